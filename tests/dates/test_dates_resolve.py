@@ -1,0 +1,194 @@
+"""resolve(): one date expression against a publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimx.dates import DateValue, resolve
+
+D = date
+
+# (text, published, start, end, granularity)
+ABSOLUTE = [
+    ("September 25, 2017", D(2019, 4, 26), D(2017, 9, 25), D(2017, 9, 25), "day"),
+    ("25 September 2017", D(2019, 4, 26), D(2017, 9, 25), D(2017, 9, 25), "day"),
+    ("the 25th of September, 2017", D(2019, 4, 26), D(2017, 9, 25), D(2017, 9, 25), "day"),
+    ("Thursday, September 25, 2017", D(2019, 4, 26), D(2017, 9, 25), D(2017, 9, 25), "day"),
+    ("2017-09-25", D(2019, 4, 26), D(2017, 9, 25), D(2017, 9, 25), "day"),
+    ("in 2017", D(2019, 4, 26), D(2017, 1, 1), D(2017, 12, 31), "year"),
+    ("in 2017", D(2018, 1, 2), D(2017, 1, 1), D(2017, 12, 31), "year"),
+    ("in October 2017", D(2019, 4, 26), D(2017, 10, 1), D(2017, 10, 31), "month"),
+    ("in February 2016", D(2019, 4, 26), D(2016, 2, 1), D(2016, 2, 29), "month"),
+    ("Sept. 2017", D(2019, 4, 26), D(2017, 9, 1), D(2017, 9, 30), "month"),
+    ("from June to October 2017", D(2019, 4, 26), D(2017, 6, 1), D(2017, 10, 31), "span"),
+    ("from November to February 2018", D(2019, 4, 26), D(2017, 11, 1), D(2018, 2, 28), "span"),
+    ("between 2014 and 2017", D(2019, 4, 26), D(2014, 1, 1), D(2017, 12, 31), "span"),
+    ("2014-17", D(2019, 4, 26), D(2014, 1, 1), D(2017, 12, 31), "span"),
+    ("June 1-15, 2017", D(2019, 4, 26), D(2017, 6, 1), D(2017, 6, 15), "span"),
+    ("in autumn 2015", D(2019, 4, 26), D(2015, 9, 1), D(2015, 11, 30), "season"),
+    ("fall 2015", D(2019, 4, 26), D(2015, 9, 1), D(2015, 11, 30), "season"),
+    ("the summer of 2016", D(2019, 4, 26), D(2016, 6, 1), D(2016, 8, 31), "season"),
+    ("winter 2015", D(2019, 4, 26), D(2015, 12, 1), D(2016, 2, 29), "season"),
+    ("winter 2016", D(2019, 4, 26), D(2016, 12, 1), D(2017, 2, 28), "season"),
+    ("early 2017", D(2019, 4, 26), D(2017, 1, 1), D(2017, 4, 30), "span"),
+    ("mid-October 2017", D(2019, 4, 26), D(2017, 10, 11), D(2017, 10, 20), "span"),
+    ("the end of 2017", D(2019, 4, 26), D(2017, 9, 1), D(2017, 12, 31), "span"),
+    ("the 1990s", D(2019, 4, 26), D(1990, 1, 1), D(1999, 12, 31), "decade"),
+]
+
+RELATIVE = [
+    ("Sept. 25", D(2019, 4, 26), D(2018, 9, 25), D(2018, 9, 25), "day"),
+    ("Sept. 25", D(2019, 9, 25), D(2019, 9, 25), D(2019, 9, 25), "day"),
+    ("October", D(2019, 4, 26), D(2018, 10, 1), D(2018, 10, 31), "month"),
+    ("October", D(2019, 10, 12), D(2019, 10, 1), D(2019, 10, 12), "month"),
+    ("in October", D(2020, 1, 31), D(2019, 10, 1), D(2019, 10, 31), "month"),
+    ("summer", D(2019, 4, 26), D(2018, 6, 1), D(2018, 8, 31), "season"),
+    ("last summer", D(2019, 7, 10), D(2018, 6, 1), D(2018, 8, 31), "season"),
+    ("winter", D(2019, 1, 15), D(2018, 12, 1), D(2019, 1, 15), "season"),
+    ("since September 2014", D(2019, 4, 26), D(2014, 9, 1), D(2019, 4, 26), "span"),
+    ("since 2014", D(2018, 6, 5), D(2014, 1, 1), D(2018, 6, 5), "span"),
+    ("over four years", D(2019, 4, 26), D(2015, 4, 27), D(2019, 4, 26), "span"),
+    ("in the past three months", D(2019, 4, 26), D(2019, 1, 27), D(2019, 4, 26), "span"),
+    ("over the past week", D(2019, 4, 26), D(2019, 4, 20), D(2019, 4, 26), "span"),
+    ("over the past week", D(2019, 1, 2), D(2018, 12, 27), D(2019, 1, 2), "span"),
+    ("on Thursday", D(2019, 4, 26), D(2019, 4, 25), D(2019, 4, 25), "day"),
+    ("on Thursday", D(2019, 4, 25), D(2019, 4, 25), D(2019, 4, 25), "day"),
+    ("on Thursday", D(2019, 4, 29), D(2019, 4, 25), D(2019, 4, 25), "day"),
+    ("Thursday night", D(2019, 4, 29), D(2019, 4, 25), D(2019, 4, 25), "day"),
+    ("last Thursday", D(2019, 4, 25), D(2019, 4, 18), D(2019, 4, 18), "day"),
+    ("last month", D(2019, 4, 26), D(2019, 3, 1), D(2019, 3, 31), "month"),
+    ("last month", D(2019, 1, 2), D(2018, 12, 1), D(2018, 12, 31), "month"),
+    ("last month", D(2024, 3, 31), D(2024, 2, 1), D(2024, 2, 29), "month"),
+    ("last year", D(2019, 1, 2), D(2018, 1, 1), D(2018, 12, 31), "year"),
+    ("this week", D(2019, 4, 26), D(2019, 4, 22), D(2019, 4, 26), "week"),
+    ("this month", D(2019, 4, 26), D(2019, 4, 1), D(2019, 4, 26), "month"),
+    ("this year", D(2019, 4, 26), D(2019, 1, 1), D(2019, 4, 26), "year"),
+    ("yesterday", D(2019, 3, 1), D(2019, 2, 28), D(2019, 2, 28), "day"),
+    ("yesterday", D(2020, 3, 1), D(2020, 2, 29), D(2020, 2, 29), "day"),
+    ("today", D(2018, 6, 5), D(2018, 6, 5), D(2018, 6, 5), "day"),
+    ("earlier this month", D(2019, 4, 26), D(2019, 4, 1), D(2019, 4, 26), "span"),
+    ("earlier this year", D(2019, 4, 26), D(2019, 1, 1), D(2019, 4, 26), "span"),
+    ("a year ago", D(2019, 4, 26), D(2018, 4, 26), D(2018, 4, 26), "day"),
+    ("a year ago", D(2024, 2, 29), D(2023, 2, 28), D(2023, 2, 28), "day"),
+    ("two days ago", D(2019, 1, 1), D(2018, 12, 30), D(2018, 12, 30), "day"),
+    ("last week", D(2019, 4, 26), D(2019, 4, 15), D(2019, 4, 21), "week"),
+    ("last week", D(2019, 1, 2), D(2018, 12, 24), D(2018, 12, 30), "week"),
+    ("overnight", D(2019, 1, 1), D(2018, 12, 31), D(2019, 1, 1), "span"),
+    ("at the weekend", D(2019, 4, 26), D(2019, 4, 20), D(2019, 4, 21), "weekend"),
+    ("at the weekend", D(2019, 4, 22), D(2019, 4, 20), D(2019, 4, 21), "weekend"),
+    ("over the weekend", D(2019, 4, 20), D(2019, 4, 20), D(2019, 4, 20), "weekend"),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "start", "end", "granularity"), ABSOLUTE + RELATIVE)
+def test_dates_resolve_interval(
+    text: str, published: date, start: date, end: date, granularity: str
+) -> None:
+    value = resolve(text, published)
+    assert value == DateValue(text, start, end, granularity, value.relative if value else False)
+
+
+@pytest.mark.parametrize(("text", "published", "start", "end", "granularity"), ABSOLUTE)
+def test_dates_resolve_absolute_without_publication(
+    text: str, published: date, start: date, end: date, granularity: str
+) -> None:
+    value = resolve(text, None)
+    assert value is not None
+    assert (value.start, value.end, value.granularity, value.relative) == (
+        start,
+        end,
+        granularity,
+        False,
+    )
+
+
+@pytest.mark.parametrize("text", sorted({case[0] for case in RELATIVE}))
+def test_dates_resolve_relative_needs_publication(text: str) -> None:
+    assert resolve(text, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # published on Thursday 2019-04-25: a future "on Thursday" is that same day
+        ("on Thursday", D(2019, 4, 25), D(2019, 4, 25)),
+        ("on Thursday", D(2019, 4, 26), D(2019, 5, 2)),
+        ("on Monday", D(2019, 4, 26), D(2019, 4, 29)),
+        ("next Thursday", D(2019, 4, 25), D(2019, 5, 2)),
+        ("October", D(2019, 4, 26), D(2019, 10, 1)),
+        ("Sept. 25", D(2019, 4, 26), D(2019, 9, 25)),
+    ],
+)
+def test_dates_resolve_future_tense_reads_forwards(
+    text: str, published: date, expected: date
+) -> None:
+    value = resolve(text, published, future=True)
+    assert value is not None
+    assert value.start == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "published", "start", "end"),
+    [
+        # "claimed last month that ... over four years": the years up to the claim
+        ("over four years", "last month", D(2019, 4, 26), D(2015, 3, 1), D(2019, 3, 31)),
+        ("in the past two weeks", "on Thursday", D(2019, 4, 26), D(2019, 4, 12), D(2019, 4, 25)),
+        ("over the past year", "in October 2017", D(2019, 4, 26), D(2016, 10, 1), D(2017, 10, 31)),
+    ],
+)
+def test_dates_resolve_duration_ends_at_anchor(
+    text: str, anchor: str, published: date, start: date, end: date
+) -> None:
+    stated = resolve(anchor, published)
+    assert stated is not None
+    value = resolve(text, published, anchor=stated)
+    assert value is not None
+    assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "four years",  # a length, not a date
+        "in four years",
+        "over the past months",  # no length to measure
+        "months",
+        "the first anniversary",
+        "1,600",
+        "124",
+        "since the start of the offensive",
+        "from June to",
+        "between 2017 and 2014",  # start after end
+        "",
+    ],
+)
+def test_dates_resolve_rejects_non_dates(text: str) -> None:
+    assert resolve(text, D(2019, 4, 26)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period", "stated"),
+    [
+        (
+            "last month",
+            D(2019, 4, 26),
+            {"text": "last month", "start": "2019-03-01", "end": "2019-03-31"},
+            {"text": "last month", "date": "2019-03-01"},
+        ),
+        (
+            "on Thursday",
+            D(2019, 4, 26),
+            {"text": "on Thursday", "start": "2019-04-25", "end": "2019-04-25"},
+            {"text": "on Thursday", "date": "2019-04-25"},
+        ),
+    ],
+)
+def test_dates_value_contract_objects(
+    text: str, published: date, period: dict[str, str], stated: dict[str, str]
+) -> None:
+    value = resolve(text, published)
+    assert value is not None
+    assert value.to_period() == period
+    assert value.to_stated() == stated
