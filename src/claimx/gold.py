@@ -1,8 +1,9 @@
 """Gold corpora for evaluation: finding, reading and validating them.
 
 A gold set is a folder holding ``articles.jsonl`` (the JSON Lines input
-format; every line needs an ``id``) and ``gold.jsonl`` (one gold claim a
-line, as in interfaces.md, plus the optional ``agent`` and ``locations``).
+format, read by :mod:`claimx.io` exactly as ``claimx extract`` reads it) and
+``gold.jsonl`` (one gold claim a line, as in interfaces.md, plus the
+optional ``agent`` and ``locations``; ``doc_id`` is the article's ``id``).
 :func:`load_gold` accepts such a folder, a folder whose sub-folders are gold
 sets (``corpus/`` holding ``dev/`` and ``test/``: all are read and combined),
 several folders, or the two files given explicitly.
@@ -10,10 +11,10 @@ several folders, or the two files given explicitly.
 Problems come back as :class:`Problem` values naming the file and line.
 :func:`validate_gold` returns every one of them; :func:`load_gold` refuses a
 corpus only when a line could not be read at all (bad JSON, a missing field,
-a wrong type, a duplicate article id), because evaluating without that line
-would give silently wrong numbers. The other problems (a quote not found,
-an outcome outside the contract) stay on :attr:`GoldSet.problems` for the
-caller to report.
+a wrong type, a duplicate article id, an article the reader rejects),
+because evaluating without that line would give silently wrong numbers. The
+other problems (a quote not found, an outcome outside the contract) stay on
+:attr:`GoldSet.problems` for the caller to report.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from typing import Any
 
 from claimx.article import Article
 from claimx.claim import GROUPS, OUTCOMES, QUALIFIERS, STANCES, UNITS
+from claimx.io.readers import Reader, ReadWarning, Rejected
 
 ARTICLES_FILE = "articles.jsonl"
 GOLD_FILE = "gold.jsonl"
@@ -53,13 +55,10 @@ OPTIONAL_FIELDS = ("agent", "locations")
 
 # Problems after which a line cannot become a record. Any of them makes
 # load_gold refuse the corpus; the rest only lower the scores they touch.
-UNREADABLE_KINDS = frozenset({"json", "missing_field", "type", "duplicate_id"})
+UNREADABLE_KINDS = frozenset({"json", "missing_field", "type", "duplicate_id", "article_rejected"})
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
-# A publication timestamp may carry a time ("2019-04-26T10:00:00Z"); the
-# pipeline anchors relative dates on the day only.
-_PUBLISHED = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 PathLike = str | os.PathLike[str]
 
@@ -306,14 +305,12 @@ def read_gold(paths: PathLike | Sequence[PathLike]) -> GoldSet:
     sources: list[GoldSource] = []
     for source in found:
         n_articles = n_claims = 0
-        for line, record in _read_jsonl(source.articles_path, problems):
-            article = _article(record, source.articles_path, line, problems)
-            if article is None:
-                continue
+        for article in _read_articles(source.articles_path, problems):
+            path, line = _where(article.origin or str(source.articles_path))
             if article.id in article_origin:
                 problems.append(
-                    _problem(
-                        source.articles_path,
+                    Problem(
+                        path,
                         line,
                         "duplicate_id",
                         f"article id {article.id!r} already used at {article_origin[article.id]}",
@@ -349,7 +346,7 @@ def read_gold(paths: PathLike | Sequence[PathLike]) -> GoldSet:
 
 def _read_jsonl(path: Path, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         raise GoldError(f"cannot read {path}: {err}") from err
     # Only "\n" ends a record: str.splitlines() would also split on U+2028 and
@@ -360,45 +357,32 @@ def _read_jsonl(path: Path, problems: list[Problem]) -> Iterator[tuple[int, Any]
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError as err:
-            problems.append(_problem(path, number, "json", f"not valid JSON: {err.msg}"))
+            problems.append(Problem(str(path), number, "json", f"not valid JSON: {err.msg}"))
 
 
-def _problem(path: Path, line: int | None, kind: str, message: str) -> Problem:
-    return Problem(str(path), line, kind, message)
+def _read_articles(path: Path, problems: list[Problem]) -> list[Article]:
+    """The articles of ``path``, read exactly as ``claimx extract`` reads them.
+
+    Sharing the reader keeps ids, texts and dates identical between a gold
+    corpus and predictions made from its articles file.
+    """
+
+    def warn(warning: ReadWarning) -> None:
+        problems.append(Problem(*_where(warning.origin), "article", warning.detail))
+
+    articles = []
+    for item in Reader(on_warning=warn).read([path]):
+        if isinstance(item, Rejected):
+            problems.append(Problem(*_where(item.origin), "article_rejected", item.detail))
+        else:
+            articles.append(item)
+    return articles
 
 
-def _article(record: Any, path: Path, line: int, problems: list[Problem]) -> Article | None:
-    if not isinstance(record, dict):
-        problems.append(_problem(path, line, "type", "an article line must be a JSON object"))
-        return None
-    found: list[tuple[str, str]] = []
-    for key in ("id", "text"):
-        if key not in record:
-            found.append(("missing_field", f"article has no {key!r}"))
-        elif not isinstance(record[key], str) or not record[key].strip():
-            found.append(("type", f"article {key!r} must be a non-empty string"))
-    for key in ("title", "published", "url", "source"):
-        if record.get(key) is not None and not isinstance(record[key], str):
-            found.append(("type", f"article {key!r} must be a string or null"))
-    published = record.get("published")
-    day: str | None = None
-    if isinstance(published, str):
-        match = _PUBLISHED.fullmatch(published.strip())
-        day = match.group(1) if match and _valid_date(match.group(1)) else None
-        if day is None:
-            found.append(("value", f"published {published!r} is not an ISO 8601 date"))
-    problems.extend(_problem(path, line, kind, message) for kind, message in found)
-    if any(kind in UNREADABLE_KINDS for kind, _ in found):
-        return None
-    return Article(
-        id=record["id"],
-        text=record["text"],
-        title=record.get("title"),
-        published=day,
-        url=record.get("url"),
-        source=record.get("source"),
-        origin=f"{path}:{line}",
-    )
+def _where(origin: str) -> tuple[str, int | None]:
+    """(path, line) from a reader origin, ``path:line`` or just ``path``."""
+    path, _, line = origin.rpartition(":")
+    return (path, int(line)) if path and line.isdigit() else (origin, None)
 
 
 # --------------------------------------------------------------------------- checking
