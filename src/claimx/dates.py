@@ -702,6 +702,7 @@ def _read(s: str, published: date | None, future: bool, anchor: _Val | None) -> 
 _PROBE_BASE = date(2099, 12, 31)
 
 
+@lru_cache(maxsize=8192)
 def is_date(text: str) -> bool:
     """Whether ``text`` reads as a date expression (whatever the publication date)."""
     return resolve(text, _PROBE_BASE) is not None
@@ -729,9 +730,25 @@ def _capitalised_names(text: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _enders() -> frozenset[str]:
+    # the last word of every date expression: a number or one of these
+    v = _vocab()
+    words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
+    words.update(phrase.split()[-1] for phrase in v.day_words)
+    words.update({"ago", "weekend", "overnight"})
+    return frozenset(words)
+
+
+def _ends_date(word: str) -> bool:
+    head = word.lower().rstrip(".")
+    return head[:1].isdigit() or head in _enders()
+
+
 def _scan(text: str) -> Iterator[tuple[int, int]]:
     """Longest date expressions in ``text``, left to right, as character offsets."""
     words = list(_WORD.finditer(text))
+    ends = [_ends_date(w.group(0)) for w in words]
     i = 0
     while i < len(words):
         if not _starts_date(words[i].group(0)):
@@ -739,8 +756,7 @@ def _scan(text: str) -> Iterator[tuple[int, int]]:
             continue
         found = None
         for j in range(min(len(words), i + _MAX_WORDS), i, -1):
-            last = words[j - 1].group(0)
-            if last in "-–—":
+            if not ends[j - 1]:
                 continue
             start, end = words[i].start(), words[j - 1].end()
             chunk = text[start:end].rstrip(".")

@@ -1,0 +1,434 @@
+"""Batch extraction: paths in, a claims file out, with progress, resume and a summary.
+
+>>> summary = run_extract(["corpus/"], "claims.jsonl", workers=2)
+>>> summary.exit_code        # 0 all read, 1 some rejected, 2 nothing readable
+
+This is what ``claimx extract`` runs. Articles stream from the readers
+through the pipeline (``extract_many``, input order kept, ``n_process`` =
+``workers``) or a Dask cluster, and their claims are written and flushed one
+article at a time. The NLP arrives through ``extractor``: anything called as
+``extractor(articles, n_process=N)`` that yields ``(article, claims)`` pairs
+in input order; by default :class:`PipelineExtractor`, the claimx pipeline.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import IO, Any, Protocol
+
+from claimx.article import Article
+from claimx.io.readers import DEFAULT_MAX_BYTES, Reader, ReadWarning, Rejected, normalize_published
+from claimx.io.resume import ProgressLog, ResumeError, ResumeState
+from claimx.io.writers import STDOUT, ClaimWriter, ParquetWriter, WriterError, format_for, open_writer
+
+EXIT_OK = 0
+EXIT_REJECTED = 1
+EXIT_USAGE = 2
+
+
+class UsageError(ValueError):
+    """The run cannot start as asked (bad option, output or resume state)."""
+
+
+class Extractor(Protocol):
+    """``extract_many``'s shape: articles in, ``(article, claims)`` out, in input order."""
+
+    def __call__(
+        self, articles: Iterable[Article], *, n_process: int = 1
+    ) -> Iterator[tuple[Article, Sequence[Any]]]: ...
+
+
+# One pipeline per process and model: Dask workers and repeated runs in one
+# process load the (slow to build) pipeline once.
+_PIPELINES: dict[str | None, Any] = {}
+
+
+def cached_pipeline(model: str | None = None) -> Any:
+    """``claimx.load(model)``, built once per process."""
+    nlp = _PIPELINES.get(model)
+    if nlp is None:
+        from claimx.pipeline import load
+
+        nlp = _PIPELINES[model] = load(model)
+    return nlp
+
+
+class PipelineExtractor:
+    """The claimx pipeline as an :class:`Extractor`.
+
+    Pickles as its model name only, so shipping it to Dask workers is cheap
+    and each worker builds (and keeps) its own pipeline.
+    """
+
+    def __init__(self, model: str | None = None, nlp: Any = None) -> None:
+        self.model = model
+        self._nlp = nlp
+
+    def __call__(
+        self, articles: Iterable[Article], *, n_process: int = 1
+    ) -> Iterator[tuple[Article, Sequence[Any]]]:
+        from claimx.pipeline import extract_many
+
+        nlp = self._nlp if self._nlp is not None else cached_pipeline(self.model)
+        return extract_many(articles, nlp=nlp, n_process=n_process)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PipelineExtractor, (self.model,))
+
+
+@dataclass
+class Summary:
+    """What a run did; :attr:`exit_code` follows interfaces.md."""
+
+    articles: int = 0
+    resumed: int = 0
+    files: int = 0
+    rejected: Counter[str] = field(default_factory=Counter)
+    warnings: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    claims: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
+    output: str | None = None
+    format: str = "jsonl"
+    seconds: float = 0.0
+
+    @property
+    def exit_code(self) -> int:
+        if self.articles + self.resumed == 0:
+            return EXIT_USAGE
+        return EXIT_REJECTED if self.rejected else EXIT_OK
+
+    def lines(self) -> list[str]:
+        """The closing summary, a few lines for standard error."""
+        read = f"{self.articles} article{_s(self.articles)} read from {self.files} "
+        read += f"file{_s(self.files)}"
+        if self.resumed:
+            read += f", {self.resumed} already done (resumed)"
+        rejected = sum(self.rejected.values())
+        read += f"; {rejected} rejected{_counts(self.rejected)}"
+        warned = sum(self.warnings.values())
+        if warned:
+            read += f"; {warned} warning{_s(warned)}{_counts(self.warnings)}"
+        skipped = sum(self.skipped.values())
+        if skipped:
+            read += f"; {skipped} file{_s(skipped)} skipped{_counts(self.skipped)}"
+        target = "standard output" if self.output in (None, STDOUT) else self.output
+        wrote = f"{self.claims} claim{_s(self.claims)}{_counts(self.outcomes)} written to {target}"
+        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
+        wrote += f" ({self.format}) in {self.seconds:.1f} s, {rate:.1f} articles/s"
+        lines = [read, wrote]
+        if self.articles + self.resumed == 0:
+            lines.append("nothing could be read")
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["exit_code"] = self.exit_code
+        return data
+
+
+def run_extract(
+    paths: Sequence[str | os.PathLike[str]],
+    output: str | None = None,
+    *,
+    format: str | None = None,
+    workers: int = 1,
+    published: str | None = None,
+    resume: bool = False,
+    errors_path: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    model: str | None = None,
+    nlp: Any = None,
+    extractor: Extractor | None = None,
+    progress: bool = True,
+    dask: str | None = None,
+    stdin: IO[bytes] | None = None,
+    stdout: IO[Any] | None = None,
+    stderr: IO[str] | None = None,
+) -> Summary:
+    """Read ``paths``, extract claims and write them to ``output`` (None or ``-``: stdout).
+
+    ``format`` defaults from the output's extension (``.csv``, ``.parquet``)
+    else JSON Lines. ``published`` (ISO date) is given to articles without
+    one. ``resume`` continues an interrupted run into the same output (JSON
+    Lines and CSV files). ``errors_path`` receives rejected inputs and
+    warnings as JSON Lines. ``dask`` is ``"local"`` or a scheduler address.
+    Problems with the options raise :class:`UsageError` before anything is
+    written; bad inputs never raise, they are counted in the summary.
+    """
+    err = stderr if stderr is not None else sys.stderr
+    paths = [os.fspath(p) for p in paths]
+    fmt, default_date = _check(paths, output, format, workers, published, resume, errors_path,
+                               max_bytes, dask)
+    if extractor is None:
+        extractor = PipelineExtractor(model, nlp)
+    summary = Summary(output=output, format=fmt)
+    started = time.perf_counter()
+
+    writer, log, state = _open_output(output, fmt, resume, stdout)
+    errors = _open_errors(errors_path)
+    reporter = _Reporter(err, bar=progress and _isatty(err))
+
+    def on_warning(warning: ReadWarning) -> None:
+        summary.warnings[warning.reason] += 1
+        reporter.line(f"warning {warning}")
+        if errors is not None:
+            _append(errors, {**warning.to_dict(), "level": "warning"})
+
+    reader = Reader(max_bytes=max_bytes, stdin=stdin, on_warning=on_warning)
+
+    def articles() -> Iterator[Article]:
+        for item in reader.read(paths):
+            if isinstance(item, Rejected):
+                summary.rejected[item.reason] += 1
+                reporter.line(f"rejected {item}")
+                if errors is not None:
+                    _append(errors, {**item.to_dict(), "level": "rejected"})
+                reporter.advance(0)
+                continue
+            if item.origin in state.done:
+                summary.resumed += 1
+                reporter.advance(0)
+                continue
+            if item.published is None and default_date is not None:
+                item = dataclasses.replace(item, published=default_date)
+            yield item
+
+    completed = False
+    try:
+        reporter.start(reader.estimate(paths) if reporter.bar else None)
+        if dask is not None:
+            from claimx.io.dask_runner import extract_distributed
+
+            results = extract_distributed(articles(), extractor, address=dask, workers=workers)
+        else:
+            results = extractor(articles(), n_process=workers)
+        for article, claims in results:
+            dicts = [_claim_dict(claim) for claim in claims]
+            writer.write_article(dicts)
+            if log is not None:
+                position = writer.position
+                assert position is not None
+                log.mark(article.origin or article.id, position)
+            summary.articles += 1
+            summary.claims += len(dicts)
+            summary.outcomes.update(str(claim.get("outcome")) for claim in dicts)
+            reporter.advance(len(dicts))
+        completed = True
+    finally:
+        if isinstance(writer, ParquetWriter) and not completed:
+            writer.abandon()
+        else:
+            writer.close()
+        if log is not None:
+            log.close()
+        if errors is not None:
+            errors.close()
+        reporter.stop()
+    summary.files = reader.files
+    summary.skipped = reader.skipped
+    summary.seconds = time.perf_counter() - started
+    for line in summary.lines():
+        reporter.line(line)
+    return summary
+
+
+# -- setup ----------------------------------------------------------------------
+
+
+def _check(
+    paths: Sequence[str],
+    output: str | None,
+    format: str | None,
+    workers: int,
+    published: str | None,
+    resume: bool,
+    errors_path: str | None,
+    max_bytes: int,
+    dask: str | None,
+) -> tuple[str, str | None]:
+    if not paths:
+        raise UsageError("give at least one PATH (a file, a folder, or - for standard input)")
+    try:
+        fmt = format_for(output, format)
+    except WriterError as err:
+        raise UsageError(str(err)) from None
+    if workers < 1:
+        raise UsageError(f"--workers must be 1 or more, got {workers}")
+    if max_bytes < 1:
+        raise UsageError(f"--max-bytes must be 1 or more, got {max_bytes}")
+    default_date = None
+    if published is not None:
+        default_date = normalize_published(published)
+        if default_date is None:
+            raise UsageError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    to_stdout = output in (None, STDOUT)
+    if resume and to_stdout:
+        raise UsageError("--resume needs an output file (-o FILE)")
+    if resume and fmt == "parquet":
+        raise UsageError(
+            "--resume does not work with Parquet output (a Parquet file is written whole, at "
+            "the end); write JSON Lines or CSV to resume, or rerun without --resume"
+        )
+    if errors_path is not None and not to_stdout and _same_file(errors_path, output):
+        raise UsageError("--errors and -o name the same file")
+    if not to_stdout and any(p != "-" and _same_file(p, output) for p in paths):
+        raise UsageError(f"the output {output} is also an input")
+    if dask is not None:
+        from claimx.io.dask_runner import check_available
+
+        problem = check_available()
+        if problem is not None:
+            raise UsageError(problem)
+    return fmt, default_date
+
+
+def _open_output(
+    output: str | None, fmt: str, resume: bool, stdout: IO[Any] | None
+) -> tuple[ClaimWriter, ProgressLog | None, ResumeState]:
+    to_stdout = output in (None, STDOUT)
+    log: ProgressLog | None = None
+    state = ResumeState()
+    try:
+        if to_stdout or fmt == "parquet":
+            return open_writer(output, fmt, stdout=stdout), None, state
+        assert output is not None
+        # Check the output can be opened before touching an existing progress log.
+        if resume:
+            log, state = ProgressLog.resume(output, fmt)
+            resume_at = None if state.fresh else state.offset
+            writer = open_writer(output, fmt, resume_at=resume_at, stdout=stdout)
+        else:
+            writer = open_writer(output, fmt, stdout=stdout)
+            log = ProgressLog.start(output, fmt)
+    except (WriterError, ResumeError) as err:
+        if log is not None:
+            log.close()
+        raise UsageError(str(err)) from None
+    except OSError as err:
+        if log is not None:
+            log.close()
+        raise UsageError(f"cannot write {output}: {err.strerror or err}") from None
+    return writer, log, state
+
+
+def _open_errors(path: str | None) -> IO[str] | None:
+    if path is None:
+        return None
+    try:
+        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by run_extract
+    except OSError as err:
+        raise UsageError(f"cannot write --errors {path}: {err.strerror or err}") from None
+
+
+def _append(stream: IO[str], record: dict[str, Any]) -> None:
+    stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    stream.flush()
+
+
+def _same_file(a: str, b: str | None) -> bool:
+    if b is None:
+        return False
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _claim_dict(claim: Any) -> dict[str, Any]:
+    if isinstance(claim, dict):
+        return claim
+    return claim.to_dict()  # type: ignore[no-any-return]
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def _counts(counter: Counter[str]) -> str:
+    if not counter:
+        return ""
+    parts = ", ".join(f"{key} {value}" for key, value in sorted(counter.items()))
+    return f" ({parts})"
+
+
+# -- progress on standard error -------------------------------------------------
+
+
+class _Reporter:
+    """Messages and, on a terminal, a rich progress bar, all on standard error."""
+
+    def __init__(self, stream: IO[str], *, bar: bool) -> None:
+        self.stream = stream
+        self.bar = bar
+        self._progress: Any = None
+        self._task: Any = None
+        self._claims = 0
+
+    def start(self, total: int | None) -> None:
+        if not self.bar:
+            return
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        console = Console(file=self.stream, stderr=self.stream is sys.stderr)
+        self._progress = Progress(
+            TextColumn("[bold]extract"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("articles"),
+            TextColumn("{task.fields[claims]} claims"),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("extract", total=total, claims=0, rate="")
+        self._started = time.perf_counter()
+        self._done = 0
+
+    def advance(self, claims: int) -> None:
+        if self._progress is None:
+            return
+        self._claims += claims
+        self._done += 1
+        elapsed = time.perf_counter() - self._started
+        rate = f"{self._done / elapsed:.1f} art/s" if elapsed > 0 else ""
+        self._progress.update(self._task, advance=1, claims=self._claims, rate=rate)
+
+    def line(self, text: str) -> None:
+        message = f"claimx: {text}"
+        if self._progress is not None:
+            self._progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            self.stream.write(message + "\n")
+            self.stream.flush()
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None

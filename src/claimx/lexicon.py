@@ -1,0 +1,113 @@
+"""The word lists of ``resources/`` as frozen look-up tables, built once per process.
+
+Code elsewhere holds the grammar; every word it decides on comes from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimx.resources import read_json
+
+
+@dataclass(frozen=True)
+class NumberWords:
+    units: dict[str, int]
+    tens: dict[str, int]
+    scales: dict[str, int]
+    round: dict[str, int]
+    vague: dict[str, tuple[int, int, int | None]]
+    qualifiers: dict[str, str]
+    max_qualifier_words: int
+    range_joiners: frozenset[str]
+    range_openers: frozenset[str]
+
+    def is_number_word(self, lower: str) -> bool:
+        return lower in self.units or lower in self.tens or lower in self.scales
+
+
+@dataclass(frozen=True)
+class OutcomeWords:
+    verbs: dict[str, str]
+    nouns: dict[str, str]
+    adjectives: dict[str, str]
+    weak_verbs: frozenset[str]
+    weak_nouns: frozenset[str]
+    toll_nouns: frozenset[str]
+    toll_verbs: frozenset[str]
+    toll_kind: dict[str, str]
+    lose_verbs: frozenset[str]
+    life_objects: frozenset[str]
+    gate: frozenset[str]
+
+
+@dataclass(frozen=True)
+class VictimWords:
+    groups: dict[str, str]
+    units: dict[str, str]
+    group_modifiers: dict[str, str]
+    non_people: frozenset[str]
+    max_words: int
+
+
+def _invert(table: dict[str, list[str]]) -> dict[str, str]:
+    inverted: dict[str, str] = {}
+    for key, words in table.items():
+        for word in words:
+            inverted.setdefault(word.lower(), key)
+    return inverted
+
+
+@lru_cache(maxsize=1)
+def number_words() -> NumberWords:
+    data = read_json("numbers.json")
+    vague = {k: (v[0], v[1], v[2]) for k, v in data["vague"].items()}
+    return NumberWords(
+        units=dict(data["units"]),
+        tens=dict(data["tens"]),
+        scales=dict(data["scales"]),
+        round=dict(data["round"]),
+        vague=vague,
+        qualifiers=dict(data["qualifiers"]),
+        max_qualifier_words=max(len(q.split()) for q in data["qualifiers"]),
+        range_joiners=frozenset(data["range_joiners"]),
+        range_openers=frozenset(data["range_openers"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def outcome_words() -> OutcomeWords:
+    data = read_json("outcomes.json")
+    verbs = _invert(data["verbs"])
+    nouns = _invert(data["nouns"])
+    adjectives = _invert(data["adjectives"])
+    weak_verbs = frozenset(data["weak"]["verbs"])
+    weak_nouns = frozenset(data["weak"]["nouns"])
+    strong = {w for w in (*verbs, *nouns, *adjectives) if w not in weak_verbs}
+    return OutcomeWords(
+        verbs=verbs,
+        nouns=nouns,
+        adjectives=adjectives,
+        weak_verbs=weak_verbs,
+        weak_nouns=weak_nouns,
+        toll_nouns=frozenset(data["toll_nouns"]),
+        toll_verbs=frozenset(data["toll_verbs"]),
+        toll_kind=dict(data["toll_kind"]),
+        lose_verbs=frozenset(data["lose_life"]["verbs"]),
+        life_objects=frozenset(data["lose_life"]["objects"]),
+        gate=frozenset(strong | set(data["gate"])),
+    )
+
+
+@lru_cache(maxsize=1)
+def victim_words() -> VictimWords:
+    data = read_json("victims.json")
+    groups = _invert(data["groups"])
+    return VictimWords(
+        groups=groups,
+        units=dict(data["units"]),
+        group_modifiers=dict(data["group_modifiers"]),
+        non_people=frozenset(data["non_people"]),
+        max_words=max(len(w.split()) for w in groups),
+    )

