@@ -21,12 +21,19 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import IO, Any, Protocol
+from typing import IO, Any, BinaryIO, Protocol
 
 from claimx.article import Article
 from claimx.io.readers import DEFAULT_MAX_BYTES, Reader, ReadWarning, Rejected, normalize_published
 from claimx.io.resume import ProgressLog, ResumeError, ResumeState
-from claimx.io.writers import STDOUT, ClaimWriter, ParquetWriter, WriterError, format_for, open_writer
+from claimx.io.writers import (
+    STDOUT,
+    ClaimWriter,
+    ParquetWriter,
+    WriterError,
+    format_for,
+    open_writer,
+)
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
@@ -139,7 +146,7 @@ def run_extract(
     output: str | None = None,
     *,
     format: str | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     published: str | None = None,
     resume: bool = False,
     errors_path: str | None = None,
@@ -149,7 +156,7 @@ def run_extract(
     extractor: Extractor | None = None,
     progress: bool = True,
     dask: str | None = None,
-    stdin: IO[bytes] | None = None,
+    stdin: BinaryIO | None = None,
     stdout: IO[Any] | None = None,
     stderr: IO[str] | None = None,
 ) -> Summary:
@@ -158,15 +165,18 @@ def run_extract(
     ``format`` defaults from the output's extension (``.csv``, ``.parquet``)
     else JSON Lines. ``published`` (ISO date) is given to articles without
     one. ``resume`` continues an interrupted run into the same output (JSON
-    Lines and CSV files). ``errors_path`` receives rejected inputs and
-    warnings as JSON Lines. ``dask`` is ``"local"`` or a scheduler address.
-    Problems with the options raise :class:`UsageError` before anything is
-    written; bad inputs never raise, they are counted in the summary.
+    Lines and CSV files). ``workers`` is the number of processes (default 1;
+    for ``dask="local"`` the cluster's size, default 2). ``errors_path``
+    receives rejected inputs and warnings as JSON Lines. ``dask`` is
+    ``"local"`` or a scheduler address. Problems with the options raise
+    :class:`UsageError` before anything is written; bad inputs never raise,
+    they are counted in the summary.
     """
     err = stderr if stderr is not None else sys.stderr
-    paths = [os.fspath(p) for p in paths]
-    fmt, default_date = _check(paths, output, format, workers, published, resume, errors_path,
-                               max_bytes, dask)
+    names = [os.fspath(p) for p in paths]
+    fmt, default_date = _check(
+        names, output, format, workers, published, resume, errors_path, max_bytes, dask
+    )
     if extractor is None:
         extractor = PipelineExtractor(model, nlp)
     summary = Summary(output=output, format=fmt)
@@ -185,7 +195,7 @@ def run_extract(
     reader = Reader(max_bytes=max_bytes, stdin=stdin, on_warning=on_warning)
 
     def articles() -> Iterator[Article]:
-        for item in reader.read(paths):
+        for item in reader.read(names):
             if isinstance(item, Rejected):
                 summary.rejected[item.reason] += 1
                 reporter.line(f"rejected {item}")
@@ -202,14 +212,18 @@ def run_extract(
             yield item
 
     completed = False
+    results: Iterator[tuple[Article, Sequence[Any]]] | None = None
     try:
-        reporter.start(reader.estimate(paths) if reporter.bar else None)
+        reporter.start(reader.estimate(names) if reporter.bar else None)
         if dask is not None:
-            from claimx.io.dask_runner import extract_distributed
+            from claimx.io.dask_runner import DaskError, extract_distributed
 
-            results = extract_distributed(articles(), extractor, address=dask, workers=workers)
+            try:
+                results = extract_distributed(articles(), extractor, address=dask, workers=workers)
+            except DaskError as error:
+                raise UsageError(str(error)) from None
         else:
-            results = extractor(articles(), n_process=workers)
+            results = extractor(articles(), n_process=workers or 1)
         for article, claims in results:
             dicts = [_claim_dict(claim) for claim in claims]
             writer.write_article(dicts)
@@ -223,6 +237,10 @@ def run_extract(
             reporter.advance(len(dicts))
         completed = True
     finally:
+        # Stops worker processes (spaCy's or a Dask cluster) when the run fails.
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
         if isinstance(writer, ParquetWriter) and not completed:
             writer.abandon()
         else:
@@ -247,7 +265,7 @@ def _check(
     paths: Sequence[str],
     output: str | None,
     format: str | None,
-    workers: int,
+    workers: int | None,
     published: str | None,
     resume: bool,
     errors_path: str | None,
@@ -260,7 +278,7 @@ def _check(
         fmt = format_for(output, format)
     except WriterError as err:
         raise UsageError(str(err)) from None
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise UsageError(f"--workers must be 1 or more, got {workers}")
     if max_bytes < 1:
         raise UsageError(f"--max-bytes must be 1 or more, got {max_bytes}")
@@ -323,7 +341,7 @@ def _open_errors(path: str | None) -> IO[str] | None:
     if path is None:
         return None
     try:
-        return open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed by run_extract
+        return open(path, "w", encoding="utf-8")
     except OSError as err:
         raise UsageError(f"cannot write --errors {path}: {err.strerror or err}") from None
 
@@ -345,7 +363,7 @@ def _same_file(a: str, b: str | None) -> bool:
 def _claim_dict(claim: Any) -> dict[str, Any]:
     if isinstance(claim, dict):
         return claim
-    return claim.to_dict()  # type: ignore[no-any-return]
+    return claim.to_dict()
 
 
 def _isatty(stream: IO[str]) -> bool:

@@ -75,8 +75,8 @@ class ProgressLog:
                     "is unknown; run without --resume to start over"
                 )
             return cls.start(output, format), ResumeState()
-        with open(path, "rb") as handle:
-            data = handle.read()
+        with open(path, "rb") as source:
+            data = source.read()
         state, keep = _parse(path, data, format)
         if output_size is None and state.offset:
             raise ResumeError(f"{output} is missing; run without --resume to start over")
