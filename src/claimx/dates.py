@@ -52,6 +52,8 @@ from functools import lru_cache
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
 
 from claimx.resources import read_json
 
@@ -777,7 +779,7 @@ def _bare_number(chunk: str) -> bool:
     return bool(re.fullmatch(r"\d+", chunk.strip()))
 
 
-def find_dates(sent: Any) -> list[tuple[int, int, str]]:
+def find_dates(sent: str | Span | Doc) -> list[tuple[int, int, str]]:
     """Date expressions in a sentence: ``(start_char, end_char, text)``.
 
     ``sent`` is a string (offsets into it) or a spaCy ``Span``/``Doc`` (offsets
@@ -811,3 +813,544 @@ def find_dates(sent: Any) -> list[tuple[int, int, str]]:
             chosen.append((start, end))
     text = doc.text
     return [(s, e, text[s:e]) for s, e in sorted(chosen)]
+
+
+# ---------------------------------------------------------------------------
+# attaching dates to a casualty claim through the dependency parse
+
+
+@dataclass(frozen=True)
+class _Attach:
+    reporting: frozenset[str]
+    events: frozenset[str]
+    definite: frozenset[str]
+    future_aux: frozenset[str]
+    event_end_preps: frozenset[str]
+    scope_preps: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _attach_words() -> _Attach:
+    data = read_json("date_attachment.json")
+    return _Attach(
+        reporting=frozenset(data["reporting_lemmas"]),
+        events=frozenset(data["event_nouns"]),
+        definite=frozenset(data["definite"]),
+        future_aux=frozenset(data["future_aux"]),
+        event_end_preps=frozenset(data["event_end_preps"]),
+        scope_preps=frozenset(data["scope_preps"]),
+    )
+
+
+# clauses with their own tense and subject have their own time: a date inside
+# "the coalition, which began strikes in 2014, killed ..." is not the killing's
+_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression in a parsed sentence: its value and the token it hangs from."""
+
+    value: DateValue
+    start_char: int
+    end_char: int
+    roots: tuple[int, ...]  # token indices whose heads lie outside the expression
+
+
+def _is_finite_clause(token: Token) -> bool:
+    if token.tag_ in _FINITE_TAGS:
+        return True
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and child.tag_ in _FINITE_TAGS
+        for child in token.children
+    ) or any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+
+
+def _path_to(token: Token, target: Token) -> list[Token] | None:
+    """Tokens strictly between ``token`` and its ancestor ``target``, or None if not an ancestor."""
+    path = []
+    current = token
+    while current.i != target.i:
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        if current.i != target.i:
+            path.append(current)
+    return path
+
+
+def _blocked(path: list[Token], allowed: set[int]) -> bool:
+    return any(
+        t.i not in allowed
+        and t.pos_ in ("VERB", "AUX")
+        and t.dep_ in _CLAUSE_DEPS
+        and _is_finite_clause(t)
+        for t in path
+    )
+
+
+def _is_future(token: Token) -> bool:
+    """Whether the clause governing ``token`` is in the future tense ("will meet on Thursday")."""
+    words = _attach_words()
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return any(
+                child.dep_ == "aux" and child.lower_ in words.future_aux
+                for child in current.children
+            ) or ("going" in {c.lower_ for c in current.children} and current.tag_ == "VB")
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def dates_in(sent: Span, published: date | None) -> list[FoundDate]:
+    """The resolvable date expressions of a parsed sentence, with their head tokens."""
+    doc = sent.doc
+    found = []
+    for start, end, text in find_dates(sent):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+        if not roots:
+            roots = [span.root]
+        value = resolve(text, published, future=_is_future(roots[0]))
+        if value is not None:
+            found.append(FoundDate(value, start, end, tuple(t.i for t in roots)))
+    return found
+
+
+def _reporting_cue(trigger: Token) -> Token | None:
+    """The reporting verb of a claim when claimx_speakers named none."""
+    words = _attach_words()
+    for ancestor in trigger.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in words.reporting:
+            return ancestor
+    for token in trigger.sent:
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in words.reporting
+            and token.i != trigger.i
+            and not token.is_ancestor(trigger)
+            and not trigger.is_ancestor(token)
+        ):
+            return token
+    # "killed 1,600 civilians, Amnesty said": the verb may hang below the harm
+    for token in trigger.subtree:
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in words.reporting
+            and token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        ):
+            return token
+    return None
+
+
+def _harm_heads(trigger: Token, cue: Token | None) -> list[Token]:
+    """The trigger and, for a noun trigger ("deaths", "dead"), the verb of its clause."""
+    heads = [trigger]
+    if trigger.pos_ not in ("VERB", "AUX"):
+        for ancestor in trigger.ancestors:
+            if cue is not None and ancestor.i == cue.i:
+                break
+            if ancestor.pos_ in ("VERB", "AUX"):
+                heads.append(ancestor)
+                break
+    return heads
+
+
+def _relative_to_event_noun(token: Token) -> Token | None:
+    """The event noun a date modifies directly ("a September 25, 2017 airstrike")."""
+    events = _attach_words().events
+    current = token
+    for _ in range(3):
+        current = current.head
+        if _event_lemma(current) in events:
+            return current
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return None
+    return None
+
+
+def _event_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower() or token.lower_
+    if lemma.endswith("s") and lemma[:-1] in _attach_words().events:
+        return lemma[:-1]
+    return lemma
+
+
+def _pick(candidates: list[tuple[int, FoundDate]]) -> FoundDate | None:
+    if not candidates:
+        return None
+    # the closest in the tree; among equals the narrowest interval
+    candidates.sort(key=lambda c: (c[0], (c[1].value.end - c[1].value.start).days, c[1].start_char))
+    return candidates[0][1]
+
+
+def _distance_to_cue(
+    doc: Doc, item: FoundDate, cue: Token | None, content: set[int], allowed: set[int]
+) -> int | None:
+    """Tree distance from a date to the reporting verb, when it modifies that verb."""
+    if cue is None:
+        return None
+    best = None
+    for index in item.roots:
+        if index in content or index in allowed:
+            return None
+        root = doc[index]
+        path = _path_to(root, cue) if root.i != cue.i else []
+        if path is not None and not _blocked(path, allowed):
+            best = len(path) if best is None else min(best, len(path))
+    return best
+
+
+def _distance_to_harm(
+    doc: Doc,
+    item: FoundDate,
+    trig: Token,
+    harm: list[Token],
+    cue: Token | None,
+    allowed: set[int],
+) -> tuple[int, FoundDate, str] | None:
+    """Tree distance from a date to the harm, when it modifies the harm."""
+    best: tuple[int, FoundDate, str] | None = None
+    for index in item.roots:
+        root = doc[index]
+        for head in harm:
+            path = _path_to(root, head) if root.i != head.i else []
+            if path is None or _blocked(path, allowed):
+                continue
+            if cue is not None and any(t.i == cue.i for t in path):
+                continue
+            if best is None or len(path) < best[0]:
+                best = (len(path), item, "harm_modifier")
+        if (
+            best is None
+            and trig.dep_ in ("relcl", "acl")
+            and _relative_to_event_noun(root) == trig.head
+        ):
+            # "a September 25, 2017 airstrike that killed four families"
+            best = (1, item, "event_noun")
+    return best
+
+
+def attach_dates(
+    doc: Doc,
+    trigger: int,
+    published: date | None,
+    *,
+    cue: int | None = None,
+    article: ArticleDates | None = None,
+) -> dict[str, Any]:
+    """``span._.when`` for the claim whose harm word is token ``trigger``.
+
+    A date goes to ``period`` when it modifies the harm (the trigger, the verb
+    of a noun trigger, or the event noun a relative clause hangs from) and to
+    ``stated`` when it modifies the reporting verb ``cue`` outside the reported
+    clause. Without a date of its own the claim takes the date of the event it
+    refers back to ("The raid slew ..."), of an event dated elsewhere in the
+    article ("during the battle"), or of a paragraph opened by a date
+    ("In 2017, ..."); otherwise period stays None.
+    """
+    trig = doc[trigger]
+    sent = trig.sent
+    rules: list[str] = []
+    cue_tok = doc[cue] if cue is not None else _reporting_cue(trig)
+    if cue_tok is not None and cue_tok.sent.start != sent.start:
+        cue_tok = None
+    if cue_tok is not None and cue is None:
+        rules.append(f"when:cue:{cue_tok.lower_}")
+    found = dates_in(sent, published)
+
+    # the reported clause: the child of the cue that holds the harm
+    content: set[int] = set()
+    reported_clause = False
+    if cue_tok is not None and cue_tok.is_ancestor(trig):
+        child = trig
+        while child.head.i != cue_tok.i:
+            child = child.head
+        content = {t.i for t in child.subtree}
+        reported_clause = child.pos_ in ("VERB", "AUX")
+    harm = _harm_heads(trig, cue_tok)
+    allowed = {t.i for t in harm}
+
+    stated_c: list[tuple[int, FoundDate]] = []
+    period_c: list[tuple[int, FoundDate, str]] = []
+    for item in found:
+        to_cue = _distance_to_cue(doc, item, cue_tok, content, allowed)
+        if to_cue is not None:
+            if item.value.granularity == "span" and not reported_clause:
+                # "reported 12 deaths since September 2014 on Monday": a claim is made
+                # at a time, not over a span; the span counts the deaths on the object
+                period_c.append((to_cue, item, "span_on_cue"))
+            else:
+                stated_c.append((to_cue, item))
+            continue
+        to_harm = _distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
+        if to_harm is not None:
+            period_c.append(to_harm)
+
+    stated = _pick(stated_c)
+    period_pick = _pick([(d, item) for d, item, _ in period_c])
+    period: DateValue | None = None
+    if period_pick is not None:
+        how = next(rule for _, item, rule in period_c if item is period_pick)
+        period = period_pick.value
+        rules.append(f"when:period:{how}")
+    else:
+        period = _fallback_period(doc, trig, harm, published, article, rules)
+
+    if stated is not None:
+        rules.append("when:stated:cue_modifier")
+        rules.append(f"when:stated_granularity:{stated.value.granularity}")
+        if period is not None and period.relative and period_pick is not None:
+            # a duration ends when the claim was made: "claimed last month ... over four years"
+            anchored = resolve(period.text, published, anchor=stated.value)
+            if anchored is not None and anchored != period:
+                period = anchored
+                rules.append("when:period:ends_at_stated")
+    if period is not None:
+        rules.append(f"when:period_granularity:{period.granularity}")
+    return {
+        "period": period.to_period() if period is not None else None,
+        "stated": stated.value.to_stated() if stated is not None else None,
+        "rules": rules,
+    }
+
+
+def _fallback_period(
+    doc: Doc,
+    trig: Token,
+    harm: list[Token],
+    published: date | None,
+    article: ArticleDates | None,
+    rules: list[str],
+) -> DateValue | None:
+    words = _attach_words()
+    # "The raid slew at least 32 civilians": a definite event noun refers back
+    for head in harm:
+        for child in head.children:
+            if child.dep_ not in ("nsubj", "nsubjpass", "agent") or _event_lemma(child) not in (
+                words.events
+            ):
+                continue
+            if not any(d.dep_ == "det" and d.lower_ in words.definite for d in child.children):
+                continue
+            value = _antecedent_event_date(doc, trig.sent, published)
+            if value is not None:
+                rules.append("when:period:event_antecedent")
+                return value
+    if article is None:
+        return None
+    # "killed ... during the battle for Raqqa", the battle dated elsewhere
+    for head in harm:
+        for token in head.subtree:
+            if token.dep_ != "pobj" or token.head.lower_ not in words.scope_preps:
+                continue
+            if token.head.head.i not in {h.i for h in harm}:
+                continue
+            value = article.event_period(_event_lemma(token))
+            if value is not None:
+                rules.append("when:period:event_dated_in_article")
+                return value
+    value = article.paragraph_date(trig.idx)
+    if value is not None:
+        rules.append("when:period:paragraph_scope")
+    return value
+
+
+def _antecedent_event_date(doc: Doc, sent: Span, published: date | None) -> DateValue | None:
+    """The date of the latest dated event noun in the two sentences before ``sent``."""
+    previous = []
+    start = sent.start
+    for _ in range(2):
+        if start == 0:
+            break
+        prev = doc[start - 1].sent
+        previous.append(prev)
+        start = prev.start
+    for prev in previous:
+        if not doc[prev.start].has_dep() and not doc.has_annotation("DEP"):
+            continue
+        for item in reversed(dates_in(prev, published)):
+            if any(_relative_to_event_noun(doc[i]) is not None for i in item.roots):
+                return item.value
+    return None
+
+
+_DURATION_ADJ = re.compile(r"(\w+)[- ](day|week|month|year)s?[- ]?(?:long )?")
+
+
+class ArticleDates:
+    """Article-level date facts, read lazily from the raw text (no parse needed).
+
+    * events dated elsewhere: "captured Raqqa in October 2017 after a four-month
+      battle" dates the battle (the covering span: June 1 to October 31, 2017);
+      "the offensive ran from June to October 2017" too;
+    * paragraphs opened by a date: "In 2017, ..." scopes the paragraph.
+    """
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self._events: dict[str, DateValue] | None = None
+
+    def event_period(self, lemma: str) -> DateValue | None:
+        if self._events is None:
+            self._events = self._read_events()
+        return self._events.get(lemma)
+
+    def _read_events(self) -> dict[str, DateValue]:
+        words = _attach_words()
+        events: dict[str, DateValue] = {}
+        for line in self.text.splitlines():
+            if not any(e in line.lower() for e in words.events):
+                continue
+            for start, end, expr in find_dates(line):
+                value = resolve(expr, self.published)
+                if value is None:
+                    continue
+                after = line[end:]
+                match = re.match(
+                    rf",?\s*(?:{_alt(words.event_end_preps)})\s+(?:a|an|the)\s+"
+                    + _DURATION_ADJ.pattern
+                    + r"(\w+)",
+                    after,
+                    flags=re.IGNORECASE,
+                )
+                if match:
+                    n_word, unit, noun = match.group(1).lower(), match.group(2), match.group(3)
+                    lemma = _noun_lemma(noun)
+                    if lemma in words.events and (n_word.isdigit() or n_word in _vocab().numbers):
+                        n = _number(n_word)
+                        begun = _shift(value.start, -n, _vocab().units[unit])
+                        events.setdefault(
+                            lemma,
+                            DateValue(
+                                f"{expr} after a {n_word}-{unit} {noun}",
+                                begun,
+                                value.end,
+                                "span",
+                                value.relative,
+                            ),
+                        )
+                    continue
+                before = line[:start]
+                match = re.search(
+                    r"\b(\w+)(?:\s+(?:for|of|in|on)\s+[A-Z][\w-]*)?\s+"
+                    r"(?:(?:lasted|ran|raged|continued|took place)\s+)?$",
+                    before,
+                )
+                if match and _noun_lemma(match.group(1)) in words.events:
+                    events.setdefault(_noun_lemma(match.group(1)), value)
+        return events
+
+    def paragraph_date(self, char: int) -> DateValue | None:
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        paragraph = self.text[start : end if end >= 0 else len(self.text)]
+        stripped = paragraph.lstrip()
+        found = find_dates(stripped[:80])
+        if not found or found[0][0] != 0:
+            return None
+        _, date_end, expr = found[0]
+        if not stripped[date_end:].startswith(","):
+            return None
+        return resolve(expr, self.published)
+
+
+def _noun_lemma(word: str) -> str:
+    low = word.lower()
+    events = _attach_words().events
+    return low[:-1] if low.endswith("s") and low[:-1] in events else low
+
+
+# ---------------------------------------------------------------------------
+# the spaCy component
+
+CASUALTIES_KEY = "claimx_casualties"
+
+
+def _register_extensions() -> None:
+    if not Doc.has_extension("published"):
+        Doc.set_extension("published", default=None)
+    for name in ("casualty", "attribution", "when"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+def _published(doc: Doc) -> date | None:
+    value = doc._.published
+    if not value:
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+class DatesComponent:
+    """``claimx_dates``: ``span._.when`` on every casualty span."""
+
+    def __init__(self, nlp: Language, name: str, spans_key: str = CASUALTIES_KEY) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        _register_extensions()
+
+    def __call__(self, doc: Doc) -> Any:
+        spans = list(doc.spans.get(self.spans_key, []))
+        if not spans:
+            return doc
+        published = _published(doc)
+        article = ArticleDates(doc.text, published)
+        whens: list[dict[str, Any] | None] = []
+        for span in spans:
+            casualty = span._.casualty or {}
+            trigger = casualty.get("trigger")
+            attribution = span._.attribution or {}
+            if trigger is None or not doc[trigger].has_dep():
+                whens.append(None)
+                continue
+            whens.append(
+                attach_dates(
+                    doc,
+                    int(trigger),
+                    published,
+                    cue=attribution.get("cue_token"),
+                    article=article,
+                )
+            )
+        for index, span in enumerate(spans):
+            when = whens[index] or {"period": None, "stated": None, "rules": []}
+            total = (span._.casualty or {}).get("part_of")
+            if isinstance(total, int) and 0 <= total < len(whens) and whens[total]:
+                # "32 civilians: four men, eight women and 20 children": the parts share
+                # the total's dates unless they carry their own
+                source = whens[total] or {}
+                when = dict(when)
+                for key in ("period", "stated"):
+                    if when.get(key) is None and source.get(key) is not None:
+                        when[key] = source[key]
+                        when["rules"] = [*when["rules"], f"when:{key}:from_total"]
+            span._.when = when
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+
+@Language.factory(
+    "claimx_dates",
+    assigns=["span._.when"],
+    requires=["doc.spans"],
+    default_config={"spans_key": CASUALTIES_KEY},
+)
+def make_dates(nlp: Language, name: str, spans_key: str) -> DatesComponent:
+    """Build the ``claimx_dates`` component (entry point ``claimx.dates:make_dates``)."""
+    return DatesComponent(nlp, name, spans_key)
