@@ -1,6 +1,6 @@
 """A tiny hand-made gold corpus and builders for predictions that fit it.
 
-Imported by the tests beside it (pytest puts this folder on sys.path).
+Imported by the tests beside it (this folder is a package for that).
 
 The articles are invented for these tests. ``GOLD`` holds three claims on
 ``a1``; :func:`perfect_predictions` gives claims that match them field for
@@ -85,23 +85,23 @@ def write_corpus(
 
 
 def prediction(
-    record: dict[str, Any], text: str, figure: str, number: int = 0, **changes: Any
+    record: dict[str, Any], text: str, figure_text: str, number: int = 0, **changes: Any
 ) -> Claim:
     """The claim that agrees with a gold ``record`` in every field.
 
-    ``figure`` is located at or after the quote; ``changes`` override the
+    ``figure_text`` is located at or after the quote; ``changes`` override the
     Claim's fields afterwards (e.g. ``outcome="injured"``).
     """
-    start = text.index(figure, max(0, text.index(record["quote"]) - len(figure)))
+    start = text.index(figure_text, text.index(record["quote"]))
     period = record["period"]
     stated = record["stated"]
     claim = Claim(
         doc_id=record["doc_id"],
         claim_id=f"{record['doc_id']}:{number}",
-        sentence=f"sentence holding {figure}",
-        span=(start, start + len(figure)),
+        sentence=f"sentence holding {figure_text}",
+        span=(start, start + len(figure_text)),
         figure=Figure(
-            text=figure,
+            text=figure_text,
             value=record["value"],
             low=record["low"],
             high=record["high"],

@@ -6,11 +6,12 @@ import dataclasses
 from typing import Any
 
 import pytest
-from evaluate_corpus import A1, GOLD, gold_record, prediction
 
 from claimx.claim import Agent, Figure, Period, Speaker
 from claimx.evaluate import compare_fields, speakers_agree, stated_agree
 from claimx.gold import GoldClaim
+
+from .evaluate_corpus import A1, GOLD, gold_record, prediction
 
 
 def said_by(*pairs: tuple[str, str]) -> tuple[Speaker, ...]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from evaluate_corpus import A1, FIGURES, GOLD, gold_record, perfect_predictions, prediction
 
 from claimx.claim import Claim
 from claimx.evaluate import MATCH_WINDOW, match_document, quote_positions, span_distance
 from claimx.gold import GoldClaim
+
+from .evaluate_corpus import A1, FIGURES, GOLD, gold_record, perfect_predictions, prediction
 
 # Two attacks with the same figure, far enough apart that each figure is
 # outside the window of the other one's quote.
