@@ -213,6 +213,8 @@ def governing_outcome(nominal: Token) -> Link | None:
         host = prep.head
         # "the killing of 20", "a death toll of 45", "the arrest of 300 protesters"
         if prep.lower_ == "of" and host.pos_ in ("NOUN", "PROPN"):
+            if host.lemma_.lower() in ("body", "corpse", "remains"):
+                return noun_outcome(host)
             out = _is_outcome_word(host, words.nouns)
             if out and host.lower_ not in ("lives", "life", "bodies", "body"):
                 return Link(_toll_kind(host) or out, host.i, f"of:{host.lower_}")

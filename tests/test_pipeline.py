@@ -1,0 +1,170 @@
+"""The pipeline as a whole: the seeds, saving and loading, processes, odd input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+import claimx
+from claimx.claim import Claim
+
+
+def _figures(claims: list[Claim]) -> list[tuple]:
+    return [
+        (c.figure.value, c.figure.low, c.figure.high, c.figure.qualifier, c.figure.unit,
+         c.outcome, c.victims.group, c.part_of is not None)
+        for c in claims
+    ]
+
+
+SEED_EXPECTED = {
+    "000_0bf0191a2886c8dd": [
+        (1600, 1600, None, "more_than", "people", "killed", "civilians", False),
+        (1600, 1600, None, "more_than", "people", "killed", "civilians", False),
+        (1257, None, None, "exact", "people", "killed", "civilians", False),
+    ],
+    "001_943ec05702af8eae": [
+        (1600, 1600, None, "more_than", "people", "killed", "civilians", False),
+        (4, None, None, "exact", "families", "killed", "people", False),
+        (32, 32, None, "at_least", "people", "killed", "civilians", False),
+        (4, None, None, "exact", "people", "killed", "men", True),
+        (8, None, None, "exact", "people", "killed", "women", True),
+        (20, None, None, "exact", "people", "killed", "children", True),
+    ],
+    "003_e938d80b32efd926": [
+        (100, 100, 999, "vague", "people", "killed", "civilians", False),
+        (1000, 1000, 9999, "vague", "people", "injured", "civilians", False),
+        (100, 100, 999, "vague", "people", "killed", "civilians", False),
+        (1000, 1000, 9999, "vague", "people", "injured", "civilians", False),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_EXPECTED))
+def test_pipeline_seed_figures(nlp, seeds, name):
+    text, published = seeds[name]
+    claims = claimx.extract(text, published=published, doc_id=name, nlp=nlp)
+    assert _figures(claims) == SEED_EXPECTED[name]
+    for claim in claims:
+        start, end = claim.span
+        assert text[start:end] == claim.figure.text
+        if claim.part_of is not None:
+            total = next(c for c in claims if c.claim_id == claim.part_of)
+            assert total.figure.value == 32
+
+
+@pytest.mark.parametrize(
+    "name,number_words",
+    [
+        ("000_0bf0191a2886c8dd", ["3,000", "10", "10,000", "80", "100"]),
+        ("001_943ec05702af8eae", ["10", "18", "7th", "almost 500", "more than 200",
+                                   "more than 400", "11,000", "3,000", "124", "429", "five"]),
+        ("003_e938d80b32efd926", ["more than 200", "42", "112"]),
+    ],
+)
+def test_pipeline_seed_non_claims_have_reasons(nlp, seeds, name, number_words):
+    text, published = seeds[name]
+    doc = nlp(claimx.pipeline.make_doc(nlp, text, published=published, doc_id=name))
+    claimed = {c.span for c in doc._.claims}
+    rejected_texts = [r["text"] for r in doc._.rejected_figures]
+    for words in number_words:
+        assert any(words in r or r in words for r in rejected_texts), (words, rejected_texts)
+    for r in doc._.rejected_figures:
+        assert (r["start"], r["end"]) not in claimed
+
+
+def test_pipeline_extract_matches_doc_claims(nlp):
+    text = "Officials said 12 people were killed and 30 injured in the blast."
+    doc = nlp(claimx.pipeline.make_doc(nlp, text, doc_id="x"))
+    assert claimx.extract(text, doc_id="x", nlp=nlp) == doc._.claims
+    assert [c.to_dict()["claim_id"] for c in doc._.claims] == ["x:1", "x:2"]
+
+
+def test_pipeline_claim_dict_round_trip(nlp):
+    claims = claimx.extract("At least 40 civilians were killed, the UN said.", doc_id="r", nlp=nlp)
+    assert claims
+    for claim in claims:
+        data = claim.to_dict()
+        for key in ("doc_id", "claim_id", "sentence", "span", "figure", "outcome", "victims",
+                    "speakers", "cue", "stance", "agent", "locations", "period", "stated",
+                    "part_of"):
+            assert key in data
+        assert Claim.from_dict(data) == claim
+
+
+ODD_TEXTS = [
+    "",
+    "   \n\n\t ",
+    "\x00\x01\x02 12 killed \x07",
+    "killed " * 3000 + "45",
+    "12 people were killed " * 800,
+    "word " * 20000,
+    "🙂 ∑ 45 ☃ killed",
+    "\ufeffAt least 3 people died.",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS, ids=range(len(ODD_TEXTS)))
+def test_pipeline_any_text_is_safe(nlp, text):
+    claims = claimx.extract(text, nlp=nlp)
+    assert isinstance(claims, list)
+    for claim in claims:
+        assert 0 <= claim.span[0] < claim.span[1] <= len(text)
+
+
+def test_pipeline_extract_many_keeps_order_and_metadata(nlp):
+    articles = [
+        {"id": "a", "text": "Two people were killed.", "published": "2020-01-02"},
+        {"id": "b", "text": "Nothing happened today."},
+        {"id": "c", "text": "Three soldiers were wounded."},
+    ]
+    out = list(claimx.extract_many(articles, nlp=nlp))
+    assert [a.id for a, _ in out] == ["a", "b", "c"]
+    assert [len(c) for _, c in out] == [1, 0, 1]
+    assert out[2][1][0].doc_id == "c"
+
+
+def test_pipeline_n_process_two_gives_the_same_claims(nlp, seeds):
+    articles = [{"id": k, "text": t, "published": d} for k, (t, d) in seeds.items()] * 2
+    one = [(a.id, c) for a, c in claimx.extract_many(articles, nlp=nlp)]
+    two = [(a.id, c) for a, c in claimx.extract_many(articles, nlp=nlp, n_process=2, batch_size=2)]
+    assert one == two
+    assert sum(len(c) for _, c in one) > 0
+
+
+def test_pipeline_saved_pipeline_loads_without_importing_claimx(nlp, tmp_path):
+    text = "At least 45 people were killed in the attack."
+    expected = [c.to_dict() for c in claimx.extract(text, doc_id="saved", nlp=nlp)]
+    nlp.to_disk(tmp_path / "pipe")
+    script = textwrap.dedent(
+        f"""
+        import json, sys, spacy
+        nlp = spacy.load({str(tmp_path / "pipe")!r})
+        doc = nlp.make_doc({text!r})
+        doc._.doc_id = "saved"
+        doc = nlp(doc)
+        print(json.dumps([c.to_dict() for c in doc._.claims]))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    import json
+
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == expected
+
+
+def test_pipeline_config_file_assembles(tmp_path):
+    from pathlib import Path
+
+    config = Path(__file__).resolve().parents[1] / "models" / "claimx_en" / "config.cfg"
+    out = tmp_path / "assembled"
+    subprocess.run(
+        [sys.executable, "-m", "spacy", "assemble", str(config), str(out)],
+        check=True, capture_output=True,
+    )
+    import spacy
+
+    assembled = spacy.load(out)
+    assert assembled.pipe_names == claimx.load().pipe_names
