@@ -1131,18 +1131,13 @@ def _fallback_period(
 ) -> DateValue | None:
     words = _attach_words()
     # "The raid slew at least 32 civilians": a definite event noun refers back
-    for head in harm:
-        for child in head.children:
-            if child.dep_ not in ("nsubj", "nsubjpass", "agent") or _event_lemma(child) not in (
-                words.events
-            ):
-                continue
-            if not any(d.dep_ == "det" and d.lower_ in words.definite for d in child.children):
-                continue
-            value = _antecedent_event_date(doc, trig.sent, published)
-            if value is not None:
-                rules.append("when:period:event_antecedent")
-                return value
+    for noun in _event_subjects(trig, harm):
+        if not any(d.dep_ == "det" and d.lower_ in words.definite for d in noun.children):
+            continue
+        value = _antecedent_event_date(doc, trig.sent, published)
+        if value is not None:
+            rules.append("when:period:event_antecedent")
+            return value
     if article is None:
         return None
     # "killed ... during the battle for Raqqa", the battle dated elsewhere
@@ -1162,6 +1157,37 @@ def _fallback_period(
     return value
 
 
+def _event_subjects(trig: Token, harm: list[Token]) -> list[Token]:
+    """Event nouns that do the harm: subjects, agents, or the noun a harm clause modifies."""
+    events = _attach_words().events
+    nouns: list[Token] = []
+    for head in harm:
+        for child in head.children:
+            # "were killed by the raid": the agent's object
+            candidates = list(child.children) if child.dep_ == "agent" else [child]
+            nouns.extend(
+                c
+                for c in candidates
+                if c.dep_ in ("nsubj", "nsubjpass", "pobj") and _event_lemma(c) in events
+            )
+    # "The raid killed ..." is sometimes parsed as a noun with a participle clause
+    if trig.dep_ in ("acl", "relcl") and _event_lemma(trig.head) in events:
+        nouns.append(trig.head)
+    return nouns
+
+
+def _dates_event(token: Token) -> bool:
+    """Whether a date token dates an event noun: "a September 25 airstrike", "a strike hit ... on
+    Sept. 3" (the date on the verb whose subject is the event)."""
+    if _relative_to_event_noun(token) is not None:
+        return True
+    events = _attach_words().events
+    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and _event_lemma(c) in events for c in verb.children
+    )
+
+
 def _antecedent_event_date(doc: Doc, sent: Span, published: date | None) -> DateValue | None:
     """The date of the latest dated event noun in the two sentences before ``sent``."""
     previous = []
@@ -1176,7 +1202,7 @@ def _antecedent_event_date(doc: Doc, sent: Span, published: date | None) -> Date
         if not doc[prev.start].has_dep() and not doc.has_annotation("DEP"):
             continue
         for item in reversed(dates_in(prev, published)):
-            if any(_relative_to_event_noun(doc[i]) is not None for i in item.roots):
+            if any(_dates_event(doc[i]) for i in item.roots):
                 return item.value
     return None
 

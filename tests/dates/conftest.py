@@ -15,3 +15,16 @@ def english() -> Language:
         return spacy.load(MODEL, exclude=["lemmatizer"])
     except OSError as err:  # pragma: no cover - depends on the machine
         pytest.skip(f"the English model {MODEL} is not installed: {err}")
+
+
+@pytest.fixture(scope="session")
+def english_full() -> Language:
+    """The whole English pipeline: the reporting-verb rules read lemmas."""
+    from claimx.dates import DatesComponent  # registers the extensions the tests set
+
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as err:  # pragma: no cover - depends on the machine
+        pytest.skip(f"the English model {MODEL} is not installed: {err}")
+    DatesComponent(nlp, "claimx_dates")
+    return nlp
