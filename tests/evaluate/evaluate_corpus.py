@@ -31,8 +31,8 @@ def gold_record(**fields: Any) -> dict[str, Any]:
     record = {
         "doc_id": "a1",
         "value": 12,
-        "low": 12,
-        "high": 12,
+        "low": None,
+        "high": None,
         "qualifier": "exact",
         "unit": "people",
         "outcome": "killed",
@@ -50,7 +50,7 @@ def gold_record(**fields: Any) -> dict[str, Any]:
 
 GOLD = [
     gold_record(),
-    gold_record(value=30, low=30, high=30, outcome="injured", quote="30 others were wounded"),
+    gold_record(value=30, outcome="injured", quote="30 others were wounded"),
     gold_record(
         value=40,
         low=40,

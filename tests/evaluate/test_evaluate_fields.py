@@ -104,13 +104,14 @@ def test_evaluate_compare_period(
     [
         ({}, True),
         ({"qualifier": "approx"}, False),
-        ({"low": None}, False),
+        ({"low": 12}, False),
         ({"high": 13}, False),
         ({"text": "twelve"}, True),
     ],
 )
 def test_evaluate_compare_bounds(figure_changes: dict[str, Any], expected: bool) -> None:
-    figure = Figure(text="12", value=12, low=12, high=12, qualifier="exact")
+    # Gold: exact 12, no bounds beyond the figure itself.
+    figure = Figure(text="12", value=12, low=None, high=None, qualifier="exact")
     assert checks(GOLD[0], figure=dataclasses.replace(figure, **figure_changes))["bounds"] is (
         expected
     )

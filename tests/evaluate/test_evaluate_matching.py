@@ -33,17 +33,13 @@ A3 = (
 
 def soldiers(quote: str) -> GoldClaim:
     return GoldClaim.from_dict(
-        gold_record(
-            doc_id="a2", value=5, low=5, high=5, group="security_forces", speakers=[], quote=quote
-        )
+        gold_record(doc_id="a2", value=5, group="security_forces", speakers=[], quote=quote)
     )
 
 
 def five_at(start: int, number: int = 0) -> Claim:
     """A prediction of the figure "5" at ``start`` in A2."""
-    record = gold_record(
-        doc_id="a2", value=5, low=5, high=5, group="security_forces", speakers=[], quote="5"
-    )
+    record = gold_record(doc_id="a2", value=5, group="security_forces", speakers=[], quote="5")
     claim = prediction(record, A2, "5", number)
     return dataclasses.replace(claim, span=(start, start + 1))
 

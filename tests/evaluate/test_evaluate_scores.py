@@ -31,7 +31,7 @@ def spurious(value: int = 99, doc_id: str = "a1") -> Claim:
         doc_id=doc_id,
         claim_id=f"{doc_id}:9",
         span=(start, start + 8),
-        figure=Figure(text=str(value), value=value, low=value, high=value, qualifier="exact"),
+        figure=Figure(text=str(value), value=value, low=None, high=None, qualifier="exact"),
         sentence="Shelling hit the central market of Northtown on Monday.",
     )
 

@@ -36,6 +36,7 @@ def evaluate_command(
     gold: Annotated[
         list[Path],
         typer.Argument(
+            metavar="GOLD",
             help="A gold folder (articles.jsonl + gold.jsonl), a parent of such folders "
             "(all are combined), several folders, or the two files: ARTICLES GOLD.",
             show_default=False,

@@ -1,0 +1,54 @@
+"""Regression guard: the pipeline's accuracy on corpus/dev stays above the stored floors.
+
+The floors live in tests/data/accuracy_floor.json; a change may lower a score
+by at most MARGIN before this fails. Raise the floors when accuracy improves.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from claimx.evaluate import EvaluationReport, evaluate, load_gold, predict, validate_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT / "corpus" / "dev"
+FLOORS = Path(__file__).parent / "data" / "accuracy_floor.json"
+MARGIN = 0.02
+
+
+def _require_dev() -> None:
+    if not DEV.is_dir():
+        pytest.skip(f"no dev corpus at {DEV} (it is assembled from its parts separately)")
+
+
+@pytest.fixture(scope="module")
+def dev_report(request: pytest.FixtureRequest) -> EvaluationReport:
+    _require_dev()
+    if importlib.util.find_spec("claimx.pipeline") is None:
+        pytest.skip("claimx.pipeline is not there yet: nothing to measure")
+    # The session pipeline of tests/conftest.py, requested only once the skips have passed.
+    nlp = request.getfixturevalue("nlp")
+    gold = load_gold(DEV)
+    return evaluate(gold, predict(gold, nlp=nlp))
+
+
+def test_accuracy_guard_dev_corpus_is_valid() -> None:
+    _require_dev()
+    problems = validate_gold(DEV)
+    assert not problems, "\n".join(map(str, problems))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("metric", ["claim_f1", "complete_f1"])
+def test_accuracy_guard_not_below_floor(dev_report: EvaluationReport, metric: str) -> None:
+    floor = json.loads(FLOORS.read_text(encoding="utf-8"))[metric]
+    measured = {"claim_f1": dev_report.claims.f1, "complete_f1": dev_report.complete.f1}
+    assert measured[metric] is not None, "corpus/dev has neither gold claims nor predictions"
+    assert measured[metric] >= floor - MARGIN, (
+        f"{metric} {measured[metric]:.3f} fell below the floor {floor:.3f} - {MARGIN} "
+        f"(claim F1 {dev_report.claims.f1}, complete F1 {dev_report.complete.f1})"
+    )
