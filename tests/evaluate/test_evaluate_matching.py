@@ -162,3 +162,17 @@ def test_evaluate_match_tie_prefers_agreeing_fields(gold_order: list[str]) -> No
     assert [(gold_order[m.gold], preds[m.pred].outcome) for m in matches] == [
         (o, o) for o in gold_order
     ]
+
+
+@pytest.mark.parametrize("pred_at", ["army", "rebels"])
+def test_evaluate_match_one_prediction_serves_one_gold(pred_at: str) -> None:
+    # Both quotes lie within the window of either figure: only distance decides.
+    text = "The army said 5 soldiers were killed, and the rebels said 5 soldiers were killed."
+    quotes = ["army said 5 soldiers", "rebels said 5 soldiers"]
+    golds = [soldiers(q) for q in quotes]
+    start = text.index("5", text.index(pred_at))
+    (match,) = match_document(golds, [five_at(start)], text)
+    assert (quotes[match.gold], match.distance) == (
+        quotes[0] if pred_at == "army" else quotes[1],
+        0,
+    )
