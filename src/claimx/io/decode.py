@@ -156,7 +156,8 @@ def _reads_as_western(text: str) -> bool:
     for word in text.split():
         letters = [ch for ch in word if ch.isalpha()]
         accented = [ch for ch in letters if not ch.isascii()]
-        if len(letters) >= 3 and len(accented) * 2 > len(letters):
+        # "été" has two accented letters of three; "Ïðèâåò" six of six.
+        if len(accented) >= 3 and len(accented) * 2 > len(letters):
             odd += len(accented)
         for ch in word:
             if ch.isascii():

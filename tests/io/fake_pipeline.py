@@ -1,0 +1,70 @@
+"""A tiny stand-in for ``claimx.extract_many``, for batch tests that need no spaCy.
+
+It finds "<number> <people|civilians|children> ... killed|injured" with a
+regular expression and returns real :class:`claimx.claim.Claim` values, so
+writers and the runner see the same types as with the pipeline. It keeps
+input order and honours ``n_process`` with a process pool, like spaCy.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from claimx.article import Article
+from claimx.claim import Claim, Figure, Stated, Victims
+
+_CLAIM = re.compile(r"\b(\d+) (people|civilians|children) (?:were |had been )?(killed|injured)\b")
+
+
+def claims_of(article: Article) -> list[Claim]:
+    claims = []
+    for number, match in enumerate(_CLAIM.finditer(article.text), start=1):
+        claims.append(
+            Claim(
+                doc_id=article.id,
+                claim_id=f"{article.id}:{number}",
+                sentence=match.group(0),
+                span=(match.start(1), match.end(1)),
+                figure=Figure(match.group(1), int(match.group(1)), None, None, "exact"),
+                outcome=match.group(3),
+                victims=Victims(match.group(2), match.group(2)),
+                # The publication date travels here so tests can see --published.
+                stated=Stated("published", article.published) if article.published else None,
+            )
+        )
+    return claims
+
+
+def _pair(article: Article) -> tuple[Article, list[Claim]]:
+    return article, claims_of(article)
+
+
+def fake_extract_many(
+    articles: Iterable[Article], *, n_process: int = 1
+) -> Iterator[tuple[Article, list[Claim]]]:
+    if n_process == 1:
+        for article in articles:
+            yield article, claims_of(article)
+        return
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        yield from pool.imap(_pair, articles, chunksize=2)
+
+
+def write_corpus(path: Path, count: int, *, every: int = 3) -> list[dict[str, object]]:
+    """A JSON Lines corpus of ``count`` small articles; every ``every``-th has no claim."""
+    rows: list[dict[str, object]] = []
+    for index in range(count):
+        if index % every == 0:
+            text = f"The council met on day {index} to discuss the budget."
+        else:
+            text = (
+                f"An air strike killed {index + 2} civilians in the town. "
+                f"Medics said {index % 7 + 1} children were injured."
+            )
+        rows.append({"id": f"art{index}", "text": text, "published": "2017-06-09"})
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    return rows
