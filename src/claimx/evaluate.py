@@ -38,6 +38,7 @@ from claimx.gold import (
     GoldSet,
     GoldSource,
     Problem,
+    jsonl_lines,
     load_gold,
     validate_gold,
 )
@@ -81,14 +82,11 @@ def read_predictions(path: str | Path) -> list[Claim]:
     if not path.is_file():
         raise PredictionError(f"no such predictions file: {path}")
     try:
-        text = path.read_text(encoding="utf-8")
+        lines = list(jsonl_lines(path))
     except (OSError, UnicodeDecodeError) as err:
         raise PredictionError(f"cannot read {path}: {err}") from err
     claims = []
-    # Only "\n" ends a record; raw U+2028 may sit inside a JSON string.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for number, line in lines:
         try:
             claims.append(Claim.from_dict(json.loads(line)))
         except json.JSONDecodeError as err:

@@ -22,7 +22,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -344,16 +345,25 @@ def read_gold(paths: PathLike | Sequence[PathLike]) -> GoldSet:
     return gold
 
 
+def jsonl_lines(path: Path) -> Iterator[tuple[int, str]]:
+    """The non-blank lines of a UTF-8 JSON Lines file, numbered from 1.
+
+    Only "\\n" ends a record: str.splitlines() would also split on U+2028 and
+    friends, which JSON allows raw inside strings. Raises OSError and
+    UnicodeDecodeError for the caller to word.
+    """
+    text = path.read_text(encoding="utf-8-sig")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield number, line
+
+
 def _read_jsonl(path: Path, problems: list[Problem]) -> Iterator[tuple[int, Any]]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        lines = list(jsonl_lines(path))
     except (OSError, UnicodeDecodeError) as err:
         raise GoldError(f"cannot read {path}: {err}") from err
-    # Only "\n" ends a record: str.splitlines() would also split on U+2028 and
-    # friends, which JSON allows raw inside strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for number, line in lines:
         try:
             yield number, json.loads(line)
         except json.JSONDecodeError as err:
@@ -400,9 +410,9 @@ def check_gold_record(record: Any) -> list[tuple[str, str]]:
         ("missing_field", f"missing field {key!r}") for key in REQUIRED_FIELDS if key not in record
     ]
     found.extend(_unknown_keys(record, REQUIRED_FIELDS + OPTIONAL_FIELDS))
-    for key, check in _TYPE_CHECKS.items():
+    for key, (check, expected) in _TYPES.items():
         if key in record and not check(record[key]):
-            found.append(("type", f"{key} {record[key]!r} must be {_TYPE_NAMES[key]}"))
+            found.append(("type", f"{key} {record[key]!r} must be {expected}"))
     if any(kind in UNREADABLE_KINDS for kind, _ in found):
         return found
     found.extend(("value", message) for message in _value_problems(record))
@@ -437,43 +447,33 @@ def _is_speakers(value: Any) -> bool:
     )
 
 
-_TYPE_CHECKS = {
-    "doc_id": _is_text,
-    "value": _is_int,
-    "low": lambda v: v is None or _is_int(v),
-    "high": lambda v: v is None or _is_int(v),
-    "qualifier": _is_text,
-    "unit": _is_text,
-    "outcome": _is_text,
-    "group": _is_text,
-    "speakers": _is_speakers,
-    "stance": _is_text,
-    "period": lambda v: (
-        v is None or (isinstance(v, list) and len(v) == 2 and all(isinstance(d, str) for d in v))
+# Each field's type test and how to say what it should be.
+_TYPES: dict[str, tuple[Callable[[Any], bool], str]] = {
+    "doc_id": (_is_text, "a non-empty string"),
+    "value": (_is_int, "an integer"),
+    "low": (lambda v: v is None or _is_int(v), "an integer or null"),
+    "high": (lambda v: v is None or _is_int(v), "an integer or null"),
+    "qualifier": (_is_text, "a string"),
+    "unit": (_is_text, "a string"),
+    "outcome": (_is_text, "a string"),
+    "group": (_is_text, "a string"),
+    "speakers": (
+        _is_speakers,
+        "a list of alias lists, e.g. [['Amnesty International', 'Amnesty']]",
     ),
-    "stated": lambda v: v is None or isinstance(v, str),
-    "part_of_value": lambda v: v is None or _is_int(v),
-    "quote": _is_text,
-    "agent": lambda v: v is None or _is_text(v),
-    "locations": lambda v: isinstance(v, list) and all(_is_text(name) for name in v),
-}
-_TYPE_NAMES = {
-    "doc_id": "a non-empty string",
-    "value": "an integer",
-    "low": "an integer or null",
-    "high": "an integer or null",
-    "qualifier": "a string",
-    "unit": "a string",
-    "outcome": "a string",
-    "group": "a string",
-    "speakers": "a list of alias lists, e.g. [['Amnesty International', 'Amnesty']]",
-    "stance": "a string",
-    "period": "null or [start, end]",
-    "stated": "an ISO date string or null",
-    "part_of_value": "an integer or null",
-    "quote": "a non-empty string",
-    "agent": "a name or null",
-    "locations": "a list of names",
+    "stance": (_is_text, "a string"),
+    "period": (
+        lambda v: (
+            v is None
+            or (isinstance(v, list) and len(v) == 2 and all(isinstance(d, str) for d in v))
+        ),
+        "null or [start, end]",
+    ),
+    "stated": (lambda v: v is None or isinstance(v, str), "an ISO date string or null"),
+    "part_of_value": (lambda v: v is None or _is_int(v), "an integer or null"),
+    "quote": (_is_text, "a non-empty string"),
+    "agent": (lambda v: v is None or _is_text(v), "a name or null"),
+    "locations": (lambda v: isinstance(v, list) and all(map(_is_text, v)), "a list of names"),
 }
 _ALLOWED = {
     "qualifier": QUALIFIERS,
@@ -523,10 +523,8 @@ def _valid_month(text: str) -> bool:
 
 def _cross_check(gold: GoldSet) -> Iterator[Problem]:
     """Problems that need more than one line: unknown docs, quotes, part_of_value."""
-    values: dict[str, list[tuple[int, GoldClaim]]] = {}
-    for index, claim in enumerate(gold.claims):
-        values.setdefault(claim.doc_id, []).append((index, claim))
-    for index, claim in enumerate(gold.claims):
+    values = Counter((claim.doc_id, claim.value) for claim in gold.claims)
+    for claim in gold.claims:
         where = (claim.path, claim.line)
         article = gold.article(claim.doc_id)
         if article is None:
@@ -537,13 +535,14 @@ def _cross_check(gold: GoldSet) -> Iterator[Problem]:
                 "quote_not_found",
                 f"quote {claim.quote!r} is not in article {claim.doc_id!r} (it must be verbatim)",
             )
-        if claim.part_of_value is not None and not any(
-            other_index != index and other.value == claim.part_of_value
-            for other_index, other in values[claim.doc_id]
-        ):
+        total = claim.part_of_value
+        if total is None:
+            continue
+        # A claim whose own value equals the total is not its own total.
+        others = values[claim.doc_id, total] - (1 if claim.value == total else 0)
+        if others == 0:
             yield Problem(
                 *where,
                 "part_of_value",
-                f"part_of_value {claim.part_of_value} is not the value of another gold claim "
-                f"in {claim.doc_id!r}",
+                f"part_of_value {total} is not the value of another gold claim in {claim.doc_id!r}",
             )
