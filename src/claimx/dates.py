@@ -827,6 +827,7 @@ class _Attach:
     future_aux: frozenset[str]
     event_end_preps: frozenset[str]
     scope_preps: frozenset[str]
+    open_preps: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -839,6 +840,7 @@ def _attach_words() -> _Attach:
         future_aux=frozenset(data["future_aux"]),
         event_end_preps=frozenset(data["event_end_preps"]),
         scope_preps=frozenset(data["scope_preps"]),
+        open_preps=frozenset(data["open_preps"]),
     )
 
 
@@ -917,6 +919,8 @@ def dates_in(sent: Span, published: date | None) -> list[FoundDate]:
         roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
         if not roots:
             roots = [span.root]
+        if span.start > 0 and doc[span.start - 1].lower_ in _attach_words().open_preps:
+            continue  # "by 1919": a bound, not when the harm happened
         value = resolve(text, published, future=_is_future(roots[0]))
         if value is not None:
             found.append(FoundDate(value, start, end, tuple(t.i for t in roots)))

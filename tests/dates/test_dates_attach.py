@@ -74,6 +74,9 @@ CASES = [
         "2019-04-22",
     ),
     ("Rebels killed 12 soldiers last week.", "killed", ("2019-04-15", "2019-04-21"), None),
+    # a bound is not an interval the harm falls in
+    ("By 1919, the disease had killed 100,000 people.", "killed", None, None),
+    ("Fighting killed 40 people before 2015.", "killed", None, None),
     # a paragraph opened by a date scopes the claims in it
     (
         "In 2017, the war escalated sharply. Strikes killed 40 civilians in the city.",
