@@ -175,15 +175,31 @@ def run_extract(
     err = stderr if stderr is not None else sys.stderr
     names = [os.fspath(p) for p in paths]
     fmt, default_date = _check(
-        names, output, format, workers, published, resume, errors_path, max_bytes, dask
+        names, output, format, workers, published, resume, errors_path, max_bytes
     )
     if extractor is None:
         extractor = PipelineExtractor(model, nlp)
     summary = Summary(output=output, format=fmt)
     started = time.perf_counter()
 
-    writer, log, state = _open_output(output, fmt, resume, stdout)
-    errors = _open_errors(errors_path)
+    session: Any = None
+    if dask is not None:
+        from claimx.io.dask_runner import DaskError, DaskSession
+
+        try:
+            session = DaskSession(dask, workers=workers)
+        except DaskError as error:
+            raise UsageError(str(error)) from None
+    errors: IO[str] | None = None
+    try:
+        errors = _open_errors(errors_path)
+        writer, log, state = _open_output(output, fmt, resume, stdout)
+    except BaseException:
+        if errors is not None:
+            errors.close()
+        if session is not None:
+            session.close()
+        raise
     reporter = _Reporter(err, bar=progress and _isatty(err))
 
     def on_warning(warning: ReadWarning) -> None:
@@ -215,13 +231,8 @@ def run_extract(
     results: Iterator[tuple[Article, Sequence[Any]]] | None = None
     try:
         reporter.start(reader.estimate(names) if reporter.bar else None)
-        if dask is not None:
-            from claimx.io.dask_runner import DaskError, extract_distributed
-
-            try:
-                results = extract_distributed(articles(), extractor, address=dask, workers=workers)
-            except DaskError as error:
-                raise UsageError(str(error)) from None
+        if session is not None:
+            results = session.extract(articles(), extractor)
         else:
             results = extractor(articles(), n_process=workers or 1)
         for article, claims in results:
@@ -249,6 +260,8 @@ def run_extract(
             log.close()
         if errors is not None:
             errors.close()
+        if session is not None:
+            session.close()
         reporter.stop()
     summary.files = reader.files
     summary.skipped = reader.skipped
@@ -270,7 +283,6 @@ def _check(
     resume: bool,
     errors_path: str | None,
     max_bytes: int,
-    dask: str | None,
 ) -> tuple[str, str | None]:
     if not paths:
         raise UsageError("give at least one PATH (a file, a folder, or - for standard input)")
@@ -299,12 +311,6 @@ def _check(
         raise UsageError("--errors and -o name the same file")
     if not to_stdout and any(p != "-" and _same_file(p, output) for p in paths):
         raise UsageError(f"the output {output} is also an input")
-    if dask is not None:
-        from claimx.io.dask_runner import check_available
-
-        problem = check_available()
-        if problem is not None:
-            raise UsageError(problem)
     return fmt, default_date
 
 

@@ -49,6 +49,72 @@ def check_available() -> str | None:
     return None
 
 
+class DaskSession:
+    """A connection to a Dask cluster (``"local"`` starts one) that extracts article streams.
+
+    Connecting happens in the constructor, so :class:`DaskError` comes before
+    any output is opened. Close it (or use ``with``) to stop a local cluster.
+    """
+
+    def __init__(self, address: str, *, workers: int | None = None) -> None:
+        problem = check_available()
+        if problem is not None:
+            raise DaskError(problem)
+        from distributed import Client, LocalCluster
+
+        self.address = address
+        self._cluster: Any = None
+        try:
+            if address == LOCAL:
+                self._cluster = LocalCluster(
+                    n_workers=workers or DEFAULT_LOCAL_WORKERS,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                self._client = Client(self._cluster, set_as_default=False)
+            else:
+                self._client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+        except (OSError, TimeoutError) as err:
+            if self._cluster is not None:
+                self._cluster.close()
+            where = "a local Dask cluster" if address == LOCAL else f"the Dask scheduler {address}"
+            raise DaskError(f"cannot reach {where}: {err}") from None
+
+    def extract(
+        self,
+        articles: Iterable[Article],
+        extractor: Callable[..., Iterator[tuple[Article, Sequence[Any]]]],
+    ) -> Iterator[tuple[Article, list[Any]]]:
+        """``(article, claims)`` pairs in input order; claims are ``to_dict()`` objects."""
+        nthreads = sum(self._client.nthreads().values()) or 1
+        window = IN_FLIGHT_PER_WORKER * nthreads
+        pending: deque[tuple[list[Article], Any]] = deque()
+        try:
+            for batch in partitions(articles):
+                future = self._client.submit(extract_partition, extractor, batch, pure=False)
+                pending.append((batch, future))
+                if len(pending) >= window:
+                    yield from _collect(*pending.popleft())
+            while pending:
+                yield from _collect(*pending.popleft())
+        finally:
+            for _batch, future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> DaskSession:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
 def extract_distributed(
     articles: Iterable[Article],
     extractor: Callable[..., Iterator[tuple[Article, Sequence[Any]]]],
@@ -59,55 +125,10 @@ def extract_distributed(
     """``(article, claims)`` pairs in input order, computed on the cluster at ``address``.
 
     ``address`` is ``"local"`` (a LocalCluster of ``workers`` processes,
-    default 2, on this machine) or a scheduler address. Connecting happens
-    here, so :class:`DaskError` is raised before any article is read.
+    default 2, on this machine) or a scheduler address.
     """
-    problem = check_available()
-    if problem is not None:
-        raise DaskError(problem)
-    from distributed import Client, LocalCluster
-
-    cluster: Any = None
-    try:
-        if address == LOCAL:
-            cluster = LocalCluster(
-                n_workers=workers or DEFAULT_LOCAL_WORKERS,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            client = Client(cluster, set_as_default=False)
-        else:
-            client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError) as err:
-        if cluster is not None:
-            cluster.close()
-        where = "a local Dask cluster" if address == LOCAL else f"the Dask scheduler {address}"
-        raise DaskError(f"cannot reach {where}: {err}") from None
-    return _stream(client, cluster, articles, extractor)
-
-
-def _stream(
-    client: Any,
-    cluster: Any,
-    articles: Iterable[Article],
-    extractor: Callable[..., Iterator[tuple[Article, Sequence[Any]]]],
-) -> Iterator[tuple[Article, list[Any]]]:
-    try:
-        nthreads = sum(client.nthreads().values()) or 1
-        window = IN_FLIGHT_PER_WORKER * nthreads
-        pending: deque[tuple[list[Article], Any]] = deque()
-        for batch in partitions(articles):
-            pending.append((batch, client.submit(extract_partition, extractor, batch, pure=False)))
-            if len(pending) >= window:
-                yield from _collect(*pending.popleft())
-        while pending:
-            yield from _collect(*pending.popleft())
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    with DaskSession(address, workers=workers) as session:
+        yield from session.extract(articles, extractor)
 
 
 def _collect(batch: list[Article], future: Any) -> Iterator[tuple[Article, list[Any]]]:

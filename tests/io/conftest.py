@@ -1,4 +1,6 @@
-"""A tiny stand-in for ``claimx.extract_many``, for batch tests that need no spaCy.
+"""Fixtures for the io tests: a tiny stand-in for ``claimx.extract_many`` and a corpus maker.
+
+The stand-in needs no spaCy, so the batch tests stay fast.
 
 It finds "<number> <people|civilians|children> ... killed|injured" with a
 regular expression and returns real :class:`claimx.claim.Claim` values, so
@@ -13,6 +15,9 @@ import multiprocessing
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from claimx.article import Article
 from claimx.claim import Claim, Figure, Stated, Victims
@@ -68,3 +73,15 @@ def write_corpus(path: Path, count: int, *, every: int = 3) -> list[dict[str, ob
         rows.append({"id": f"art{index}", "text": text, "published": "2017-06-09"})
     path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
     return rows
+
+
+@pytest.fixture
+def fake_extract() -> Any:
+    """``extract_many``'s shape, regex-based: see the module docstring."""
+    return fake_extract_many
+
+
+@pytest.fixture
+def make_corpus() -> Any:
+    """``make_corpus(path, count)`` writes a small JSON Lines corpus."""
+    return write_corpus
