@@ -115,15 +115,19 @@ class GateComponent:
 
     @staticmethod
     def _subdoc(doc: Doc, start: int, end: int) -> Doc:
-        sub = doc[start:end].as_doc()
+        # Built from the run's own tokens: ``Span.as_doc`` copies arrays of the
+        # whole doc, which is quadratic over the runs of a long article.
+        tokens = doc[start:end]
+        words = [t.text for t in tokens]
+        spaces = [bool(t.whitespace_) for t in tokens]
         # Paragraph breaks are sentence breaks the parser must keep; elsewhere the
         # parser decides (the rule splitter errs on abbreviations).
-        arr = np.zeros(len(sub), dtype="int64")
-        for i, tok in enumerate(sub):
-            if i == 0 or (i > 0 and sub[i - 1].is_space and "\n" in sub[i - 1].text):
-                arr[i] = 1
-        sub.from_array([SENT_START], arr.astype("uint64"))
-        return sub
+        sent_starts: list[bool | None] = [None] * len(words)
+        sent_starts[0] = True
+        for i in range(1, len(words)):
+            if "\n" in words[i - 1] and not words[i - 1].strip():
+                sent_starts[i] = True
+        return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
     # -- the cheap pass -----------------------------------------------------------
     def sentence_starts(self, doc: Doc) -> np.ndarray:
