@@ -142,7 +142,7 @@ def test_gazetteer_no_alias_names_two_things(table: str) -> None:
         ("Kenyan police", "National Police Service", "government"),
         ("MSF", "Doctors Without Borders", "medical"),
         ("Médecins Sans Frontières", "Doctors Without Borders", "medical"),
-        ("the White Helmets", "White Helmets", "medical"),
+        ("the White Helmets", "Syria Civil Defence", "medical"),
         ("Kizilay", "Turkish Red Crescent", "medical"),
         ("The Associated Press", "Associated Press", "media"),
         ("AFP", "Agence France-Presse", "media"),
