@@ -1,0 +1,1519 @@
+"""Who says so: ``claimx_speakers`` sets speakers, cue, stance and agent on every casualty span.
+
+Two layers:
+
+- Pure functions over one parsed sentence (:func:`find_cue`, :func:`according_to`,
+  :func:`trailing_cue`, :func:`statement_cue`, :func:`hedge_of`, :func:`agent_phrase`): they
+  return tokens (the reporting word, the heads of the speaker noun phrases, the head of the
+  agent phrase), so each rule can be tested one sentence at a time.
+- A whole-article index (:class:`SpeakerIndex`) built with cheap passes only, because the gate
+  parses just the candidate sentences: PhraseMatchers over the gazetteer's body aliases and
+  descriptor phrases, token scans for titles ("Ms Allen"), roles ("coalition spokesman Scott
+  Rawlinson", "Kate Allen, the director of Amnesty International UK"), acronym definitions
+  ("Ministry of Defence (MoD)") and quote marks. It turns a head token into canonical speakers:
+  "the London-based rights group" and "it" resolve to the nearest compatible body before them,
+  "a charity has claimed" (an indefinite lede) to the first compatible body after it, "the two
+  groups" to the last bodies named together, "Ms Allen" to the Kate Allen named before, and a
+  person tied to a body speaks for that body.
+
+Every word the grammar decides on comes from ``resources/cues.json`` and the gazetteer.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from claimx import gazetteer as gaz
+from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
+from claimx.extensions import register_extensions
+from claimx.resources import read_json
+
+STANCES = ("asserts", "acknowledges", "disputes")
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Tokens that may sit between bodies named together ("Amnesty International (AI) and Airwars").
+_GROUP_GAP = frozenset({",", "and", "&", "(", ")", "as", "well", "plus"})
+_OPEN_QUOTES = frozenset({"“", "«", "„"})
+_CLOSE_QUOTES = frozenset({"”", "»"})
+_STRAIGHT_QUOTES = frozenset({'"'})
+_TERMINALS = frozenset({".", "!", "?", "…"})
+_NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,7}$")
+# How far a quote's attribution may sit from the closing mark (", Ms Allen said in a statement").
+_AFTER_WINDOW = 14
+# How far (in paragraphs) an indefinite lede ("a charity has claimed") may look ahead for its name.
+_LEDE_PARAGRAPHS = 3
+
+
+# -- word lists ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """``resources/cues.json`` as look-up tables."""
+
+    verbs: dict[str, str]  # lemma -> default stance
+    forms: dict[str, str]  # inflected form -> lemma
+    nouns: dict[str, str]  # report noun -> default stance
+    hedges: frozenset[str]
+    titles: dict[str, str | None]  # lower-case title -> gender it implies
+    roles: frozenset[str]
+    role_links: frozenset[str]
+    continuation_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
+    agent_links: frozenset[str]
+    person_pronouns: dict[str, str]
+    body_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    person_nouns: frozenset[str]
+    determiners: dict[str, str]
+
+    def verb_lemma(self, tok: Token) -> str | None:
+        """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+            return lemma
+        if not tok.pos_ or tok.pos_ == "X":
+            return self.forms.get(tok.lower_)
+        return None
+
+    def noun_stance(self, tok: Token) -> str | None:
+        if tok.pos_ not in ("NOUN", "PROPN", ""):
+            return None
+        return self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower())
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> CueWords:
+    data = read_json("cues.json")
+    verbs = {lemma: entry["stance"] for lemma, entry in data["verbs"].items()}
+    forms = {form: lemma for lemma, entry in data["verbs"].items() for form in entry["forms"]}
+    for stance in (*verbs.values(), *data["nouns"].values()):
+        if stance not in STANCES:
+            raise ValueError(f"[claimx] cues.json: unknown stance {stance!r}; allowed: {STANCES}")
+    return CueWords(
+        verbs=verbs,
+        forms=forms,
+        nouns=dict(data["nouns"]),
+        hedges=frozenset(data["hedges"]),
+        titles=dict(data["titles"]),
+        roles=frozenset(data["roles"]),
+        role_links=frozenset(data["role_links"]),
+        continuation_nouns=frozenset(data["continuation_nouns"]),
+        attack_nouns=frozenset(data["attack_nouns"]),
+        agent_links=frozenset(data["agent_links"]),
+        person_pronouns=dict(data["person_pronouns"]),
+        body_pronouns=frozenset(data["body_pronouns"]),
+        plural_pronouns=frozenset(data["plural_pronouns"]),
+        person_nouns=frozenset(data["person_nouns"]),
+        determiners=dict(data["determiners"]),
+    )
+
+
+# -- one sentence at a time ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting word and the heads of the noun phrases that say it."""
+
+    token: Token
+    text: str
+    stance: str
+    speakers: tuple[Token, ...]
+    rule: str
+
+
+def conjuncts(tok: Token) -> tuple[Token, ...]:
+    """``tok`` and the noun phrases coordinated with it ("Amnesty and Airwars")."""
+    return (tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ not in ("VERB", "AUX")])
+
+
+def _antecedent(tok: Token) -> Token:
+    # "the officer who said ...": a relative pronoun stands for the noun its clause modifies
+    if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+        return tok.head.head
+    return tok
+
+
+def verb_speakers(verb: Token) -> tuple[Token, ...]:
+    """The heads of the subject of a reporting verb (its "by" agent when passive)."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            break
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            return conjuncts(_antecedent(subjects[0]))
+        agents = [
+            pobj
+            for c in current.children
+            if c.dep_ == "agent"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
+        if agents:
+            return conjuncts(agents[0])
+        # "X reviewed the data and said ...", "X went on to say ...": the subject is shared
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return ()
+
+
+def report_source(noun: Token) -> tuple[Token, ...]:
+    """Who a report noun belongs to: "Amnesty's report", "UN figures", "a report by HRW"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return conjuncts(child)
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
+            return (child,)
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return conjuncts(pobj)
+        if child.dep_ == "acl":  # "a report published by HRW"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return conjuncts(pobj)
+    return ()
+
+
+def find_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
+    """The reporting verb or report noun whose content holds the harm word ``trigger``.
+
+    Climbs from the trigger through its heads (ccomp, advcl, conj, relcl, acl...): "Amnesty said
+    that 1,600 civilians were killed", "the army admitted that 3 civilians died", "1,600 deaths
+    were documented by Airwars", "Amnesty's claim that 20 died". A report noun with no source
+    ("reports that 20 died") does not stop the climb, so "X dismissed reports that 20 died"
+    reaches X's dispute.
+    """
+    words = words or cue_words()
+    previous = trigger
+    for anc in trigger.ancestors:
+        lemma = words.verb_lemma(anc)
+        if lemma is not None and previous.dep_ != "nsubj":
+            return Cue(anc, anc.text, words.verbs[lemma], verb_speakers(anc), f"cue:verb:{lemma}")
+        stance = words.noun_stance(anc)
+        if stance is not None and previous.dep_ in ("acl", "relcl", "ccomp", "appos", "prep"):
+            source = report_source(anc)
+            if source:
+                return Cue(anc, anc.text, stance, source, f"cue:noun:{anc.lower_}")
+        previous = anc
+    return None
+
+
+def according_to(sent: Span) -> Cue | None:
+    """ "according to X" anywhere in the sentence."""
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.nbor().lower_ != "to":
+            continue
+        to = tok.nbor()
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        heads: tuple[Token, ...] = ()
+        if objects:
+            heads = conjuncts(objects[0])
+            words = cue_words()
+            # "according to ministry figures": the figures' owner speaks
+            if words.noun_stance(objects[0]) is not None:
+                heads = report_source(objects[0]) or heads
+        return Cue(tok, "according to", "asserts", heads, "cue:according-to")
+    return None
+
+
+def statement_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
+    """ "In a statement, the ministry put the toll at 45": a report noun framing the clause."""
+    words = words or cue_words()
+    for anc in trigger.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        for prep in anc.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "via", "through"):
+                continue
+            for pobj in prep.children:
+                stance = words.noun_stance(pobj) if pobj.dep_ == "pobj" else None
+                if stance is not None:
+                    speakers = verb_speakers(anc) or report_source(pobj)
+                    if speakers:
+                        return Cue(pobj, pobj.text, stance, speakers, f"cue:in-{pobj.lower_}")
+    return None
+
+
+def trailing_cue(trigger: Token, figure: Span, words: CueWords | None = None) -> Cue | None:
+    """ "20 people were killed, police said": a reporting clause the parser hung off the news.
+
+    Accepted when the reporting verb comes after the figure, has its own subject, and is not
+    inside a clause of its own content (it governs nothing that holds the figure).
+    """
+    words = words or cue_words()
+    sent = trigger.sent
+    ancestors = {a.i for a in trigger.ancestors} | {trigger.i}
+    for tok in sent:
+        if tok.i <= figure.end or tok.i in ancestors:
+            continue
+        lemma = words.verb_lemma(tok)
+        if lemma is None:
+            continue
+        head = tok.head
+        if head.i not in ancestors or tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+            continue
+        speakers = verb_speakers(tok)
+        if speakers:
+            return Cue(tok, tok.text, words.verbs[lemma], speakers, f"cue:trailing:{lemma}")
+    return None
+
+
+def hedge_of(trigger: Token, words: CueWords | None = None) -> Token | None:
+    """ "reportedly has killed": a hedge on the harm or a clause above it."""
+    words = words or cue_words()
+    for tok in (trigger, *trigger.ancestors):
+        for child in tok.children:
+            if child.dep_ == "advmod" and child.lower_ in words.hedges:
+                return child
+    return None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, through coordination ("killed hundreds and injured thousands")."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                return _antecedent(child)
+        if current.dep_ == "conj" or (
+            current.dep_ == "amod" and current.head.dep_ in ("conj", "dobj")
+        ):
+            current = current.head
+            if current.pos_ not in ("VERB", "AUX"):
+                current = current.head
+            continue
+        break
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and not any(c.dep_ == "nsubj" for c in verb.children)
+    )
+
+
+def agent_phrase(
+    trigger: Token, figure: Span, words: CueWords | None = None
+) -> tuple[Token, str] | None:
+    """The head of the phrase naming who caused the harm, and the rule that found it.
+
+    Active harm verb: its subject ("the coalition killed", "Russian shelling killed"), unless the
+    subject is the figure itself ("45 died"). Passive or noun: the "by" agent ("were killed by
+    Russian shelling", "deaths caused by coalition strikes") or an attack noun after "in",
+    "during", "from" ("killed in their bombardments").
+    """
+    words = words or cue_words()
+    # "killed hundreds and injured thousands": the parser may read the second verb as an
+    # adjective on its object; it still shares the first verb's subject
+    verb_like = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
+    shares_verb = trigger.dep_ == "amod" and trigger.head.dep_ in ("conj", "dobj")
+    if (verb_like or shares_verb) and not _is_passive(trigger):
+        subject = _subject_of(trigger)
+        if subject is not None and not (figure.start <= subject.i < figure.end):
+            inside = any(figure.start <= t.i < figure.end for t in subject.subtree)
+            if not inside and subject.lower_ not in _RELATIVE:
+                return subject, "agent:subject"
+    for holder in (trigger, *[c for c in trigger.children if c.dep_ == "acl"]):
+        for child in holder.children:
+            if child.dep_ == "agent" or (
+                child.dep_ == "prep" and child.lower_ in words.agent_links
+            ):
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    if child.dep_ == "agent" or child.lower_ == "by":
+                        return pobj, "agent:by"
+                    if (
+                        pobj.lower_ in words.attack_nouns
+                        or pobj.lemma_.lower() in words.attack_nouns
+                    ):
+                        return pobj, f"agent:{child.lower_}-attack"
+    return None
+
+
+# -- the whole-article index --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Someone who can speak or act: a body, or a person (who may speak for a body)."""
+
+    name: str
+    kind: str
+    parent: str | None = None
+    gender: str | None = None
+    body: Entity | None = None
+
+    @property
+    def voice(self) -> Entity:
+        """Who speaks when this entity speaks: a tied person's body, else itself."""
+        return self.body or self
+
+    def related(self, other: Entity) -> bool:
+        a, b = self.voice, other.voice
+        return a.name == b.name or a.parent == b.name or b.parent == a.name
+
+
+@dataclass
+class Mention:
+    """A stretch of the article that names or points at entities."""
+
+    start: int
+    end: int
+    text: str
+    how: str  # body, acronym, person, ner, descriptor
+    entities: tuple[Entity, ...] = ()
+    kinds: tuple[str, ...] = ()
+    plural: bool = False
+    definite: bool = True
+    count: int | None = None
+    rule: str = ""
+
+
+@dataclass
+class Quote:
+    """Quoted text, possibly over several paragraphs, and who says it."""
+
+    start: int
+    end: int
+    first_paragraph: int
+    last_paragraph: int
+    opens_paragraph: bool
+    speakers: tuple[Entity, ...] = ()
+    speaker_text: str = ""
+    cue_token: int | None = None
+    cue_text: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class _Person:
+    name: str
+    start: int
+    end: int
+    gender: str | None = None
+    body: Entity | None = None
+    rule: str = "person"
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def _is_name_token(tok: Token) -> bool:
+    return bool(_NAME.match(tok.text) or _INITIAL.match(tok.text))
+
+
+class Matchers:
+    """PhraseMatchers over the gazetteer's body aliases and descriptor phrases, built once."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.bodies_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.bodies_orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_attr: dict[str, dict[str, list[Doc]]] = {"LOWER": {}, "ORTH": {}}
+        for pattern in gaz.body_patterns():
+            by_attr[pattern["attr"]].setdefault(pattern["id"], []).append(
+                nlp.make_doc(pattern["pattern"])
+            )
+        for name, docs in by_attr["LOWER"].items():
+            self.bodies_lower.add(name, docs)
+        for name, docs in by_attr["ORTH"].items():
+            self.bodies_orth.add(name, docs)
+        self.descriptors = PhraseMatcher(nlp.vocab, attr="LOWER")
+        texts = sorted({d.text for d in gaz.descriptors()})
+        self.descriptors.add("DESCRIPTOR", [nlp.make_doc(t) for t in texts])
+
+
+class SpeakerIndex:
+    """Everything the article says about who is who, from cheap passes over every token."""
+
+    def __init__(self, doc: Doc, matchers: Matchers, words: CueWords | None = None) -> None:
+        self.doc = doc
+        self.words = words or cue_words()
+        self.paragraph = _paragraphs(doc)
+        self.mentions: list[Mention] = []
+        self._at: dict[int, Mention] = {}
+        self.groups: list[tuple[int, tuple[Entity, ...]]] = []
+        self._bodies(matchers)
+        self._acronyms()
+        self._ner_orgs()
+        self._people()
+        self._descriptors(matchers)
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self._resolve_descriptors()
+        self._find_groups()
+        self._resolve_plurals()
+        self.quotes = self._quotes()
+
+    # -- building --------------------------------------------------------------------------------
+    def _add(self, mention: Mention) -> bool:
+        if any(i in self._at for i in range(mention.start, mention.end)):
+            return False
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self._at[i] = mention
+        return True
+
+    def _bodies(self, matchers: Matchers) -> None:
+        doc = self.doc
+        spans = []
+        for matcher in (matchers.bodies_lower, matchers.bodies_orth):
+            for match_id, start, end in matcher(doc):
+                spans.append(Span(doc, start, end, label=match_id))
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            body = gaz.lookup_body(span.label_) or gaz.lookup_body(span.text)
+            if body is None:
+                continue
+            entity = Entity(body.name, body.kind, body.parent)
+            start = span.start
+            # a name's own "the" belongs to it; a descriptor right before it is an apposition
+            # ("the monitoring group Airwars", "rights group Amnesty International")
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
+            self._add(
+                Mention(
+                    start,
+                    span.end,
+                    doc[start : span.end].text,
+                    "body",
+                    (entity,),
+                    rule="body:gazetteer",
+                )
+            )
+
+    def _acronyms(self) -> None:
+        """ "Syrian Network for Human Rights (SNHR)": the bracketed letters name the body after."""
+        doc = self.doc
+        aliases: dict[str, Entity] = {}
+        defined_at: dict[str, int] = {}
+        for i in range(2, len(doc) - 1):
+            tok = doc[i]
+            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not _ACRONYM.match(tok.text):
+                continue
+            if sum(c.isupper() for c in tok.text) < 2:
+                continue
+            before = self._at.get(i - 2)
+            inside = self._at.get(i)
+            entity: Entity | None = None
+            if before is not None and before.entities:
+                entity = before.entities[0]
+            else:
+                start = i - 2
+                while start > 0 and (
+                    _is_name_token(doc[start - 1])
+                    or doc[start - 1].lower_ in ("of", "for", "and", "the", "on")
+                ):
+                    start -= 1
+                while start < i - 2 and not _is_name_token(doc[start]):
+                    start += 1
+                run = doc[start : i - 1]
+                initials = "".join(t.text[0] for t in run if t.text[:1].isupper())
+                letters = [c for c in tok.text if c.isupper()]
+                if len(run) >= 2 and _subsequence(letters, initials):
+                    # "Ministry of Defence (MoD)": the letters may be the known name
+                    if inside is not None and inside.entities:
+                        entity, rule = inside.entities[0], "body:acronym-known"
+                    else:
+                        entity, rule = (
+                            Entity(_clean_name(run.text), "other"),
+                            "body:acronym-definition",
+                        )
+                    self._add(Mention(run.start, run.end, run.text, "body", (entity,), rule=rule))
+            if entity is not None:
+                aliases[tok.text] = entity
+                defined_at[tok.text] = i
+        if not aliases:
+            return
+        for i, tok in enumerate(doc):
+            entity = aliases.get(tok.text)
+            if entity is not None and i >= defined_at[tok.text]:
+                self._add(Mention(i, i + 1, tok.text, "acronym", (entity,), rule="body:acronym"))
+
+    def _ner_orgs(self) -> None:
+        # Bodies the gazetteer does not know; only where the model ran (candidate sentences).
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG":
+                entity = Entity(_clean_name(ent.text), "other")
+                self._add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
+
+    def _people(self) -> None:
+        doc = self.doc
+        words = self.words
+        hits: list[_Person] = []
+        taken: set[int] = set()
+
+        def name_run(j: int, limit: int = 4) -> int:
+            k = j
+            while (
+                k < len(doc)
+                and k - j < limit
+                and _is_name_token(doc[k])
+                and k not in self._at
+                and doc[k].lower_ not in words.titles
+                and doc[k].lower_ not in words.roles
+                and words.forms.get(doc[k].lower_) is None
+            ):
+                k += 1
+            return k
+
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                # the model often takes the title in: "Ms Allen", "Colonel Sean Ryan"
+                start, gender = ent.start, None
+                while start < ent.end - 1 and doc[start].lower_.rstrip(".") in _bare(words.titles):
+                    gender = (
+                        gender
+                        or words.titles.get(doc[start].lower_)
+                        or words.titles.get(doc[start].lower_ + ".")
+                    )
+                    start += 1
+                name = _clean_name(doc[start : ent.end].text)
+                if name:
+                    hits.append(_Person(name, ent.start, ent.end, gender, rule="person:ner"))
+                    taken.update(range(ent.start, ent.end))
+        for i, tok in enumerate(doc):
+            low = tok.lower_
+            if low in words.titles and tok.text[:1].isupper():
+                j = i + 1
+                if j < len(doc) and doc[j].text == ".":
+                    j += 1
+                end = name_run(j)
+                if end > j and not taken.intersection(range(j, end)):
+                    hits.append(
+                        _Person(doc[j:end].text, i, end, words.titles[low], rule="person:title")
+                    )
+                    taken.update(range(i, end))
+                elif end > j:
+                    for hit in hits:
+                        if hit.start <= j < hit.end and words.titles[low]:
+                            hit.gender = hit.gender or words.titles[low]
+            if low in words.roles:
+                self._role_person(i, hits, taken, name_run)
+        self._appositive_ties(hits)
+        self._register_people(hits)
+
+    def _role_person(self, i: int, hits: list[_Person], taken: set[int], name_run: Any) -> None:
+        """ "coalition spokesman US Army Colonel Sean Ryan", "Spokesman Scott Rawlinson"."""
+        doc = self.doc
+        words = self.words
+        j = i + 1
+        skipped = self._at.get(j)
+        if skipped is not None and skipped.how in ("body", "acronym"):
+            j = skipped.end
+        gender = None
+        if j < len(doc) and doc[j].lower_ in words.titles:
+            gender = words.titles[doc[j].lower_]
+            j += 1
+            if j < len(doc) and doc[j].text == ".":
+                j += 1
+        end = name_run(j)
+        if end - j < 1 or (end - j < 2 and gender is None):
+            return
+        body, rule = self._body_before_role(i)
+        for hit in hits:
+            if hit.start <= j < hit.end or j <= hit.start < end:
+                hit.body = hit.body or body
+                hit.gender = hit.gender or gender
+                if body is not None:
+                    hit.rule = rule
+                return
+        hits.append(_Person(doc[j:end].text, j, end, gender, body, rule))
+        taken.update(range(j, end))
+
+    def _body_before_role(self, role: int) -> tuple[Entity | None, str]:
+        doc = self.doc
+        before = self._at.get(role - 1)
+        if before is not None and before.entities:
+            return before.entities[0].voice, "person:body-role"
+        if role > 0:
+            found = gaz.descriptor(doc[role - 1].text)
+            if found is not None:  # "army spokesman": the army named before
+                entity = self._nearest(role, found.kinds)
+                if entity is not None:
+                    return entity, "person:descriptor-role"
+                return Entity(doc[role - 1].text.lower(), found.kinds[0]), "person:descriptor-role"
+        # "Spokesman Scott Rawlinson said" right after "The coalition responded ...": the body
+        # just named, within this paragraph or the one before
+        paragraph = self.paragraph[role]
+        for mention in reversed(self.mentions):
+            if mention.start >= role or not mention.entities or mention.how == "person":
+                continue
+            if self.paragraph[mention.start] < paragraph - 1:
+                break
+            return mention.entities[0].voice, "person:role-nearest-body"
+        return None, "person:role"
+
+    def _appositive_ties(self, hits: list[_Person]) -> None:
+        """ "Kate Allen, the director of Amnesty International UK, said ..."."""
+        doc = self.doc
+        words = self.words
+        by_end = {hit.end: hit for hit in hits}
+        for i, tok in enumerate(doc):
+            if tok.text != "," or i + 2 >= len(doc):
+                continue
+            hit = by_end.get(i)
+            if hit is None:
+                start = i
+                while (
+                    start > 0
+                    and i - start < 3
+                    and _is_name_token(doc[start - 1])
+                    and (start - 1) not in self._at
+                ):
+                    start -= 1
+                if i - start < 2 or doc[start].lower_ in words.determiners:
+                    continue
+                hit = _Person(doc[start:i].text, start, i, rule="person:appositive")
+            j = i + 1
+            if doc[j].lower_ not in words.determiners:
+                continue
+            j += 1
+            limit = j + 4
+            while j < limit and j < len(doc) and doc[j].lower_ not in words.roles:
+                j += 1
+            if j >= limit or j + 1 >= len(doc) or doc[j].lower_ not in words.roles:
+                continue
+            link = doc[j + 1]
+            if link.lower_ not in words.role_links:
+                continue
+            target = self._at.get(j + 2) or (
+                self._at.get(j + 3) if doc[j + 2].lower_ == "the" else None
+            )
+            if target is None or not target.entities or target.how == "person":
+                continue
+            hit.body = target.entities[0].voice
+            hit.rule = "person:appositive-role"
+            if hit not in hits:
+                hits.append(hit)
+
+    def _register_people(self, hits: list[_Person]) -> None:
+        doc = self.doc
+        people: dict[str, _Person] = {}
+        surnames: dict[str, str] = {}
+        hits.sort(key=lambda h: h.start)
+        resolved: list[tuple[_Person, str]] = []
+        for hit in hits:
+            parts = hit.name.split()
+            key = hit.name
+            if len(parts) == 1 and parts[0] in surnames:
+                key = surnames[parts[0]]
+            known = people.get(key)
+            if known is None:
+                people[key] = hit
+                known = hit
+            else:
+                known.body = known.body or hit.body
+                known.gender = known.gender or hit.gender
+            if len(parts) > 1:
+                surnames[parts[-1]] = key
+            resolved.append((hit, key))
+        entities = {
+            key: Entity(key, "person", gender=p.gender, body=p.body) for key, p in people.items()
+        }
+        for hit, key in resolved:
+            self._add(
+                Mention(
+                    hit.start,
+                    hit.end,
+                    doc[hit.start : hit.end].text,
+                    "person",
+                    (entities[key],),
+                    rule=hit.rule,
+                )
+            )
+        # "Allen said": a surname alone, after the full name
+        first_seen = {key: p.start for key, p in people.items()}
+        for i, tok in enumerate(doc):
+            known_key = surnames.get(tok.text)
+            if known_key is not None and i > first_seen[known_key] and i not in self._at:
+                self._add(
+                    Mention(
+                        i, i + 1, tok.text, "person", (entities[known_key],), rule="person:surname"
+                    )
+                )
+
+    def _descriptors(self, matchers: Matchers) -> None:
+        doc = self.doc
+        words = self.words
+        spans = [Span(doc, s, e) for _m, s, e in matchers.descriptors(doc)]
+        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+            if any(i in self._at for i in range(span.start, span.end)):
+                continue
+            start = span.start
+            found = None
+            for width in range(4, -1, -1):
+                if span.start - width < 0:
+                    continue
+                candidate = doc[span.start - width : span.end]
+                if any(t.is_space or t.i in self._at for t in candidate):
+                    continue
+                found = gaz.descriptor(candidate.text)
+                if found is not None and candidate[0].lower_ in words.determiners:
+                    start = candidate.start
+                    break
+                found = None
+            if found is None:
+                continue
+            # "the monitoring group Airwars": a descriptor right before a name is that name
+            after = self._at.get(span.end)
+            if after is not None and after.how in ("body", "acronym", "ner"):
+                self._merge_into(after, start)
+                continue
+            determiner = doc[start].lower_
+            count = None
+            for tok in doc[start : span.end]:
+                if tok.like_num:
+                    count = _small_number(tok.lower_)
+            if count is None and determiner == "both":
+                count = 2
+            self._add(
+                Mention(
+                    start,
+                    span.end,
+                    doc[start : span.end].text,
+                    "descriptor",
+                    kinds=found.kinds,
+                    plural=found.plural,
+                    definite=words.determiners[determiner] == "definite",
+                    count=count,
+                    rule=f"descriptor:{found.text}",
+                )
+            )
+
+    def _merge_into(self, mention: Mention, start: int) -> None:
+        for i in range(start, mention.start):
+            self._at[i] = mention
+        mention.text = self.doc[start : mention.end].text
+        mention.start = start
+
+    def _resolve_descriptors(self) -> None:
+        for mention in self.mentions:
+            if mention.how != "descriptor" or mention.plural:
+                continue
+            if mention.definite:
+                entity = self._nearest(mention.start, mention.kinds)
+                mention.rule += ":nearest-before"
+            else:
+                # news ledes name a source by kind first ("a charity has claimed") and by name
+                # in the next paragraphs
+                entity = self._first_after(mention.end, mention.kinds)
+                mention.rule += ":first-after"
+                if entity is None:
+                    entity = self._nearest(mention.start, mention.kinds)
+                    mention.rule = mention.rule.replace("first-after", "nearest-before")
+            if entity is not None:
+                mention.entities = (entity,)
+
+    def _find_groups(self) -> None:
+        """Bodies named together ("Amnesty International (AI) and Airwars"): "the two groups"."""
+        named = [m for m in self.mentions if m.how in ("body", "acronym", "ner") and m.entities]
+        chain: list[Mention] = []
+        for mention in named:
+            if chain and self._joined(chain[-1], mention):
+                chain.append(mention)
+                continue
+            self._close_group(chain)
+            chain = [mention]
+        self._close_group(chain)
+
+    def _joined(self, a: Mention, b: Mention) -> bool:
+        gap = self.doc[a.end : b.start]
+        return len(gap) <= 4 and all(t.text in _GROUP_GAP for t in gap)
+
+    def _close_group(self, chain: list[Mention]) -> None:
+        members: list[Entity] = []
+        for mention in chain:
+            for entity in mention.entities:
+                if entity.name not in {m.name for m in members}:
+                    members.append(entity)
+        if len(members) >= 2:
+            self.groups.append((chain[-1].end, tuple(members)))
+
+    def _resolve_plurals(self) -> None:
+        for mention in self.mentions:
+            if mention.how == "descriptor" and mention.plural:
+                group = self.group_before(mention.start, mention.count, mention.kinds)
+                if group:
+                    mention.entities = group
+                    mention.rule += ":named-together"
+
+    # -- look-ups --------------------------------------------------------------------------------
+    def mention_at(self, i: int) -> Mention | None:
+        return self._at.get(i)
+
+    def _nearest(
+        self, position: int, kinds: Sequence[str], *, people: bool = False
+    ) -> Entity | None:
+        index = (
+            bisect_left(self._starts, position) if hasattr(self, "_starts") else len(self.mentions)
+        )
+        for mention in reversed(self.mentions[:index]):
+            if mention.start >= position or not mention.entities:
+                continue
+            for entity in mention.entities:
+                if entity.kind == "person" and not people:
+                    continue
+                if not kinds or entity.kind in kinds:
+                    return entity
+        return None
+
+    def _first_after(self, position: int, kinds: Sequence[str]) -> Entity | None:
+        limit = self.paragraph[min(position, len(self.doc) - 1)] + _LEDE_PARAGRAPHS
+        for mention in self.mentions:
+            if mention.start < position or not mention.entities or mention.how == "descriptor":
+                continue
+            if self.paragraph[mention.start] > limit:
+                break
+            entity = mention.entities[0].voice
+            if entity.kind in kinds:
+                return entity
+        return None
+
+    def group_before(
+        self, position: int, count: int | None, kinds: Sequence[str] = ()
+    ) -> tuple[Entity, ...]:
+        for end, members in reversed(self.groups):
+            if end > position:
+                continue
+            if count is not None and len(members) != count:
+                continue
+            if kinds and not all(m.kind in kinds for m in members):
+                continue
+            return members
+        return ()
+
+    def pronoun(self, tok: Token, *, exclude: tuple[int, int] | None = None) -> tuple[Entity, ...]:
+        """What a pronoun stands for: the nearest compatible entity mentioned before it."""
+        low = tok.lower_
+        words = self.words
+        if low in words.person_pronouns:
+            gender = words.person_pronouns[low]
+            for mention in reversed(self.mentions):
+                if mention.start >= tok.i or mention.how != "person":
+                    continue
+                if exclude and exclude[0] <= mention.start < exclude[1]:
+                    continue
+                entity = mention.entities[0]
+                if entity.gender in (None, gender):
+                    return (entity,)
+            return ()
+        if low in words.body_pronouns:
+            if low in words.plural_pronouns:
+                group = self.group_before(tok.i, None)
+                last = self._nearest(tok.i, ())
+                if group and (last is None or last in group):
+                    return group
+            body = self._nearest(tok.i, ())
+            return (body,) if body is not None else ()
+        return ()
+
+    def quote_at(self, i: int) -> Quote | None:
+        for quote in self.quotes:
+            if quote.start <= i < quote.end:
+                return quote
+        return None
+
+    # -- quotes ----------------------------------------------------------------------------------
+    def _quotes(self) -> list[Quote]:
+        """Quoted stretches, with news-style continuation over paragraphs, and their speakers."""
+        doc = self.doc
+        paragraphs = _paragraph_bounds(self.paragraph, doc)
+        quotes: list[Quote] = []
+        open_at: int | None = None
+        opens_paragraph = False
+        first_paragraph = 0
+        for p_index, (p_start, p_end) in enumerate(paragraphs):
+            first = _first_word(doc, p_start, p_end)
+            # an unclosed quote goes on only where the next paragraph opens with a quote mark
+            if open_at is not None and (
+                first is None or doc[first].text not in (_OPEN_QUOTES | _STRAIGHT_QUOTES)
+            ):
+                quotes.append(
+                    Quote(open_at, p_start, first_paragraph, p_index - 1, opens_paragraph)
+                )
+                open_at = None
+            continuing = open_at is not None
+            for i in range(p_start, p_end):
+                text = doc[i].text
+                if continuing and i == first:
+                    continue  # the repeated opening mark of a continued quote
+                if text in _OPEN_QUOTES or (text in _STRAIGHT_QUOTES and open_at is None):
+                    if open_at is None:
+                        open_at = i
+                        opens_paragraph = i == first
+                        first_paragraph = p_index
+                elif (text in _CLOSE_QUOTES or text in _STRAIGHT_QUOTES) and open_at is not None:
+                    quotes.append(Quote(open_at, i + 1, first_paragraph, p_index, opens_paragraph))
+                    open_at = None
+                continuing = continuing and open_at is not None
+        if open_at is not None:
+            quotes.append(
+                Quote(open_at, len(doc), first_paragraph, len(paragraphs) - 1, opens_paragraph)
+            )
+        previous: Quote | None = None
+        for quote in quotes:
+            self._attribute_quote(quote)
+            if (
+                not quote.speakers
+                and quote.opens_paragraph
+                and previous is not None
+                and previous.speakers
+                and previous.last_paragraph >= quote.first_paragraph - 1
+            ):
+                quote.speakers = previous.speakers
+                quote.speaker_text = previous.speaker_text
+                quote.cue_token = previous.cue_token
+                quote.cue_text = previous.cue_text
+                quote.rule = "quote:continued-speaker"
+            previous = quote
+        return quotes
+
+    def _attribute_quote(self, quote: Quote) -> None:
+        doc = self.doc
+        words = self.words
+        # after the closing mark: ', Ms Allen said.', ', said the ministry.', '," he said.'
+        end_paragraph = self.paragraph[quote.end - 1] if quote.end > quote.start else -1
+        window: list[Token] = []
+        for i in range(quote.end, min(len(doc), quote.end + _AFTER_WINDOW)):
+            tok = doc[i]
+            if (
+                self.paragraph[i] != end_paragraph
+                or tok.text in _TERMINALS
+                or tok.text in _OPEN_QUOTES
+            ):
+                break
+            window.append(tok)
+        found = self._speaker_near_cue(window, quote, after=True)
+        if found is None and quote.start > 0:
+            # before the opening mark, in the same sentence: 'X said:', 'X declared that "'
+            back: list[Token] = []
+            p_index = self.paragraph[quote.start]
+            for i in range(quote.start - 1, -1, -1):
+                tok = doc[i]
+                if (
+                    self.paragraph[i] != p_index
+                    or tok.text in _TERMINALS
+                    or tok.text in _CLOSE_QUOTES
+                ):
+                    break
+                back.append(tok)
+            found = self._speaker_near_cue(list(reversed(back)), quote, after=False)
+        if found is not None:
+            quote.speakers, quote.speaker_text, cue = found
+            quote.cue_token = cue.i
+            quote.cue_text = cue.text
+            quote.rule = (
+                "quote:attributed-after" if cue.i >= quote.end else "quote:attributed-before"
+            )
+        del words
+
+    def _speaker_near_cue(
+        self, window: list[Token], quote: Quote, *, after: bool
+    ) -> tuple[tuple[Entity, ...], str, Token] | None:
+        words = self.words
+        cues = [t for t in window if words.forms.get(t.lower_) is not None]
+        if not cues:
+            return None
+        cue = cues[0] if after else cues[-1]
+        if cue.has_head() and cue.dep_ and cue.pos_:
+            heads = verb_speakers(cue)
+            if heads:
+                resolved = self.resolve_heads(heads, exclude=(quote.start, quote.end))
+                if resolved:
+                    return resolved[0], resolved[1], cue
+        # unparsed: the speaker next to the cue ('Ms Allen said', 'said Ms Allen', 'he said')
+        order = sorted(
+            window, key=lambda t: (abs(t.i - cue.i), t.i > cue.i if not after else t.i < cue.i)
+        )
+        for tok in order:
+            if after is False and tok.i > cue.i:
+                continue
+            entities, text = self._entities_at(tok, exclude=(quote.start, quote.end))
+            if entities:
+                return entities, text, cue
+        return None
+
+    # -- turning head tokens into speakers -------------------------------------------------------
+    def _entities_at(
+        self, tok: Token, *, exclude: tuple[int, int] | None = None
+    ) -> tuple[tuple[Entity, ...], str]:
+        mention = self._at.get(tok.i)
+        if mention is not None and mention.entities:
+            return mention.entities, mention.text
+        if mention is not None and mention.how == "descriptor":
+            return (Entity(_strip_determiner(mention.text), mention.kinds[0]),), mention.text
+        low = tok.lower_
+        if low in self.words.person_pronouns or low in self.words.body_pronouns:
+            return self.pronoun(tok, exclude=exclude), tok.text
+        return (), ""
+
+    def resolve_heads(
+        self, heads: Iterable[Token], *, exclude: tuple[int, int] | None = None
+    ) -> tuple[tuple[Entity, ...], str, str] | None:
+        """Speakers for the heads of speaker noun phrases: (entities, surface, rule), or None."""
+        found: list[Entity] = []
+        texts: list[str] = []
+        rules: list[str] = []
+        for head in heads:
+            got = self.resolve_head(head, exclude=exclude)
+            if got is None:
+                continue
+            entities, text, rule = got
+            for entity in entities:
+                if entity.voice.name not in {e.voice.name for e in found}:
+                    found.append(entity)
+            texts.append(text)
+            rules.append(rule)
+        if not found:
+            return None
+        return tuple(found), " and ".join(dict.fromkeys(texts)), rules[0]
+
+    def resolve_head(
+        self, head: Token, *, exclude: tuple[int, int] | None = None, depth: int = 0
+    ) -> tuple[tuple[Entity, ...], str, str] | None:
+        words = self.words
+        mention = self._at.get(head.i)
+        if mention is not None:
+            if mention.entities:
+                return mention.entities, mention.text, mention.rule or f"speaker:{mention.how}"
+            if mention.how == "descriptor":
+                name = _strip_determiner(mention.text)
+                return (
+                    (Entity(name, mention.kinds[0]),),
+                    mention.text,
+                    "speaker:unresolved-descriptor",
+                )
+        low = head.lower_
+        if low in words.person_pronouns or low in words.body_pronouns:
+            entities = self.pronoun(head, exclude=exclude)
+            return (entities, head.text, "speaker:pronoun") if entities else None
+        if depth < 2 and words.noun_stance(head) is not None:
+            source = report_source(head)
+            if source:
+                got = self.resolve_heads(source, exclude=exclude)
+                if got is not None:
+                    return got[0], got[1], "speaker:report-owner"
+        # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"
+        for child in head.children:
+            if child.dep_ in ("compound", "poss", "nmod", "amod") or (
+                child.dep_ == "prep" and child.lower_ in words.role_links
+            ):
+                targets = (
+                    [child]
+                    if child.dep_ != "prep"
+                    else [c for c in child.children if c.dep_ == "pobj"]
+                )
+                for target in targets:
+                    inner = self._at.get(target.i)
+                    if inner is not None and inner.entities and inner.how != "person":
+                        text = _strip_determiner(head.doc[_np_start(head) : head.i + 1].text)
+                        return (
+                            tuple(e.voice for e in inner.entities),
+                            text,
+                            "speaker:member-of-body",
+                        )
+        for child in head.children:
+            if child.dep_ == "appos":
+                got = (
+                    self.resolve_head(child, exclude=exclude, depth=depth + 1)
+                    if depth < 2
+                    else None
+                )
+                if got is not None:
+                    return got
+        ent_label = head.ent_type_
+        if ent_label in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
+            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            if ent is not None:
+                kind = "person" if ent_label == "PERSON" else "other"
+                return (Entity(_clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
+        if (
+            low in words.person_nouns
+            or head.lemma_.lower() in words.person_nouns
+            or low in words.roles
+        ):
+            text = head.doc[_np_start(head) : head.i + 1].text
+            return (Entity(_strip_determiner(text), "person"),), text, "speaker:person-noun"
+        return None
+
+
+@lru_cache(maxsize=1)
+def _titles_bare(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t.rstrip(".") for t in titles)
+
+
+def _bare(titles: dict[str, str | None]) -> frozenset[str]:
+    return _titles_bare(tuple(titles))
+
+
+def _np_start(head: Token) -> int:
+    return min(
+        [head.i, *[c.left_edge.i for c in head.children if c.i < head.i and c.dep_ != "punct"]]
+    )
+
+
+def _strip_determiner(text: str) -> str:
+    words = cue_words()
+    parts = text.split()
+    while parts and parts[0].lower() in words.determiners:
+        parts = parts[1:]
+    return " ".join(parts) or text
+
+
+def _small_number(text: str) -> int | None:
+    return {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}.get(text)
+
+
+def _subsequence(letters: Sequence[str], initials: str) -> bool:
+    it = iter(initials)
+    return all(any(c == letter for c in it) for letter in letters)
+
+
+def _paragraphs(doc: Doc) -> list[int]:
+    """The paragraph number of every token (a line break starts a paragraph)."""
+    out = []
+    number = 0
+    for tok in doc:
+        out.append(number)
+        if tok.is_space and "\n" in tok.text:
+            number += 1
+    return out
+
+
+def _paragraph_bounds(paragraph: list[int], doc: Doc) -> list[tuple[int, int]]:
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(doc) + 1):
+        if i == len(doc) or paragraph[i] != paragraph[i - 1]:
+            bounds.append((start, i))
+            start = i
+    return bounds
+
+
+def _first_word(doc: Doc, start: int, end: int) -> int | None:
+    for i in range(start, end):
+        if not doc[i].is_space:
+            return i
+    return None
+
+
+# -- the component ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Result:
+    speakers: list[dict[str, str]] = field(default_factory=list)
+    entities: tuple[Entity, ...] = ()
+    cue: str | None = None
+    cue_token: int | None = None
+    stance: str = "asserts"
+    agent: dict[str, str] | None = None
+    agent_entity: Entity | None = None
+    rules: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "speakers": self.speakers,
+            "cue": self.cue,
+            "cue_token": self.cue_token,
+            "stance": self.stance,
+            "agent": self.agent,
+            "rules": self.rules,
+        }
+
+
+def _speaker_dicts(entities: Sequence[Entity], text: str) -> list[dict[str, str]]:
+    out = []
+    single = len(entities) == 1
+    for entity in entities:
+        voice = entity.voice
+        out.append({"text": text if single else voice.name, "name": voice.name, "kind": voice.kind})
+    return out
+
+
+class SpeakersComponent:
+    """``claimx_speakers``: speakers, cue, stance and agent on every casualty span."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        register_extensions()
+        self.words = cue_words()
+        self.matchers = Matchers(nlp)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(CASUALTIES_KEY, []))
+        if not spans:
+            return doc
+        index = SpeakerIndex(doc, self.matchers, self.words)
+        results = [self.attribute(span, index) for span in spans]
+        _inherit(spans, results, index, self.words)
+        for span, result in zip(spans, results, strict=True):
+            span._.attribution = result.as_dict()
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    # -- one span --------------------------------------------------------------------------------
+    def attribute(self, span: Span, index: SpeakerIndex) -> _Result:
+        doc = span.doc
+        words = self.words
+        cas = span._.casualty or {}
+        trigger = doc[int(cas.get("trigger", span.root.i))]
+        result = _Result()
+        cue = (
+            find_cue(trigger, words)
+            or statement_cue(trigger, words)
+            or according_to(span.sent)
+            or trailing_cue(trigger, span, words)
+            or self._surface_cue(span, index)
+        )
+        quote = index.quote_at(span.start)
+        if cue is not None:
+            result.cue, result.cue_token, result.stance = cue.text, cue.token.i, cue.stance
+            result.rules.append(cue.rule)
+            got = index.resolve_heads(cue.speakers)
+            if got is None and cue.rule != "cue:according-to":
+                extra = according_to(span.sent)
+                if extra is not None:
+                    got = index.resolve_heads(extra.speakers)
+            if got is not None:
+                result.entities, text, rule = got
+                result.speakers = _speaker_dicts(result.entities, text)
+                result.rules.append(rule)
+        if not result.speakers and quote is not None and quote.speakers:
+            result.entities = quote.speakers
+            result.speakers = _speaker_dicts(quote.speakers, quote.speaker_text)
+            if result.cue is None:
+                result.cue, result.cue_token = quote.cue_text, quote.cue_token
+            result.rules.append(quote.rule)
+        if result.cue is None:
+            hedge = hedge_of(trigger, words) or _hedge_in(span.sent, words)
+            if hedge is not None:
+                result.cue, result.cue_token = hedge.text, hedge.i
+                result.rules.append(f"cue:hedge:{hedge.lower_}")
+        self._agent(span, trigger, index, result)
+        if (
+            result.stance == "asserts"
+            and result.agent_entity is not None
+            and any(e.related(result.agent_entity) for e in result.entities)
+        ):
+            result.stance = "acknowledges"
+            result.rules.append("stance:own-harm")
+        elif result.stance != "asserts":
+            result.rules.append(f"stance:{result.stance}")
+        return result
+
+    def _surface_cue(self, span: Span, index: SpeakerIndex) -> Cue | None:
+        """ "Amnesty documents incidents such as ...": a named speaker right before a reporting
+        verb form, before the figure, opening the sentence or a clause (the parse missed it)."""
+        doc = span.doc
+        sent = span.sent
+        for mention in index.mentions:
+            if mention.start < sent.start or mention.end >= span.start:
+                continue
+            if mention.start > sent.start:
+                opener = doc[mention.start - 1]
+                if (
+                    opener.text not in (",", ";", ":")
+                    and not opener.is_space
+                    and opener.text not in _OPEN_QUOTES
+                ):
+                    continue
+            verb = doc[mention.end]
+            lemma = self.words.forms.get(verb.lower_)
+            if lemma is None or verb.i >= span.start:
+                continue
+            return Cue(
+                verb,
+                verb.text,
+                self.words.verbs[lemma],
+                (doc[mention.end - 1],),
+                f"cue:surface:{lemma}",
+            )
+        return None
+
+    def _agent(self, span: Span, trigger: Token, index: SpeakerIndex, result: _Result) -> None:
+        found = agent_phrase(trigger, span, self.words)
+        if found is None:
+            return
+        head, rule = found
+        got = _agent_entity(head, index, result.entities, self.words)
+        if got is None:
+            return
+        entity, text = got
+        result.agent_entity = entity
+        result.agent = {"text": text, "name": entity.voice.name}
+        result.rules.append(rule)
+
+
+def _hedge_in(sent: Span, words: CueWords) -> Token | None:
+    for tok in sent:
+        if tok.lower_ in words.hedges and not tok.has_dep():
+            return tok
+    return None
+
+
+def _agent_entity(
+    head: Token, index: SpeakerIndex, speakers: tuple[Entity, ...], words: CueWords
+) -> tuple[Entity, str] | None:
+    """The body an agent phrase names: the phrase's own name, its possessor, a compound or a
+    demonym ("Russian shelling"), or the "by" agent of a participle ("strikes carried out by X")."""
+    doc = head.doc
+    queue = [head]
+    seen: set[int] = set()
+    while queue:
+        tok = queue.pop(0)
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        mention = index.mention_at(tok.i)
+        if mention is not None and mention.entities and mention.how != "person":
+            return mention.entities[0].voice, mention.text
+        if mention is not None and mention.how == "person" and mention.entities:
+            return mention.entities[0].voice, mention.text
+        low = tok.lower_
+        if low in words.body_pronouns or low in words.person_pronouns:
+            # "killed in their bombardments" inside "the coalition claimed that ...": the
+            # pronoun points at the speaker of the sentence first
+            entities = speakers or index.pronoun(tok)
+            if entities:
+                return entities[0].voice, tok.text
+            continue
+        demonym = (
+            gaz.demonym(tok.text)
+            if tok.dep_ in ("amod", "compound", "npadvmod", "nmod") or tok is head
+            else None
+        )
+        if demonym is not None and demonym.agent:
+            body = gaz.lookup_body(demonym.agent)
+            if body is not None:
+                return Entity(body.name, body.kind, body.parent), doc[
+                    tok.i : head.i + 1
+                ].text if tok.i < head.i else tok.text
+        for child in tok.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod"):
+                queue.append(child)
+            elif child.dep_ == "acl":
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        queue.extend(c for c in agent.children if c.dep_ == "pobj")
+    return None
+
+
+def _inherit(
+    spans: list[Span], results: list[_Result], index: SpeakerIndex, words: CueWords
+) -> None:
+    """What a figure takes from other figures: parts from their total, a definite follow-up
+    ("The raid slew ...") from the attributed sentence before it, a hedged figure
+    ("reportedly killed 1,600") from the same figure attributed elsewhere in the article."""
+    for i, (span, result) in enumerate(zip(spans, results, strict=True)):
+        total = (span._.casualty or {}).get("part_of")
+        if isinstance(total, int) and 0 <= total < i and not result.speakers:
+            source = results[total]
+            result.speakers = [dict(s) for s in source.speakers]
+            result.entities = source.entities
+            result.cue, result.cue_token, result.stance = (
+                source.cue,
+                source.cue_token,
+                source.stance,
+            )
+            result.agent = result.agent or source.agent
+            result.rules.append("speaker:part-of-total")
+            continue
+        if not result.speakers and result.cue is None:
+            carried = _carried(span, spans, results, index, words)
+            if carried is not None:
+                result.speakers = [dict(s) for s in carried.speakers]
+                result.entities = carried.entities
+                result.cue, result.cue_token = carried.cue, carried.cue_token
+                result.rules.append("speaker:carried-definite-event")
+    for span, result in zip(spans, results, strict=True):
+        if (
+            result.speakers
+            or result.cue is None
+            or not any(r.startswith("cue:hedge") for r in result.rules)
+        ):
+            continue
+        figure = span._.figure or {}
+        outcome = (span._.casualty or {}).get("outcome")
+        for other_span, other in zip(spans, results, strict=True):
+            other_fig = other_span._.figure or {}
+            if (
+                other is not result
+                and other.speakers
+                and other_fig.get("value") == figure.get("value")
+                and (other_span._.casualty or {}).get("outcome") == outcome
+            ):
+                result.speakers = [dict(s) for s in other.speakers]
+                result.entities = other.entities
+                result.rules.append("speaker:hedge-echo")
+                break
+
+
+def _carried(
+    span: Span, spans: list[Span], results: list[_Result], index: SpeakerIndex, words: CueWords
+) -> _Result | None:
+    doc = span.doc
+    sent = span.sent
+    if index.quote_at(span.start) is not None:
+        return None
+    subject = next((t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.lemma_.lower() not in words.continuation_nouns:
+        return None
+    if not any(
+        c.dep_ == "det" and words.determiners.get(c.lower_) == "definite" for c in subject.children
+    ):
+        return None
+    if sent.start == 0:
+        return None
+    previous = doc[sent.start - 1].sent
+    while previous.start > 0 and not previous.text.strip():
+        previous = doc[previous.start - 1].sent
+    if index.paragraph[previous.start] != index.paragraph[sent.start]:
+        return None
+    for other_span, other in zip(spans, results, strict=True):
+        if (
+            previous.start <= other_span.start < previous.end
+            and other.speakers
+            and other.stance == "asserts"
+        ):
+            return other
+    return None
+
+
+@Language.factory(
+    "claimx_speakers",
+    assigns=["span._.attribution"],
+    requires=["token.dep", "token.head"],
+    default_config={},
+)
+def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
+    return SpeakersComponent(nlp, name)
