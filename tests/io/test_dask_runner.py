@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from claimx.article import Article
+from claimx.batch import run_extract
+from claimx.io.dask_runner import partitions
+
+SENTENCES = (
+    "An air strike killed {n} civilians in Raqqa on Thursday, local activists said.",
+    "At least {n} people were injured when shells hit the market in Mosul.",
+    "The bridge reopened to traffic after {n} days of repairs.",
+    "The ministry said {n} soldiers died in the fighting near Aleppo.",
+)
+
+
+def write_corpus(folder: Path) -> Path:
+    """Two JSON Lines files (one with a bad line) and a text file, about 40 articles."""
+    folder.mkdir()
+    for name, count in (("a.jsonl", 18), ("b.jsonl", 20)):
+        rows = [
+            {"text": " ".join(SENTENCES[(i + k) % 4].format(n=3 + i + k) for k in range(2))}
+            for i in range(count)
+        ]
+        lines = [json.dumps(row) for row in rows]
+        if name == "b.jsonl":
+            lines.insert(5, "{not json")
+        (folder / name).write_text("\n".join(lines) + "\n")
+    (folder / "c.txt").write_text(SENTENCES[0].format(n=41))
+    return folder
+
+
+@pytest.mark.dask
+@pytest.mark.parametrize("fmt", ["jsonl"])
+def test_dask_runner_local_cluster_equals_local_run(
+    nlp: Language, tmp_path: Path, fmt: str
+) -> None:
+    pytest.importorskip("distributed", reason="needs the dask extra: pip install 'claimx[dask]'")
+    corpus = write_corpus(tmp_path / "corpus")
+    local, dask = tmp_path / f"local.{fmt}", tmp_path / f"dask.{fmt}"
+    errors_local, errors_dask = tmp_path / "local-errors.jsonl", tmp_path / "dask-errors.jsonl"
+    expected = run_extract(
+        [str(corpus)], str(local), nlp=nlp, errors_path=str(errors_local), stderr=io.StringIO()
+    )
+    got = run_extract(
+        [str(corpus)],
+        str(dask),
+        dask="local",
+        workers=2,
+        errors_path=str(errors_dask),
+        stderr=io.StringIO(),
+    )
+    assert local.read_bytes() == dask.read_bytes()
+    assert local.read_bytes().count(b"\n") > 40
+    assert errors_local.read_bytes() == errors_dask.read_bytes()
+    assert (got.articles, got.claims, got.rejected, got.exit_code) == (
+        expected.articles,
+        expected.claims,
+        expected.rejected,
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sizes", "max_articles", "max_chars", "expected"),
+    [
+        ([10] * 5, 2, 1000, [2, 2, 1]),
+        ([10, 10, 500, 10], 16, 400, [2, 1, 1]),
+        ([], 4, 100, []),
+    ],
+)
+def test_dask_runner_partitions_keep_order_and_limits(
+    sizes: list[int], max_articles: int, max_chars: int, expected: list[int]
+) -> None:
+    articles = [Article(id=str(i), text="x" * size) for i, size in enumerate(sizes)]
+    groups = list(partitions(articles, max_articles=max_articles, max_chars=max_chars))
+    assert [len(g) for g in groups] == expected
+    assert [a for g in groups for a in g] == articles
