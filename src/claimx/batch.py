@@ -432,17 +432,16 @@ class _Reporter:
         )
         self._progress.start()
         self._task = self._progress.add_task("extract", total=total, claims=0, rate="")
-        self._started = time.perf_counter()
-        self._done = 0
 
     def advance(self, claims: int) -> None:
         if self._progress is None:
             return
         self._claims += claims
-        self._done += 1
-        elapsed = time.perf_counter() - self._started
-        rate = f"{self._done / elapsed:.1f} art/s" if elapsed > 0 else ""
-        self._progress.update(self._task, advance=1, claims=self._claims, rate=rate)
+        self._progress.update(self._task, advance=1, claims=self._claims)
+        # rich's windowed speed: it leaves out the time the pipeline took to load.
+        speed = self._progress.tasks[0].speed
+        if speed is not None:
+            self._progress.update(self._task, rate=f"{speed:.1f} art/s")
 
     def line(self, text: str) -> None:
         message = f"claimx: {text}"
@@ -454,5 +453,8 @@ class _Reporter:
 
     def stop(self) -> None:
         if self._progress is not None:
+            # The estimate counts blank JSON lines too; end the bar where the run ended.
+            task = self._progress.tasks[0]
+            self._progress.update(self._task, total=task.completed)
             self._progress.stop()
             self._progress = None
