@@ -78,6 +78,7 @@ class CueWords:
     plural_pronouns: frozenset[str]
     person_nouns: frozenset[str]
     determiners: dict[str, str]
+    first_person: frozenset[str]
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -118,6 +119,7 @@ def cue_words() -> CueWords:
         plural_pronouns=frozenset(data["plural_pronouns"]),
         person_nouns=frozenset(data["person_nouns"]),
         determiners=dict(data["determiners"]),
+        first_person=frozenset(data["first_person"]),
     )
 
 
@@ -462,8 +464,12 @@ class SpeakerIndex:
         self._bodies(matchers)
         self._acronyms()
         self._ner_orgs()
+        found = [Span(doc, s, e) for _m, s, e in matchers.descriptors(doc)]
+        descriptor_spans = sorted(filter_spans(found), key=lambda s: s.start)
+        for span in descriptor_spans:
+            self._named_body(span)
         self._people()
-        self._descriptors(matchers)
+        self._descriptors(descriptor_spans)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._resolve_descriptors()
@@ -558,7 +564,8 @@ class SpeakerIndex:
     def _ner_orgs(self) -> None:
         # Bodies the gazetteer does not know; only where the model ran (candidate sentences).
         for ent in self.doc.ents:
-            if ent.label_ == "ORG":
+            # "Army spokesman ...": a generic word the model tagged ORG is a descriptor
+            if ent.label_ == "ORG" and gaz.descriptor(ent.text) is None:
                 entity = Entity(_clean_name(ent.text), "other")
                 self._add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
 
@@ -758,11 +765,10 @@ class SpeakerIndex:
                     )
                 )
 
-    def _descriptors(self, matchers: Matchers) -> None:
+    def _descriptors(self, spans: list[Span]) -> None:
         doc = self.doc
         words = self.words
-        spans = [Span(doc, s, e) for _m, s, e in matchers.descriptors(doc)]
-        for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        for span in spans:
             if any(i in self._at for i in range(span.start, span.end)):
                 continue
             start = span.start
@@ -805,6 +811,37 @@ class SpeakerIndex:
                     rule=f"descriptor:{found.text}",
                 )
             )
+
+    def _named_body(self, span: Span) -> bool:
+        """ "Al-Quds Hospital", "Raqqa Civil Council": a name ending in a descriptor noun is a
+        body the gazetteer does not know, of the descriptor's kind."""
+        doc = self.doc
+        words = self.words
+        if not all(t.text[:1].isupper() for t in span):
+            return False
+        start = span.start
+        while start > 0 and (start - 1) not in self._at:
+            before = doc[start - 1]
+            if (
+                before.text == "-"
+                and start > 1
+                and not before.whitespace_
+                and not doc[start - 2].whitespace_
+                and _is_name_token(doc[start - 2])
+            ):
+                start -= 2  # "Al-Quds", which the tokenizer splits
+                continue
+            if not _is_name_token(before) or before.lower_ in words.determiners:
+                break
+            if before.lower_ in words.titles or before.lower_ in words.roles:
+                break
+            start -= 1
+        found = gaz.descriptor(span.text)
+        if start == span.start or found is None:
+            return False
+        run = doc[start : span.end]
+        entity = Entity(_clean_name(run.text), found.kinds[0])
+        return self._add(Mention(start, span.end, run.text, "body", (entity,), rule="body:named"))
 
     def _merge_into(self, mention: Mention, start: int) -> None:
         for i in range(start, mention.start):
@@ -979,13 +1016,17 @@ class SpeakerIndex:
         previous: Quote | None = None
         for quote in quotes:
             self._attribute_quote(quote)
-            if (
-                not quote.speakers
-                and quote.opens_paragraph
-                and previous is not None
-                and previous.speakers
-                and previous.last_paragraph >= quote.first_paragraph - 1
-            ):
+            # a quote paragraph with no attribution goes on with the speaker of the quote
+            # before it; so does '"A," it said. "B."' within one paragraph
+            follows = previous is not None and (
+                (quote.opens_paragraph and previous.last_paragraph >= quote.first_paragraph - 1)
+                or (
+                    previous.last_paragraph == quote.first_paragraph
+                    and previous.cue_token is not None
+                    and previous.end <= previous.cue_token < quote.start
+                )
+            )
+            if not quote.speakers and follows and previous is not None and previous.speakers:
                 quote.speakers = previous.speakers
                 quote.speaker_text = previous.speaker_text
                 quote.cue_token = previous.cue_token
@@ -1299,16 +1340,24 @@ class SpeakersComponent:
         if cue is not None:
             result.cue, result.cue_token, result.stance = cue.text, cue.token.i, cue.stance
             result.rules.append(cue.rule)
-            got = index.resolve_heads(cue.speakers)
-            if got is None and cue.rule != "cue:according-to":
-                extra = according_to(span.sent)
-                if extra is not None:
-                    got = index.resolve_heads(extra.speakers)
+            first_person = bool(cue.speakers) and all(
+                t.lower_ in words.first_person for t in cue.speakers
+            )
+            got = None if first_person else index.resolve_heads(cue.speakers)
+            if got is None and not first_person:
+                # the parse found the cue but not its subject ("Save the Children's report
+                # found ..." read as a verb phrase): the name right before the cue speaks
+                for extra in (according_to(span.sent), self._surface_cue(span, index)):
+                    if extra is not None and extra.rule != cue.rule:
+                        got = index.resolve_heads(extra.speakers)
+                        if got is not None:
+                            break
             if got is not None:
                 result.entities, text, rule = got
                 result.speakers = _speaker_dicts(result.entities, text)
                 result.rules.append(rule)
         if not result.speakers and quote is not None and quote.speakers:
+            # "“We counted 47 bodies,” Ms Okafor said": the quote's speaker, also for "we"
             result.entities = quote.speakers
             result.speakers = _speaker_dicts(quote.speakers, quote.speaker_text)
             if result.cue is None:
@@ -1347,7 +1396,13 @@ class SpeakersComponent:
                     and opener.text not in _OPEN_QUOTES
                 ):
                     continue
-            verb = doc[mention.end]
+            verb_at = mention.end
+            # "Save the Children's report found ...": the owner of a report noun speaks
+            if verb_at + 1 < span.start and doc[verb_at].lower_ in ("'s", "’s"):
+                verb_at += 1
+                while verb_at < span.start and self.words.noun_stance(doc[verb_at]) is not None:
+                    verb_at += 1
+            verb = doc[verb_at]
             lemma = self.words.forms.get(verb.lower_)
             if lemma is None or verb.i >= span.start:
                 continue
