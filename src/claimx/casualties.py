@@ -99,24 +99,13 @@ def counted_noun(anchor: Token, span: Span) -> Token | None:
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.i != anchor.i:
         if not (span.start <= head.i < span.end) and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
             if head.i > anchor.i or head.pos_ in ("NOUN", "PROPN"):
-                return _through_of(head)
+                return head
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
                 if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
                     return pobj
     return None
-
-
-def _through_of(noun: Token) -> Token:
-    """ "20 members of the security forces": the group is in the ``of`` phrase."""
-    if noun.lower_ in ("members", "member", "dozens", "hundreds", "thousands"):
-        for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        return pobj
-    return noun
 
 
 def _is_outcome_word(tok: Token, table: dict[str, str]) -> str | None:
@@ -243,6 +232,18 @@ def governing_outcome(nominal: Token) -> Link | None:
             # "forced 10,000 people from their homes"
             if lemma in extra["force_verbs"] and _has_prep_object(head, "from", extra["force_objects"]):
                 return Link("displaced", head.i, f"verb:{lemma}-from-home")
+        if dep in ("nsubj", "nsubjpass"):
+            adjective = _is_outcome_word(head, words.adjectives)
+            if adjective and head.tag_ not in ("VBD", "VBZ", "VBP"):
+                return Link(adjective, head.i, f"predicate:{lower}")
+            # "hundreds of thousands have had to flee", "began to die"
+            for child in head.children:
+                if child.dep_ == "xcomp" and (
+                    child.lemma_.lower() in extra["intransitive"] or child.lower_ in extra["intransitive"]
+                ):
+                    out_x = _is_outcome_word(child, words.verbs)
+                    if out_x:
+                        return Link(out_x, child.i, f"verb:nsubj-xcomp:{child.lemma_.lower()}")
         if dep == "nsubj":
             if out and (lemma in extra["intransitive"] or lower in extra["intransitive"]):
                 return Link(out, head.i, f"verb:nsubj:{lemma}")
@@ -378,9 +379,15 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
             pair = f"{child.lower_} {lower}"
             if pair in vw.groups:
                 return Victims(vw.groups[pair], "people", text, text_span.start, text_span.end, f"group:{pair}")
+    if lower in ("members", "member"):
+        # "61 members of the security forces": the phrase names the group
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                text_span = noun.doc[text_span.start : child.right_edge.i + 1]
+                text = text_span.text
     group = vw.groups.get(lower) or vw.groups.get(lemma)
     if group is not None:
-        if group == "people":
+        if group == "people" or lower in ("members", "member"):
             group = _modifier_group(noun) or "people"
         return Victims(group, "people", text, text_span.start, text_span.end, f"group:{lower}")
     if lower in vw.non_people or lemma in vw.non_people:
@@ -531,8 +538,8 @@ def _link_one(item: Casualty) -> None:
         link = noun_outcome(noun)
     if link is None:
         link = modifier_outcome(nominal)
-    if link is None and noun is not None and noun.i != anchor.i:
-        link = modifier_outcome(anchor)
+    if link is None and noun is not None and noun.i != nominal.i:
+        link = modifier_outcome(noun)
     if link is None:
         link = governing_outcome(nominal)
     if link is None:
@@ -587,8 +594,67 @@ def _share_gapped_victims(items: list[Casualty]) -> None:
         taker.rules.append("group:shared-coordination")
 
 
-def _link_parts(items: list[Casualty]) -> None:
+_PART_PRONOUNS = frozenset({"them", "whom", "those", "these"})
+_COPULAS = frozenset({"were", "was", "are", "is", "being", "been", "be"})
+
+
+def of_them_part(figure: Span) -> tuple[str | None, int] | None:
+    """ "48 civilians, 18 of them children", "of whom at least 936 were militants".
+
+    Returns the group named after the pronoun (or None) and the index of the
+    token that names it (or -1) when the figure is a share of an earlier one.
+    """
+    doc = figure.doc
+    vw = victim_words()
+    end = figure.end
+    after_pronoun = None
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PART_PRONOUNS:
+        after_pronoun = end + 2
+    elif figure.start >= 2 and doc[figure.start - 2].lower_ == "of" and doc[figure.start - 1].lower_ in ("whom", "which"):
+        after_pronoun = end
+    if after_pronoun is None:
+        return None
+    k = after_pronoun
+    while k < len(doc) and k < after_pronoun + 4 and (doc[k].lower_ in _COPULAS or doc[k].pos_ in ("ADV", "DET", "ADJ") and doc[k].lower_ not in vw.groups):
+        k += 1
+    if k < len(doc):
+        group = vw.groups.get(doc[k].lower_) or vw.groups.get(doc[k].lemma_.lower())
+        if group is not None:
+            return group, k
+    return None, -1
+
+
+def _link_share_parts(items: list[Casualty]) -> None:
     for index, item in enumerate(items):
+        share = of_them_part(item.figure)
+        if share is None:
+            continue
+        totals = [t for t in items[:index] if t.link is not None and t.victims is not None]
+        if not totals:
+            continue
+        total = totals[-1]
+        assert total.link is not None and total.victims is not None
+        group, group_tok = share
+        item.part_of = items.index(total)
+        item.noun = item.figure.doc[group_tok] if group_tok >= 0 else None
+        if item.link is None:
+            item.link = Link(total.link.outcome, total.link.trigger, "part:of-them")
+            item.rejected = None
+        if group is not None and group_tok >= 0:
+            tok = item.figure.doc[group_tok]
+            item.victims = Victims(group, "people", tok.text, tok.i, tok.i + 1, f"group:{tok.lower_}")
+        elif item.victims is None or item.victims.text is None:
+            item.victims = Victims(total.victims.group, total.victims.unit, total.victims.text,
+                                   total.victims.start, total.victims.end, "group:of-total")
+        item.rules = [r for r in item.rules if not r.startswith("group:")]
+        item.rules += ["part:of-them", item.victims.rule]
+
+
+def _link_parts(items: list[Casualty]) -> None:
+    _link_share_parts(items)
+    for index, item in enumerate(items):
+        if item.part_of is not None:
+            continue
         nominal = item.noun or item.anchor
         host = part_host(nominal)
         if host is None:

@@ -135,6 +135,9 @@ def extract_many(
     processes); the publication date and id travel as the tuple context.
     """
     nlp = nlp or _default_nlp()
+    if n_process > 1:
+        yield from _extract_parallel(articles, nlp, n_process, batch_size)
+        return
     pending: deque[Article] = deque()
 
     def texts() -> Iterator[tuple[str, dict[str, Any]]]:
@@ -145,3 +148,60 @@ def extract_many(
 
     for doc, _context in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
         yield pending.popleft(), list(doc._.claims or [])
+
+
+# Workers get the parent's pipeline by fork (no reload, no pickling of the
+# model) and send back claims only: ``nlp.pipe(n_process=N)`` ships whole
+# serialised docs back to the parent, which costs more than the gated parse.
+_WORKER_NLP: Language | None = None
+
+
+def _worker_extract(batch: list[Article]) -> list[list[Claim]]:
+    assert _WORKER_NLP is not None
+    return [claims for _article, claims in extract_many(batch, nlp=_WORKER_NLP)]
+
+
+def _batches(articles: Iterable[Article | dict[str, Any] | str], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for index, item in enumerate(articles):
+        batch.append(_as_article(item, index))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _extract_parallel(
+    articles: Iterable[Article | dict[str, Any] | str],
+    nlp: Language,
+    n_process: int,
+    batch_size: int,
+) -> Iterator[tuple[Article, list[Claim]]]:
+    import multiprocessing as mp
+
+    global _WORKER_NLP
+    try:
+        context = mp.get_context("fork")
+    except ValueError:  # no fork on this platform: spaCy's own multiprocessing
+        for doc, _ctx in nlp.pipe(
+            ((_clean(a.text), {"published": iso_date(a.published), "doc_id": a.id})
+             for batch in _batches(articles, batch_size) for a in batch),
+            as_tuples=True, n_process=n_process, batch_size=batch_size,
+        ):
+            yield Article(id=doc._.doc_id or "", text=doc.text, published=doc._.published), list(doc._.claims or [])
+        return
+    _WORKER_NLP = nlp
+    # small batches keep the workers evenly loaded when article lengths vary a lot
+    size = max(1, min(batch_size, 4))
+    with context.Pool(n_process) as pool:
+        pending: deque[list[Article]] = deque()
+
+        def feed() -> Iterator[list[Article]]:
+            for batch in _batches(articles, size):
+                pending.append(batch)
+                yield batch
+
+        for claims_lists in pool.imap(_worker_extract, feed()):
+            batch = pending.popleft()
+            yield from zip(batch, claims_lists)
