@@ -155,7 +155,7 @@ def run_extract(
     nlp: Any = None,
     extractor: Extractor | None = None,
     progress: bool = True,
-    dask: str | None = None,
+    dask: Any = None,
     stdin: BinaryIO | None = None,
     stdout: IO[Any] | None = None,
     stderr: IO[str] | None = None,
@@ -168,9 +168,9 @@ def run_extract(
     Lines and CSV files). ``workers`` is the number of processes (default 1;
     for ``dask="local"`` the cluster's size, default 2). ``errors_path``
     receives rejected inputs and warnings as JSON Lines. ``dask`` is
-    ``"local"`` or a scheduler address. Problems with the options raise
-    :class:`UsageError` before anything is written; bad inputs never raise,
-    they are counted in the summary.
+    ``"local"``, a scheduler address or a ``distributed.Client``. Problems
+    with the options raise :class:`UsageError` before anything is written;
+    bad inputs never raise, they are counted in the summary.
     """
     err = stderr if stderr is not None else sys.stderr
     names = [os.fspath(p) for p in paths]

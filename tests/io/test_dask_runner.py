@@ -35,35 +35,59 @@ def write_corpus(folder: Path) -> Path:
     return folder
 
 
+def _pipeline_ids() -> tuple[int, ...]:
+    """Runs on each worker: which pipelines its process has built."""
+    import claimx.batch
+
+    return tuple(id(nlp) for nlp in claimx.batch._PIPELINES.values())
+
+
 @pytest.mark.dask
 @pytest.mark.parametrize("fmt", ["jsonl"])
 def test_dask_runner_local_cluster_equals_local_run(
-    nlp: Language, tmp_path: Path, fmt: str
+    nlp: Language, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    pytest.importorskip("distributed", reason="needs the dask extra: pip install 'claimx[dask]'")
+    distributed = pytest.importorskip(
+        "distributed", reason="needs the dask extra: pip install 'claimx[dask]'"
+    )
+    # Ten partitions rather than three, so both workers surely get some.
+    monkeypatch.setattr("claimx.io.dask_runner.PARTITION_ARTICLES", 4)
     corpus = write_corpus(tmp_path / "corpus")
-    local, dask = tmp_path / f"local.{fmt}", tmp_path / f"dask.{fmt}"
-    errors_local, errors_dask = tmp_path / "local-errors.jsonl", tmp_path / "dask-errors.jsonl"
+    local = tmp_path / f"local.{fmt}"
+    errors_local = tmp_path / "local-errors.jsonl"
     expected = run_extract(
         [str(corpus)], str(local), nlp=nlp, errors_path=str(errors_local), stderr=io.StringIO()
     )
-    got = run_extract(
-        [str(corpus)],
-        str(dask),
-        dask="local",
-        workers=2,
-        errors_path=str(errors_dask),
-        stderr=io.StringIO(),
-    )
-    assert local.read_bytes() == dask.read_bytes()
     assert local.read_bytes().count(b"\n") > 40
-    assert errors_local.read_bytes() == errors_dask.read_bytes()
-    assert (got.articles, got.claims, got.rejected, got.exit_code) == (
-        expected.articles,
-        expected.claims,
-        expected.rejected,
-        1,
-    )
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        loaded = []
+        for attempt in range(2):
+            dask, errors_dask = tmp_path / f"dask{attempt}.{fmt}", tmp_path / f"e{attempt}.jsonl"
+            got = run_extract(
+                [str(corpus)],
+                str(dask),
+                dask=client,
+                errors_path=str(errors_dask),
+                stderr=io.StringIO(),
+            )
+            assert dask.read_bytes() == local.read_bytes()
+            assert errors_dask.read_bytes() == errors_local.read_bytes()
+            assert (got.articles, got.claims, got.rejected, got.exit_code) == (
+                expected.articles,
+                expected.claims,
+                expected.rejected,
+                1,
+            )
+            loaded.append(client.run(_pipeline_ids))
+    # Both workers worked, each built its pipeline once and kept it for the second run.
+    assert len(loaded[0]) == 2
+    assert all(len(ids) == 1 for ids in loaded[0].values())
+    assert loaded[0] == loaded[1]
 
 
 @pytest.mark.parametrize(

@@ -52,18 +52,24 @@ def check_available() -> str | None:
 class DaskSession:
     """A connection to a Dask cluster (``"local"`` starts one) that extracts article streams.
 
-    Connecting happens in the constructor, so :class:`DaskError` comes before
-    any output is opened. Close it (or use ``with``) to stop a local cluster.
+    ``target`` is ``"local"``, a scheduler address, or a ``distributed.Client``
+    the caller already has (it is left open on :meth:`close`). Connecting
+    happens in the constructor, so :class:`DaskError` comes before any output
+    is opened. Close the session (or use ``with``) to stop a local cluster.
     """
 
-    def __init__(self, address: str, *, workers: int | None = None) -> None:
+    def __init__(self, target: Any, *, workers: int | None = None) -> None:
         problem = check_available()
         if problem is not None:
             raise DaskError(problem)
         from distributed import Client, LocalCluster
 
-        self.address = address
         self._cluster: Any = None
+        self._owned = not isinstance(target, Client)
+        if not self._owned:
+            self._client = target
+            return
+        address = str(target)
         try:
             if address == LOCAL:
                 self._cluster = LocalCluster(
@@ -104,7 +110,8 @@ class DaskSession:
                 future.cancel()
 
     def close(self) -> None:
-        self._client.close()
+        if self._owned:
+            self._client.close()
         if self._cluster is not None:
             self._cluster.close()
 
@@ -119,13 +126,13 @@ def extract_distributed(
     articles: Iterable[Article],
     extractor: Callable[..., Iterator[tuple[Article, Sequence[Any]]]],
     *,
-    address: str,
+    address: Any,
     workers: int | None = None,
 ) -> Iterator[tuple[Article, list[Any]]]:
     """``(article, claims)`` pairs in input order, computed on the cluster at ``address``.
 
     ``address`` is ``"local"`` (a LocalCluster of ``workers`` processes,
-    default 2, on this machine) or a scheduler address.
+    default 2, on this machine), a scheduler address or a ``distributed.Client``.
     """
     with DaskSession(address, workers=workers) as session:
         yield from session.extract(articles, extractor)
@@ -141,10 +148,15 @@ def _collect(batch: list[Article], future: Any) -> Iterator[tuple[Article, list[
 def partitions(
     articles: Iterable[Article],
     *,
-    max_articles: int = PARTITION_ARTICLES,
-    max_chars: int = PARTITION_CHARS,
+    max_articles: int | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[list[Article]]:
-    """Consecutive groups of articles, each under both limits (a longer article goes alone)."""
+    """Consecutive groups of articles, each under both limits (a longer article goes alone).
+
+    The limits default to :data:`PARTITION_ARTICLES` and :data:`PARTITION_CHARS`.
+    """
+    max_articles = max_articles or PARTITION_ARTICLES
+    max_chars = max_chars or PARTITION_CHARS
     batch: list[Article] = []
     chars = 0
     for article in articles:
