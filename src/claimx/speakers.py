@@ -180,8 +180,10 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     for child in noun.children:
         if child.dep_ == "poss":
             return conjuncts(child)
-    for child in noun.children:
-        if child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    # "UN figures" before "ministry figures": a name is the surer owner
+    for child in sorted(modifiers, key=lambda c: not (c.pos_ == "PROPN" or c.ent_type_)):
+        if child.pos_ in ("PROPN", "NOUN"):
             return (child,)
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
@@ -630,9 +632,13 @@ class SpeakerIndex:
         doc = self.doc
         words = self.words
         j = i + 1
-        skipped = self._at.get(j)
-        if skipped is not None and skipped.how in ("body", "acronym"):
-            j = skipped.end
+        # the service and rank may come between role and name ("US Army Colonel Sean Ryan")
+        for k in range(i + 1, min(len(doc), i + 5)):
+            if doc[k].lower_ in words.titles and doc[k].text[:1].isupper():
+                j = k
+                break
+            if not (_is_name_token(doc[k]) or doc[k].is_upper or k in self._at):
+                break
         gender = None
         if j < len(doc) and doc[j].lower_ in words.titles:
             gender = words.titles[doc[j].lower_]

@@ -1,0 +1,463 @@
+"""``claimx_speakers`` through the full pipeline: each mechanism on sentences written for it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc, Span
+
+Parse = Callable[..., Doc]
+
+
+def attribution(doc: Doc, figure: str) -> dict[str, Any]:
+    spans: list[Span] = [s for s in doc.spans["claimx_casualties"] if s.text == figure]
+    assert spans, f"no casualty span {figure!r}; rejected: {doc._.rejected_figures}"
+    att = spans[0]._.attribution
+    assert att is not None
+    return att
+
+
+def names(att: dict[str, Any]) -> list[str]:
+    return [s["name"] for s in att["speakers"]]
+
+
+# (text, figure, speaker names, kind of the first speaker, stance, cue)
+SPEAKER_CASES = [
+    # reporting verbs, several tenses and voices
+    (
+        "The health ministry in Gaza said 45 people were killed in the strikes overnight.",
+        "45",
+        ["Gaza Health Ministry"],
+        "government",
+        "asserts",
+        "said",
+    ),
+    (
+        "The Syrian Observatory for Human Rights reports that 18 children have been killed "
+        "since Friday.",
+        "18",
+        ["Syrian Observatory for Human Rights"],
+        "ngo",
+        "asserts",
+        "reports",
+    ),
+    (
+        "At least 12 civilians died in the shelling, the United Nations said on Monday.",
+        "At least 12",
+        ["United Nations"],
+        "un",
+        "asserts",
+        "said",
+    ),
+    (
+        "Witnesses told Reuters that 30 protesters were shot dead by security forces.",
+        "30",
+        ["Witnesses"],
+        "person",
+        "asserts",
+        "told",
+    ),
+    (
+        "The Iraqi Ministry of Defence said in a statement that 22 fighters were killed.",
+        "22",
+        ["Iraqi Ministry of Defence"],
+        "military",
+        "asserts",
+        "said",
+    ),
+    # according to, possessive report, a report owner the parse missed
+    (
+        "According to Médecins Sans Frontières, 200 patients were wounded in the attack.",
+        "200",
+        ["Doctors Without Borders"],
+        "medical",
+        "asserts",
+        "according to",
+    ),
+    (
+        "Amnesty International's figures show 300 civilians were killed.",
+        "300",
+        ["Amnesty International"],
+        "ngo",
+        "asserts",
+        "show",
+    ),
+    (
+        "Save the Children's report found that 85,000 children may have died of starvation "
+        "in Yemen.",
+        "85,000",
+        ["Save the Children"],
+        "ngo",
+        "asserts",
+        "found",
+    ),
+    # acknowledgement and dispute
+    (
+        "The Pentagon conceded that two civilians were killed in the raid.",
+        "two",
+        ["Pentagon"],
+        "military",
+        "acknowledges",
+        "conceded",
+    ),
+    (
+        "The coalition has acknowledged 1,257 civilian deaths in its campaign.",
+        "1,257",
+        ["US-led coalition"],
+        "military",
+        "acknowledges",
+        "acknowledged",
+    ),
+    (
+        "The Israeli military said its strikes killed 20 militants in Gaza.",
+        "20",
+        ["Israel Defense Forces"],
+        "military",
+        "acknowledges",
+        "said",
+    ),
+    (
+        "The Saudi-led coalition denied that 20 civilians were killed in the strike.",
+        "20",
+        ["Saudi-led coalition"],
+        "military",
+        "disputes",
+        "denied",
+    ),
+    # the disputed figure keeps the speaker who made it
+    (
+        "The army dismissed Amnesty's claim that 35 civilians had died in the bombing.",
+        "35",
+        ["Amnesty International"],
+        "ngo",
+        "asserts",
+        "claim",
+    ),
+    (
+        "Human Rights Watch said 40 villagers were killed. "
+        "The army dismissed the reports as not credible.",
+        "40",
+        ["Human Rights Watch"],
+        "ngo",
+        "asserts",
+        "said",
+    ),
+    # people, and people speaking for a body
+    (
+        "Dr Sarah Khan, a surgeon at Al-Shifa hospital, said 60 wounded people arrived overnight.",
+        "60",
+        ["Al-Shifa Hospital"],
+        "medical",
+        "asserts",
+        "said",
+    ),
+    (
+        "Officials at Nasser hospital said 23 bodies had been brought in.",
+        "23",
+        ["Nasser Hospital"],
+        "medical",
+        "asserts",
+        "said",
+    ),
+    (
+        "Col Mark Reed, a spokesman for the US-led coalition, said on Monday the strikes "
+        "were lawful.\n\n"
+        "Reed said the coalition's strikes had killed 3 civilians.",
+        "3",
+        ["US-led coalition"],
+        "military",
+        "acknowledges",
+        "said",
+    ),
+    (
+        '"Seventeen civilians were killed when the market was hit," said Kateryna Ivanova.',
+        "Seventeen",
+        ["Kateryna Ivanova"],
+        "person",
+        "asserts",
+        "said",
+    ),
+    # bodies the gazetteer does not know
+    (
+        "The Kurdistan Democratic Youth Front said 15 members were killed in the raid.",
+        "15",
+        ["Kurdistan Democratic Youth Front"],
+        "other",
+        "asserts",
+        "said",
+    ),
+    # an article in its own voice
+    (
+        "More than 300 people were killed in the earthquake on Tuesday.",
+        "More than 300",
+        [],
+        None,
+        "asserts",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "speakers", "kind", "stance", "cue"), SPEAKER_CASES)
+def test_speakers_component_speaker_stance_cue(
+    parse: Parse,
+    text: str,
+    figure: str,
+    speakers: list[str],
+    kind: str | None,
+    stance: str,
+    cue: str | None,
+) -> None:
+    att = attribution(parse(text), figure)
+    assert names(att) == speakers
+    assert (att["speakers"][0]["kind"] if speakers else None) == kind
+    assert att["stance"] == stance
+    assert att["cue"] == cue
+    if cue is not None:
+        assert isinstance(att["cue_token"], int)
+
+
+# (text, figure, speaker names, rule expected among the attribution rules)
+RESOLUTION_CASES = [
+    # "the two groups": the bodies named together before
+    (
+        "Human Rights Watch and Amnesty International published a joint report on Tuesday.\n\n"
+        "The two groups said 31 civilians were killed in the strikes.",
+        "31",
+        ["Human Rights Watch", "Amnesty International"],
+        "descriptor:groups:named-together",
+    ),
+    (
+        "Human Rights Watch and Amnesty International published a joint report on Tuesday.\n\n"
+        "They said 31 civilians were killed in the strikes.",
+        "31",
+        ["Human Rights Watch", "Amnesty International"],
+        "speaker:pronoun",
+    ),
+    # an acronym defined in brackets is an alias from then on
+    (
+        "The Free Medics Network (FMN) opened a clinic in Idlib.\n\n"
+        "FMN said 14 patients died on Sunday.",
+        "14",
+        ["Free Medics Network"],
+        "body:acronym",
+    ),
+    # descriptors: the nearest compatible body before
+    (
+        "The Norwegian Refugee Council said 5,000 families were displaced. "
+        "The Oslo-based charity said 20 aid workers had been injured.",
+        "20",
+        ["Norwegian Refugee Council"],
+        "descriptor:charity:nearest-before",
+    ),
+    (
+        "Airwars published its annual review on Monday.\n\n"
+        "The monitor said 70 civilians were killed by coalition strikes in May.",
+        "70",
+        ["Airwars"],
+        "descriptor:monitor:nearest-before",
+    ),
+    # an indefinite lede names its source in the next paragraphs
+    (
+        "Air strikes killed 19 civilians in the village, a rights group has said.\n\n"
+        "Human Rights Watch urged an inquiry.",
+        "19",
+        ["Human Rights Watch"],
+        "descriptor:rights group:first-after",
+    ),
+    # pronouns: gender from titles, bodies for "it"
+    (
+        "Ms Maria Lopez, a nurse, was at home.\n\nMr Ivan Petrov was at work.\n\n"
+        "She said 12 children died in the street.",
+        "12",
+        ["Maria Lopez"],
+        "speaker:pronoun",
+    ),
+    (
+        "The World Food Programme warned of famine.\n\nIt said 40 children had starved to death.",
+        "40",
+        ["World Food Programme"],
+        "speaker:pronoun",
+    ),
+    # titles and surnames point back to the full name; a person tied to a body speaks for it
+    (
+        "Kate Okafor, the director of Amnesty International Nigeria, visited Maiduguri.\n\n"
+        "Ms Okafor said 24 villagers were killed.",
+        "24",
+        ["Amnesty International Nigeria"],
+        "person:title",
+    ),
+    (
+        "The coalition responded on Tuesday.\n\n"
+        "Spokesman Scott Keller said 4 civilians were injured.",
+        "4",
+        ["US-led coalition"],
+        "person:role-nearest-body",
+    ),
+    (
+        "Army spokesman Col Ahmed Ali said 9 militants were killed in the clashes.",
+        "9",
+        ["army"],
+        "person:descriptor-role",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "speakers", "rule"), RESOLUTION_CASES)
+def test_speakers_component_resolves_references(
+    parse: Parse, text: str, figure: str, speakers: list[str], rule: str
+) -> None:
+    att = attribution(parse(text), figure)
+    assert names(att) == speakers
+    assert rule in att["rules"]
+
+
+# (text, figure, speaker names, rule)
+QUOTE_CASES = [
+    # curly quotes; an unclosed paragraph quote goes on in the next quote paragraph
+    (
+        "Dr Omar Haddad, the director of Al-Quds Hospital, spoke to reporters on Sunday.\n\n"
+        "“The situation is catastrophic,” Dr Haddad said.\n\n"
+        "“Since Friday we have received 73 wounded people.\n\n"
+        "“Nine of them died on the operating table.”",
+        "Nine",
+        ["Al-Quds Hospital"],
+        "quote:continued-speaker",
+    ),
+    # straight quotes, attribution after the close, "he" from the paragraph before
+    (
+        "Ahmed Saleh, a spokesman for the Yemeni Red Crescent, said the roads were blocked.\n\n"
+        '"Our teams found 25 bodies under the rubble," he said.',
+        "25",
+        ["Yemen Red Crescent Society"],
+        "quote:attributed-after",
+    ),
+    # a second quote in the same paragraph keeps the speaker of the first
+    (
+        "The International Committee of the Red Cross said on Friday that aid was blocked.\n\n"
+        '"Convoys cannot reach the town," it said. '
+        '"At least 40 people were killed when the shelter was hit."',
+        "At least 40",
+        ["International Committee of the Red Cross"],
+        "quote:continued-speaker",
+    ),
+    # introduced before the quote
+    (
+        "The UN human rights office said in a statement: "
+        '"We have verified that 112 civilians were killed."',
+        "112",
+        ["Office of the UN High Commissioner for Human Rights"],
+        "quote:attributed-before",
+    ),
+    # "we" inside a quote is the quote's speaker
+    (
+        '"We counted 47 bodies in the village," Ms Okafor said.',
+        "47",
+        ["Okafor"],
+        "quote:attributed-after",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "speakers", "rule"), QUOTE_CASES)
+def test_speakers_component_quotes(
+    parse: Parse, text: str, figure: str, speakers: list[str], rule: str
+) -> None:
+    att = attribution(parse(text), figure)
+    assert names(att) == speakers
+    assert rule in att["rules"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "cue", "speakers"),
+    [
+        # a hedge is the cue when there is no other; no speaker is guessed
+        ("The rebels reportedly killed 14 soldiers near the border.", "14", "reportedly", []),
+        # a hedged figure takes the speaker of the same figure attributed elsewhere
+        (
+            "Troops allegedly killed 26 protesters in Khartoum.\n\n"
+            "The Sudan Doctors Network said 26 protesters were killed.",
+            "26",
+            "allegedly",
+            ["Sudan Doctors Network"],
+        ),
+    ],
+)
+def test_speakers_component_hedges(
+    parse: Parse, text: str, figure: str, cue: str, speakers: list[str]
+) -> None:
+    att = attribution(parse(text), figure)
+    assert att["cue"] == cue
+    assert names(att) == speakers
+    assert att["stance"] == "asserts"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "agent"),
+    [
+        (
+            "Russian shelling killed 11 civilians in Kharkiv, Ukrainian officials said.",
+            "11",
+            "Russian armed forces",
+        ),
+        (
+            "Eleven people were killed by Russian shelling in Kharkiv, the regional governor said.",
+            "Eleven",
+            "Russian armed forces",
+        ),
+        (
+            "Strikes carried out by the Saudi-led coalition killed 22 people at a wedding, "
+            "officials said.",
+            "22",
+            "Saudi-led coalition",
+        ),
+        (
+            "Ukraine's military said Russian forces killed 7 civilians in Kherson on Sunday.",
+            "7",
+            "Russian armed forces",
+        ),
+        (
+            "The coalition's operations in Mosul have killed hundreds of civilians.",
+            "hundreds",
+            "US-led coalition",
+        ),
+        ("More than 300 people were killed in the earthquake on Tuesday.", "More than 300", None),
+        ("45 migrants drowned off the coast of Libya.", "45", None),
+    ],
+)
+def test_speakers_component_agent(parse: Parse, text: str, figure: str, agent: str | None) -> None:
+    att = attribution(parse(text), figure)
+    assert (att["agent"]["name"] if att["agent"] else None) == agent
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # parts of a total keep the total's speaker
+        (
+            "The Syrian Civil Defence said the strike killed at least 32 civilians: "
+            "four men, eight women "
+            "and 20 children.",
+            ["at least 32", "four", "eight", "20"],
+        ),
+    ],
+)
+def test_speakers_component_parts_share_the_speaker(
+    parse: Parse, text: str, figures: list[str]
+) -> None:
+    doc = parse(text)
+    found = [names(attribution(doc, f)) for f in figures]
+    assert all(f == found[0] for f in found) and found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Syrian Network for Human Rights (SNHR) said 90 civilians were killed in March."],
+)
+def test_speakers_component_claims_carry_the_attribution(parse: Parse, text: str) -> None:
+    claim = parse(text)._.claims[0]
+    assert [s.name for s in claim.speakers] == ["Syrian Network for Human Rights"]
+    assert claim.cue == "said"
+    assert claim.stance == "asserts"
