@@ -79,6 +79,7 @@ def _extra() -> dict[str, Any]:
         "force_verbs": frozenset(data["force_from"]["verbs"]),
         "force_objects": frozenset(data["force_from"]["objects"]),
         "person_verbs": dict(data["weak_person_verbs"]),
+        "modals": frozenset(data["modals"]),
     }
 
 
@@ -100,10 +101,15 @@ def counted_noun(anchor: Token, span: Span) -> Token | None:
         if not (span.start <= head.i < span.end) and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
             if head.i > anchor.i or head.pos_ in ("NOUN", "PROPN"):
                 return head
+    words = outcome_words()
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN", "PRON"):
+                if pobj.dep_ == "pobj" and (
+                    pobj.pos_ in ("NOUN", "PROPN", "PRON")
+                    or pobj.lower_ in words.nouns
+                    or pobj.lower_ in words.adjectives
+                ):
                     return pobj
     return None
 
@@ -131,11 +137,15 @@ def noun_outcome(noun: Token) -> Link | None:
                 return Link("killed", head.i, f"noun:lives-{head.lemma_.lower()}")
             return None
         if lemma in ("body", "corpse", "remains"):
+            # a counted "bodies" is dead people ("dozens of bodies", "52,000 unidentified
+            # bodies"); only "remains" needs a verb that says so
+            if lemma != "remains":
+                return Link("killed", noun.i, "noun:bodies")
             head = noun.head
             verbs = [head] + [c for c in noun.children if c.dep_ in ("acl", "relcl")]
             for verb in verbs:
                 if verb.lemma_.lower() in extra["body_verbs"] or verb.lower_ in extra["body_verbs"]:
-                    return Link("killed", noun.i, "noun:bodies-recovered")
+                    return Link("killed", noun.i, "noun:remains-recovered")
             return None
         # victims, killings, massacre: harm only when a harm verb says which
         return None
@@ -212,9 +222,9 @@ def governing_outcome(nominal: Token) -> Link | None:
             toll = _toll_outcome(host)
             if toll:
                 return toll
-        return None
+        return _toll_above(tok)
     if dep not in _ARG_DEPS and dep not in ("nsubj", "ROOT"):
-        return None
+        return _toll_above(tok)
     lemma = head.lemma_.lower()
     lower = head.lower_
     if head.pos_ in ("VERB", "AUX"):
@@ -270,6 +280,18 @@ def governing_outcome(nominal: Token) -> Link | None:
         out = _is_outcome_word(head, words.nouns)
         if out:
             return Link(out, head.i, f"appos:{head.lower_}")
+    return _toll_above(tok)
+
+
+def _toll_above(tok: Token, levels: int = 4) -> Link | None:
+    """ "put the toll as high as 150,000": a toll verb a few arcs above the figure."""
+    node = tok
+    for _ in range(levels):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _toll_outcome(node)
     return None
 
 
@@ -390,6 +412,8 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
         if group == "people" or lower in ("members", "member"):
             group = _modifier_group(noun) or "people"
         return Victims(group, "people", text, text_span.start, text_span.end, f"group:{lower}")
+    if lower in ("cases", "case", "incidents") and _case_outcome(noun):
+        return Victims("people", "people", text, text_span.start, text_span.end, "group:cases")
     if lower in vw.non_people or lemma in vw.non_people:
         return None
     outcome = _is_outcome_word(noun, outcome_words().nouns)
@@ -399,6 +423,18 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
         return Victims("people", "people", text, text_span.start, text_span.end, "group:demonym")
     if noun.pos_ == "PRON" and lower in ("them", "those", "whom", "these"):
         return Victims("people", "people", text, text_span.start, text_span.end, "group:pronoun")
+    return None
+
+
+def _case_outcome(noun: Token) -> Link | None:
+    """ "32 cases of enforced disappearance": each case is a person harmed."""
+    words = outcome_words()
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                out = _is_outcome_word(pobj, words.nouns)
+                if out and pobj.lower_ not in words.weak_nouns:
+                    return Link(out, pobj.i, f"noun:cases-of-{pobj.lower_}")
     return None
 
 
@@ -526,6 +562,19 @@ def adjacent_outcome(span: Span, noun: Token | None) -> Link | None:
     return None
 
 
+def hypothetical(trigger: Token) -> bool:
+    """ "as many as 250,000 people could lose their lives": a warning, not a count."""
+    modals = _extra()["modals"]
+    node = trigger
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in node.children):
+            return True
+        if node.dep_ not in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _link_one(item: Casualty) -> None:
     span, noun, anchor = item.figure, item.noun, item.anchor
     nominal = _phrase_head(anchor, noun)
@@ -536,6 +585,8 @@ def _link_one(item: Casualty) -> None:
     link = None
     if noun is not None:
         link = noun_outcome(noun)
+    if link is None and noun is not None and noun.lower_ in ("cases", "case", "incidents"):
+        link = _case_outcome(noun)
     if link is None:
         link = modifier_outcome(nominal)
     if link is None and noun is not None and noun.i != nominal.i:
@@ -545,6 +596,9 @@ def _link_one(item: Casualty) -> None:
     if link is None:
         link = adjacent_outcome(span, noun)
     if link is None:
+        return
+    if hypothetical(anchor.doc[link.trigger]):
+        item.rejected = "hypothetical harm"
         return
     # an active harm verb whose subject is the figure: the figure did the harm
     if victims is not None and noun is None and anchor.dep_ == "nsubj":

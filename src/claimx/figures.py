@@ -268,7 +268,10 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
                 )
         q_start, qualifier, phrase = _qualifier_before(toks, number.start, lo, words)
         if number.round_figure and q_start == number.start and i > lo and toks[i - 1].lower_ == "a":
-            q_start = i - 1
+            # "at least a dozen": the qualifier stands before the article
+            q_start, qualifier, phrase = _qualifier_before(toks, i - 1, lo, words)
+            if qualifier is None:
+                q_start = i - 1
         if phrase:
             rules.append(f"qualifier:{phrase}")
         value, low, high, code = _with_bounds(number, qualifier)
