@@ -137,7 +137,7 @@ def test_gazetteer_no_alias_names_two_things(table: str) -> None:
             "Office of the Prosecutor General of Ukraine",
             "government",
         ),
-        ("AFAD", "Disaster and Emergency Management Authority", "government"),
+        ("AFAD", "Disaster and Emergency Management Presidency", "government"),
         ("Libya's eastern administration", "Government of National Stability", "government"),
         ("Kenyan police", "National Police Service", "government"),
         ("MSF", "Doctors Without Borders", "medical"),
