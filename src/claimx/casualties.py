@@ -562,6 +562,23 @@ def adjacent_outcome(span: Span, noun: Token | None) -> Link | None:
     return None
 
 
+def _killed_or_injured(link: Link, doc: Doc) -> Link:
+    """ "were killed or injured": one figure for both outcomes is ``casualties``."""
+    if link.outcome not in ("killed", "injured"):
+        return link
+    words = outcome_words()
+    trigger = doc[link.trigger]
+    for other in trigger.children:
+        if other.dep_ != "conj":
+            continue
+        out = _is_outcome_word(other, words.verbs) or _is_outcome_word(other, words.adjectives)
+        if out in ("killed", "injured") and out != link.outcome and not any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass", "nummod") for c in other.children
+        ):
+            return Link("casualties", link.trigger, link.rule + "+casualties")
+    return link
+
+
 def hypothetical(trigger: Token) -> bool:
     """ "as many as 250,000 people could lose their lives": a warning, not a count."""
     modals = _extra()["modals"]
@@ -588,11 +605,11 @@ def _link_one(item: Casualty) -> None:
     if link is None and noun is not None and noun.lower_ in ("cases", "case", "incidents"):
         link = _case_outcome(noun)
     if link is None:
+        link = governing_outcome(nominal)
+    if link is None:
         link = modifier_outcome(nominal)
     if link is None and noun is not None and noun.i != nominal.i:
         link = modifier_outcome(noun)
-    if link is None:
-        link = governing_outcome(nominal)
     if link is None:
         link = adjacent_outcome(span, noun)
     if link is None:
@@ -600,6 +617,7 @@ def _link_one(item: Casualty) -> None:
     if hypothetical(anchor.doc[link.trigger]):
         item.rejected = "hypothetical harm"
         return
+    link = _killed_or_injured(link, anchor.doc)
     # an active harm verb whose subject is the figure: the figure did the harm
     if victims is not None and noun is None and anchor.dep_ == "nsubj":
         pass

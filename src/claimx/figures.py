@@ -106,6 +106,9 @@ def _read_number(tokens: Sequence[Token], i: int, end: int, words: NumberWords) 
         return _Number(i, j, int(value), rule=rule)
     if not words.is_number_word(lower):
         return None
+    if lower in words.scales and i > 0 and tokens[i - 1].lower_ == "a" and lower not in ("m", "mn", "bn", "k"):
+        # "a million people": a round figure, like "a dozen"
+        return _Number(i - 1, i + 1, words.scales[lower], round_figure=True, rule=f"round:a {lower}")
     # number words: "twenty-one", "one hundred and fifty", "two million"
     total = 0
     current = 0
@@ -267,7 +270,9 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
                     round_figure=True, rule=number.rule,
                 )
         q_start, qualifier, phrase = _qualifier_before(toks, number.start, lo, words)
-        if number.round_figure and q_start == number.start and i > lo and toks[i - 1].lower_ == "a":
+        if number.rule.startswith("round:a "):
+            q_start, qualifier, phrase = _qualifier_before(toks, number.start, lo, words)
+        elif number.round_figure and q_start == number.start and i > lo and toks[i - 1].lower_ == "a":
             # "at least a dozen": the qualifier stands before the article
             q_start, qualifier, phrase = _qualifier_before(toks, i - 1, lo, words)
             if qualifier is None:
