@@ -79,6 +79,9 @@ class CueWords:
     person_nouns: frozenset[str]
     determiners: dict[str, str]
     first_person: frozenset[str]
+    tally_nouns: frozenset[str]
+    name_particles: frozenset[str]
+    government_roles: frozenset[str]
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -120,6 +123,9 @@ def cue_words() -> CueWords:
         person_nouns=frozenset(data["person_nouns"]),
         determiners=dict(data["determiners"]),
         first_person=frozenset(data["first_person"]),
+        tally_nouns=frozenset(data["tally_nouns"]),
+        name_particles=frozenset(data["name_particles"]),
+        government_roles=frozenset(data["government_roles"]),
     )
 
 
@@ -199,27 +205,56 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     return ()
 
 
-def find_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
-    """The reporting verb or report noun whose content holds the harm word ``trigger``.
+def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
+    """Every reporting verb, and every report noun with an owner, above the harm word
+    ``trigger``, innermost first.
 
     Climbs from the trigger through its heads (ccomp, advcl, conj, relcl, acl...): "Amnesty said
     that 1,600 civilians were killed", "the army admitted that 3 civilians died", "1,600 deaths
-    were documented by Airwars", "Amnesty's claim that 20 died". A report noun with no source
-    ("reports that 20 died") does not stop the climb, so "X dismissed reports that 20 died"
-    reaches X's dispute.
+    were documented by Airwars", "Amnesty's claim that 20 died". A report noun with no owner
+    ("reports that 20 died") is passed over, so "X dismissed reports that 20 died" reaches X's
+    dispute.
     """
     words = words or cue_words()
+    chain: list[Cue] = []
     previous = trigger
     for anc in trigger.ancestors:
         lemma = words.verb_lemma(anc)
         if lemma is not None and previous.dep_ != "nsubj":
-            return Cue(anc, anc.text, words.verbs[lemma], verb_speakers(anc), f"cue:verb:{lemma}")
-        stance = words.noun_stance(anc)
-        if stance is not None and previous.dep_ in ("acl", "relcl", "ccomp", "appos", "prep"):
-            source = report_source(anc)
-            if source:
-                return Cue(anc, anc.text, stance, source, f"cue:noun:{anc.lower_}")
+            chain.append(
+                Cue(anc, anc.text, words.verbs[lemma], verb_speakers(anc), f"cue:verb:{lemma}")
+            )
+        else:
+            stance = words.noun_stance(anc)
+            if stance is not None and previous.dep_ in ("acl", "relcl", "ccomp", "appos", "prep"):
+                source = report_source(anc)
+                if source:
+                    chain.append(Cue(anc, anc.text, stance, source, f"cue:noun:{anc.lower_}"))
         previous = anc
+    return chain
+
+
+def find_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
+    """The innermost cue of :func:`cue_chain`, or None."""
+    chain = cue_chain(trigger, words)
+    return chain[0] if chain else None
+
+
+def report_subject_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
+    """ "The ministry's death toll rose to 50", "the coalition's own tally ... stands at 1,417":
+    an owned report noun that is the harm word itself or the subject of its clause."""
+    words = words or cue_words()
+    root = trigger.sent.root
+    candidates = [trigger, *[c for c in root.children if c.dep_ in _SUBJECT_DEPS]]
+    for noun in candidates:
+        stance = words.noun_stance(noun) or (
+            "asserts" if noun.lower_ in words.tally_nouns else None
+        )
+        if stance is None:
+            continue
+        source = [t for t in report_source(noun) if words.noun_stance(t) is None]
+        if source:
+            return Cue(noun, noun.text, stance, tuple(source), "cue:noun-subject")
     return None
 
 
@@ -276,6 +311,10 @@ def trailing_cue(trigger: Token, figure: Span, words: CueWords | None = None) ->
             continue
         head = tok.head
         if head.i not in ancestors or tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+            continue
+        # "..., and activists said the whereabouts were unknown": a clause with content of
+        # its own reports that, not the figure
+        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue
         speakers = verb_speakers(tok)
         if speakers:
@@ -1335,29 +1374,43 @@ class SpeakersComponent:
         cas = span._.casualty or {}
         trigger = doc[int(cas.get("trigger", span.root.i))]
         result = _Result()
-        cue = (
-            find_cue(trigger, words)
-            or statement_cue(trigger, words)
-            or according_to(span.sent)
-            or trailing_cue(trigger, span, words)
-            or self._surface_cue(span, index)
-        )
+        chain = cue_chain(trigger, words)
+        candidates = [
+            *chain,
+            report_subject_cue(trigger, words),
+            statement_cue(trigger, words),
+            according_to(span.sent),
+            trailing_cue(trigger, span, words),
+            self._surface_cue(span, index),
+        ]
         quote = index.quote_at(span.start)
+        chosen: Cue | None = None
+        got = None
+        unresolved: Cue | None = None
+        for cue in candidates:
+            if cue is None:
+                continue
+            # "we" inside a quote is the quote's speaker, found below
+            if cue.speakers and all(t.lower_ in words.first_person for t in cue.speakers):
+                unresolved = unresolved or cue
+                continue
+            resolved = index.resolve_heads(cue.speakers)
+            if resolved is None:
+                unresolved = unresolved or cue
+                continue
+            if chosen is None:
+                chosen, got = cue, resolved
+            elif cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts":
+                # "Yemen has recorded 2,300 deaths, the WHO said": the outermost reporter
+                # speaks to the reader
+                chosen, got = cue, resolved
+                continue
+            if not (cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts"):
+                break
+        cue = chosen or unresolved
         if cue is not None:
             result.cue, result.cue_token, result.stance = cue.text, cue.token.i, cue.stance
             result.rules.append(cue.rule)
-            first_person = bool(cue.speakers) and all(
-                t.lower_ in words.first_person for t in cue.speakers
-            )
-            got = None if first_person else index.resolve_heads(cue.speakers)
-            if got is None and not first_person:
-                # the parse found the cue but not its subject ("Save the Children's report
-                # found ..." read as a verb phrase): the name right before the cue speaks
-                for extra in (according_to(span.sent), self._surface_cue(span, index)):
-                    if extra is not None and extra.rule != cue.rule:
-                        got = index.resolve_heads(extra.speakers)
-                        if got is not None:
-                            break
             if got is not None:
                 result.entities, text, rule = got
                 result.speakers = _speaker_dicts(result.entities, text)

@@ -85,8 +85,7 @@ SPEAKER_CASES = [
         "show",
     ),
     (
-        "Save the Children's report found that 85,000 children may have died of starvation "
-        "in Yemen.",
+        "Save the Children's report found that 85,000 children died of starvation in Yemen.",
         "85,000",
         ["Save the Children"],
         "ngo",
@@ -329,7 +328,7 @@ QUOTE_CASES = [
     # straight quotes, attribution after the close, "he" from the paragraph before
     (
         "Ahmed Saleh, a spokesman for the Yemeni Red Crescent, said the roads were blocked.\n\n"
-        '"Our teams found 25 bodies under the rubble," he said.',
+        '"Our teams found 25 bodies under the rubble. The roads are blocked," he said.',
         "25",
         ["Yemen Red Crescent Society"],
         "quote:attributed-after",
@@ -346,14 +345,14 @@ QUOTE_CASES = [
     # introduced before the quote
     (
         "The UN human rights office said in a statement: "
-        '"We have verified that 112 civilians were killed."',
+        '"The roads are closed. We have verified that 112 civilians were killed."',
         "112",
         ["Office of the UN High Commissioner for Human Rights"],
         "quote:attributed-before",
     ),
     # "we" inside a quote is the quote's speaker
     (
-        '"We counted 47 bodies in the village," Ms Okafor said.',
+        '"We counted 47 bodies in the village. Nobody helped us," Ms Okafor said.',
         "47",
         ["Okafor"],
         "quote:attributed-after",
