@@ -572,8 +572,9 @@ def _killed_or_injured(link: Link, doc: Doc) -> Link:
         if other.dep_ != "conj":
             continue
         out = _is_outcome_word(other, words.verbs) or _is_outcome_word(other, words.adjectives)
-        if out in ("killed", "injured") and out != link.outcome and not any(
-            c.dep_ in ("dobj", "nsubj", "nsubjpass", "nummod") for c in other.children
+        between = doc[min(trigger.i, other.i) : max(trigger.i, other.i)]
+        if out in ("killed", "injured") and out != link.outcome and any(
+            t.lower_ == "or" for t in between
         ):
             return Link("casualties", link.trigger, link.rule + "+casualties")
     return link
