@@ -25,8 +25,9 @@ from typing import IO, Any, BinaryIO, Protocol
 
 from claimx.article import Article
 from claimx.io.readers import DEFAULT_MAX_BYTES, Reader, ReadWarning, Rejected, normalize_published
-from claimx.io.resume import ProgressLog, ResumeError, ResumeState
+from claimx.io.resume import ProgressLog, ResumeError, ResumeState, progress_path
 from claimx.io.writers import (
+    PARTIAL_SUFFIX,
     STDOUT,
     ClaimWriter,
     ParquetWriter,
@@ -208,7 +209,10 @@ def run_extract(
         if errors is not None:
             _append(errors, {**warning.to_dict(), "level": "warning"})
 
-    reader = Reader(max_bytes=max_bytes, stdin=stdin, on_warning=on_warning)
+    own_files = [p for p in (output, errors_path) if p not in (None, STDOUT)]
+    if output not in (None, STDOUT):
+        own_files += [progress_path(str(output)), f"{output}{PARTIAL_SUFFIX}"]
+    reader = Reader(max_bytes=max_bytes, stdin=stdin, on_warning=on_warning, exclude=own_files)
 
     def articles() -> Iterator[Article]:
         for item in reader.read(names):
@@ -307,6 +311,8 @@ def _check(
             "--resume does not work with Parquet output (a Parquet file is written whole, at "
             "the end); write JSON Lines or CSV to resume, or rerun without --resume"
         )
+    if errors_path == STDOUT:
+        raise UsageError("--errors needs a file name (rejections are also listed on stderr)")
     if errors_path is not None and not to_stdout and _same_file(errors_path, output):
         raise UsageError("--errors and -o name the same file")
     if not to_stdout and any(p != "-" and _same_file(p, output) for p in paths):

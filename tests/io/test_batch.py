@@ -232,6 +232,7 @@ def test_batch_progress_bar_only_on_request_and_terminal(
         ({"format": "xml"}, "unknown format"),
         ({"output": "in.jsonl"}, "also an input"),
         ({"output": "out.jsonl", "errors_path": "out.jsonl"}, "same file"),
+        ({"output": "out.jsonl", "errors_path": "-"}, "--errors needs a file name"),
         ({"output": "missing-folder/out.jsonl"}, "does not exist"),
         ({"dask": "tcp://127.0.0.1:1"}, "cannot reach"),
     ],
@@ -258,3 +259,19 @@ def test_batch_resume_refuses_an_output_without_progress_log(
     with pytest.raises(UsageError, match="which articles are complete is unknown"):
         run([source], out, resume=True)
     assert out.read_text() == "someone else's file\n"
+
+
+@pytest.mark.parametrize("rerun", [False, True])
+def test_batch_output_inside_the_input_folder_is_not_read(
+    run: Any, tmp_path: Path, rerun: bool
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("3 people were killed.")
+    out, errors = corpus / "claims.jsonl", corpus / "errors.jsonl"
+    first = run([corpus], out, errors_path=str(errors))
+    summary = run([corpus], out, errors_path=str(errors)) if rerun else first
+    assert (summary.articles, summary.rejected, summary.exit_code) == (1, {}, 0)
+    # The output, its progress log and the errors file.
+    assert summary.skipped == {"output": 3}
+    assert [json.loads(line)["doc_id"] for line in out.read_text().splitlines()] == ["a"]

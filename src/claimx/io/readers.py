@@ -128,6 +128,8 @@ class Reader:
     ``max_bytes`` limits one article: a text, Markdown or HTML file, or one
     JSON line (a JSON Lines corpus may be larger than the limit as a whole).
     ``stdin`` is the binary stream ``-`` reads (default: ``sys.stdin.buffer``).
+    ``exclude`` names files a folder walk passes over (a run's own output
+    inside the folder it reads); they are counted as ``skipped["output"]``.
     """
 
     def __init__(
@@ -136,19 +138,22 @@ class Reader:
         max_bytes: int = DEFAULT_MAX_BYTES,
         stdin: BinaryIO | None = None,
         on_warning: Callable[[ReadWarning], None] | None = None,
+        exclude: Iterable[str | os.PathLike[str]] = (),
     ) -> None:
         if max_bytes < 1:
             raise ValueError(f"max_bytes must be positive, got {max_bytes}")
         self.max_bytes = max_bytes
         self._stdin = stdin
         self._on_warning = on_warning
-        #: Files skipped without a message, by why: hidden, unsupported, special, duplicate.
+        #: Files skipped without a message, by why: hidden, unsupported, special,
+        #: duplicate, loop (a link back up the tree), output (see ``exclude``).
         self.skipped: Counter[str] = Counter()
         #: Warnings, when no ``on_warning`` callback was given.
         self.warnings: list[ReadWarning] = []
         #: Files (and standard input) opened.
         self.files = 0
         self._seen: set[str] = set()
+        self._exclude = {os.path.realpath(p) for p in exclude}
 
     # -- public API ---------------------------------------------------------
 
@@ -170,7 +175,7 @@ class Reader:
 
     def files_of(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
         """The files :meth:`read` would open, in the same order (without reading them)."""
-        probe = Reader(max_bytes=self.max_bytes)
+        probe = Reader(max_bytes=self.max_bytes, exclude=self._exclude)
         for raw in paths:
             name = os.fspath(raw)
             if name == STDIN:
@@ -263,6 +268,8 @@ class Reader:
                 yield from self._walk(path, inner)
             elif not is_file:
                 self.skipped["special"] += 1
+            elif os.path.realpath(path) in self._exclude:
+                self.skipped["output"] += 1
             elif not known:
                 self.skipped["unsupported"] += 1
             elif self._first_time(os.path.realpath(path)):

@@ -35,6 +35,7 @@ from typing import IO, Any
 
 FORMATS = ("jsonl", "csv", "parquet")
 STDOUT = "-"
+PARTIAL_SUFFIX = ".partial"
 
 _KNOWN_FIELDS = frozenset(
     {
@@ -223,7 +224,7 @@ class ParquetWriter(ClaimWriter):
         self._final = output if output not in (None, STDOUT) else None
         self._closed = False
         if self._final is not None:
-            self._partial: str | None = self._final + ".partial"
+            self._partial: str | None = self._final + PARTIAL_SUFFIX
             self._writer = pq.ParquetWriter(self._partial, parquet_schema())
         else:
             self._partial = None
