@@ -618,16 +618,25 @@ class SpeakerIndex:
 
         def name_run(j: int, limit: int = 4) -> int:
             k = j
-            while (
-                k < len(doc)
-                and k - j < limit
-                and _is_name_token(doc[k])
-                and k not in self._at
-                and doc[k].lower_ not in words.titles
-                and doc[k].lower_ not in words.roles
-                and words.forms.get(doc[k].lower_) is None
-            ):
+            while k < len(doc) and k - j < limit + 2 and k not in self._at:
+                tok = doc[k]
+                # "Turki al-Maliki", "Mohammed bin Salman": particles and hyphens inside a name
+                joins = k > j and k + 1 < len(doc) and _is_name_token(doc[k + 1])
+                if joins and (
+                    tok.lower_ in words.name_particles or (tok.text == "-" and not tok.whitespace_)
+                ):
+                    k += 1
+                    continue
+                if (
+                    not _is_name_token(tok)
+                    or tok.lower_ in words.titles
+                    or tok.lower_ in words.roles
+                    or words.forms.get(tok.lower_) is not None
+                ):
+                    break
                 k += 1
+            while k > j and (doc[k - 1].lower_ in words.name_particles or doc[k - 1].text == "-"):
+                k -= 1
             return k
 
         for ent in doc.ents:
@@ -653,8 +662,18 @@ class SpeakerIndex:
                     j += 1
                 end = name_run(j)
                 if end > j and not taken.intersection(range(j, end)):
+                    government = (
+                        self._government_before(i) if low in words.government_roles else None
+                    )
                     hits.append(
-                        _Person(doc[j:end].text, i, end, words.titles[low], rule="person:title")
+                        _Person(
+                            doc[j:end].text,
+                            i,
+                            end,
+                            words.titles[low],
+                            government,
+                            "person:government-title" if government else "person:title",
+                        )
                     )
                     taken.update(range(i, end))
                 elif end > j:
@@ -665,6 +684,16 @@ class SpeakerIndex:
                 self._role_person(i, hits, taken, name_run)
         self._appositive_ties(hits)
         self._register_people(hits)
+
+    def _government_before(self, i: int) -> Entity | None:
+        """ "Iraqi Prime Minister ...": a demonym just before a government title."""
+        for k in range(i - 1, max(-1, i - 4), -1):
+            demonym = gaz.demonym(self.doc[k].text)
+            if demonym is not None:
+                return _government_of(demonym)
+            if not self.doc[k].text[:1].isupper():
+                break
+        return None
 
     def _role_person(self, i: int, hits: list[_Person], taken: set[int], name_run: Any) -> None:
         """ "coalition spokesman US Army Colonel Sean Ryan", "Spokesman Scott Rawlinson"."""
@@ -722,9 +751,20 @@ class SpeakerIndex:
         return None, "person:role"
 
     def _appositive_ties(self, hits: list[_Person]) -> None:
-        """ "Kate Allen, the director of Amnesty International UK, said ..."."""
+        """ "Kate Allen, the director of Amnesty International UK, said ...", and "the commander
+        of US Central Command, Gen. Kenneth McKenzie, said ..."."""
         doc = self.doc
         words = self.words
+        for person in hits:
+            if person.body is not None or person.start < 4 or doc[person.start - 1].text != ",":
+                continue
+            body = self._at.get(person.start - 2)
+            if body is None or not body.entities or body.how == "person" or body.start < 2:
+                continue
+            link, role = doc[body.start - 1], doc[body.start - 2]
+            if link.lower_ in words.role_links and role.lower_ in words.roles:
+                person.body = body.entities[0].voice
+                person.rule = "person:appositive-role"
         by_end = {hit.end: hit for hit in hits}
         for i, tok in enumerate(doc):
             if tok.text != "," or i + 2 >= len(doc):
@@ -1071,6 +1111,13 @@ class SpeakerIndex:
                     and previous.end <= previous.cue_token < quote.start
                 )
             )
+            inherits = follows and previous is not None and bool(previous.speakers)
+            introduced = (
+                None if quote.speakers or inherits else self._introduced_person(quote, quotes)
+            )
+            if introduced is not None:
+                quote.speakers, quote.speaker_text = introduced
+                quote.rule = "quote:introduced-person"
             if not quote.speakers and follows and previous is not None and previous.speakers:
                 quote.speakers = previous.speakers
                 quote.speaker_text = previous.speaker_text
@@ -1110,6 +1157,9 @@ class SpeakerIndex:
                     break
                 back.append(tok)
             found = self._speaker_near_cue(list(reversed(back)), quote, after=False)
+            if found is None and quote.opens_paragraph and back == [] and p_index > 0:
+                # 'Save the Children's director said:' closing the paragraph before
+                found = self._introduced_by_colon(quote)
         if found is not None:
             quote.speakers, quote.speaker_text, cue = found
             quote.cue_token = cue.i
@@ -1118,6 +1168,42 @@ class SpeakerIndex:
                 "quote:attributed-after" if cue.i >= quote.end else "quote:attributed-before"
             )
         del words
+
+    def _introduced_by_colon(self, quote: Quote) -> tuple[tuple[Entity, ...], str, Token] | None:
+        doc = self.doc
+        i = quote.start - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i < 0 or doc[i].text != ":":
+            return None
+        window: list[Token] = []
+        for k in range(i - 1, -1, -1):
+            if doc[k].text in _TERMINALS or doc[k].is_space:
+                break
+            window.append(doc[k])
+        return self._speaker_near_cue(list(reversed(window)), quote, after=False)
+
+    def _introduced_person(
+        self, quote: Quote, quotes: list[Quote]
+    ) -> tuple[tuple[Entity, ...], str] | None:
+        """A quote paragraph right after a narrative paragraph that introduces someone
+        ("Hussein Ali Younis, 52, a retired teacher, lost his brother ...")."""
+        doc = self.doc
+        if not quote.opens_paragraph or quote.first_paragraph == 0:
+            return None
+        wanted = self.paragraph[quote.start] - 1
+        while wanted >= 0 and not any(
+            not t.is_space for t, p in zip(doc, self.paragraph, strict=False) if p == wanted
+        ):
+            wanted -= 1
+        people = [
+            m
+            for m in self.mentions
+            if m.how == "person" and m.entities and self.paragraph[m.start] == wanted
+        ]
+        if not people or any(q.start <= people[0].start < q.end for q in quotes):
+            return None
+        return people[0].entities, people[0].text
 
     def _speaker_near_cue(
         self, window: list[Token], quote: Quote, *, after: bool
@@ -1256,6 +1342,14 @@ def _titles_bare(titles: tuple[str, ...]) -> frozenset[str]:
 
 def _bare(titles: dict[str, str | None]) -> frozenset[str]:
     return _titles_bare(tuple(titles))
+
+
+def _government_of(demonym: Any) -> Entity | None:
+    for name in (f"{demonym.demonym} government", f"Government of {demonym.country}"):
+        body = gaz.lookup_body(name)
+        if body is not None:
+            return Entity(body.name, body.kind, body.parent)
+    return None
 
 
 def _np_start(head: Token) -> int:
