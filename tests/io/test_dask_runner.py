@@ -2,13 +2,14 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from claimx.article import Article
-from claimx.batch import run_extract
+from claimx.batch import UsageError, run_extract
 from claimx.io.dask_runner import partitions
 
 SENTENCES = (
@@ -105,3 +106,16 @@ def test_dask_runner_partitions_keep_order_and_limits(
     groups = list(partitions(articles, max_articles=max_articles, max_chars=max_chars))
     assert [len(g) for g in groups] == expected
     assert [a for g in groups for a in g] == articles
+
+
+@pytest.mark.parametrize("missing", ["distributed", "dask"])
+def test_dask_runner_clear_message_without_the_extra(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
+) -> None:
+    # A None entry in sys.modules makes "import distributed" fail as if not installed.
+    monkeypatch.setitem(sys.modules, missing, None)
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"text": "2 people were killed."}\n')
+    with pytest.raises(UsageError, match=r"pip install 'claimx\[dask\]'"):
+        run_extract([str(source)], str(tmp_path / "out.jsonl"), dask="local")
+    assert not (tmp_path / "out.jsonl").exists()
