@@ -52,6 +52,8 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,7}$")
 # How far a quote's attribution may sit from the closing mark (", Ms Allen said in a statement").
 _AFTER_WINDOW = 14
+# How far back (in paragraphs) a pronoun prefers an entity that was itself a speaker.
+_SALIENCE_PARAGRAPHS = 2
 # How far (in paragraphs) an indefinite lede ("a charity has claimed") may look ahead for its name.
 _LEDE_PARAGRAPHS = 3
 
@@ -434,6 +436,7 @@ class Mention:
     definite: bool = True
     count: int | None = None
     rule: str = ""
+    speaking: bool = False  # the subject of a reporting verb somewhere: a salient antecedent
 
 
 @dataclass
@@ -516,6 +519,7 @@ class SpeakerIndex:
         self._resolve_descriptors()
         self._find_groups()
         self._resolve_plurals()
+        self._mark_speaking()
         self.quotes = self._quotes()
 
     # -- building --------------------------------------------------------------------------------
@@ -985,6 +989,19 @@ class SpeakerIndex:
                     mention.entities = group
                     mention.rule += ":named-together"
 
+    def _mark_speaking(self) -> None:
+        doc = self.doc
+        words = self.words
+        for mention in self.mentions:
+            after = doc[mention.end] if mention.end < len(doc) else None
+            if after is not None and words.forms.get(after.lower_) is not None:
+                mention.speaking = True
+                continue
+            for tok in doc[mention.start : mention.end]:
+                if tok.dep_ == "nsubj" and words.verb_lemma(tok.head) is not None:
+                    mention.speaking = True
+                    break
+
     # -- look-ups --------------------------------------------------------------------------------
     def mention_at(self, i: int) -> Mention | None:
         return self._at.get(i)
@@ -1036,24 +1053,48 @@ class SpeakerIndex:
         words = self.words
         if low in words.person_pronouns:
             gender = words.person_pronouns[low]
-            for mention in reversed(self.mentions):
-                if mention.start >= tok.i or mention.how != "person":
-                    continue
-                if exclude and exclude[0] <= mention.start < exclude[1]:
-                    continue
-                entity = mention.entities[0]
-                if entity.gender in (None, gender):
-                    return (entity,)
-            return ()
+            person = self._antecedent(
+                tok.i,
+                lambda e: e.kind == "person" and e.gender in (None, gender),
+                exclude=exclude,
+            )
+            return (person,) if person is not None else ()
         if low in words.body_pronouns:
             if low in words.plural_pronouns:
                 group = self.group_before(tok.i, None)
                 last = self._nearest(tok.i, ())
                 if group and (last is None or last in group):
                     return group
-            body = self._nearest(tok.i, ())
+            body = self._antecedent(tok.i, lambda e: e.kind != "person", exclude=exclude)
             return (body,) if body is not None else ()
         return ()
+
+    def _antecedent(
+        self,
+        position: int,
+        fits: Any,
+        *,
+        exclude: tuple[int, int] | None = None,
+    ) -> Entity | None:
+        """The nearest fitting entity before ``position``; one that was itself a speaker wins
+        within two paragraphs ("The group criticised the army. It said ..." is the group)."""
+        nearest: Entity | None = None
+        limit = self.paragraph[position] - _SALIENCE_PARAGRAPHS
+        for mention in reversed(self.mentions):
+            if mention.start >= position or not mention.entities:
+                continue
+            if exclude and exclude[0] <= mention.start < exclude[1]:
+                continue
+            entity = mention.entities[0]
+            if not fits(entity):
+                continue
+            if nearest is None:
+                nearest = entity
+            if mention.speaking:
+                return entity
+            if self.paragraph[mention.start] < limit:
+                break
+        return nearest
 
     def quote_at(self, i: int) -> Quote | None:
         for quote in self.quotes:
@@ -1325,12 +1366,27 @@ class SpeakerIndex:
             if ent is not None:
                 kind = "person" if ent_label == "PERSON" else "other"
                 return (Entity(_clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
+        text = head.doc[_np_start(head) : head.i + 1].text
+        if low in words.government_roles or head.lemma_.lower() in words.government_roles:
+            # "Ukrainian officials", "Iraqi authorities": that country's government
+            for child in head.children:
+                demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
+                government = _government_of(demonym) if demonym is not None else None
+                if government is not None:
+                    return (government,), text, "speaker:demonym-government"
+        generic = gaz.descriptor(text) if head.pos_ in ("NOUN", "PROPN") else None
+        if generic is not None:
+            # "local aid groups estimate": a kind of body named by kind only
+            return (
+                (Entity(_strip_determiner(text), generic.kinds[0]),),
+                text,
+                "speaker:generic-descriptor",
+            )
         if (
             low in words.person_nouns
             or head.lemma_.lower() in words.person_nouns
             or low in words.roles
         ):
-            text = head.doc[_np_start(head) : head.i + 1].text
             return (Entity(_strip_determiner(text), "person"),), text, "speaker:person-noun"
         return None
 
