@@ -254,7 +254,12 @@ def report_subject_cue(trigger: Token, words: CueWords | None = None) -> Cue | N
         )
         if stance is None:
             continue
-        source = [t for t in report_source(noun) if words.noun_stance(t) is None]
+        # "Overall Gaza toll": a place the toll is counted in does not speak
+        source = [
+            t
+            for t in report_source(noun)
+            if words.noun_stance(t) is None and t.ent_type_ not in ("GPE", "LOC")
+        ]
         if source:
             return Cue(noun, noun.text, stance, tuple(source), "cue:noun-subject")
     return None
@@ -437,6 +442,7 @@ class Mention:
     count: int | None = None
     rule: str = ""
     speaking: bool = False  # the subject of a reporting verb somewhere: a salient antecedent
+    base: str = ""  # a descriptor's base phrase ("rights group")
 
 
 @dataclass
@@ -516,10 +522,10 @@ class SpeakerIndex:
         self._descriptors(descriptor_spans)
         self.mentions.sort(key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._mark_speaking()
         self._resolve_descriptors()
         self._find_groups()
         self._resolve_plurals()
-        self._mark_speaking()
         self.quotes = self._quotes()
 
     # -- building --------------------------------------------------------------------------------
@@ -682,8 +688,10 @@ class SpeakerIndex:
                     taken.update(range(i, end))
                 elif end > j:
                     for hit in hits:
-                        if hit.start <= j < hit.end and words.titles[low]:
+                        if hit.start <= j < hit.end:
                             hit.gender = hit.gender or words.titles[low]
+                            if hit.body is None and low in words.government_roles:
+                                hit.body = self._government_before(i)
             if low in words.roles:
                 self._role_person(i, hits, taken, name_run)
         self._appositive_ties(hits)
@@ -712,13 +720,16 @@ class SpeakerIndex:
             if not (_is_name_token(doc[k]) or doc[k].is_upper or k in self._at):
                 break
         gender = None
-        if j < len(doc) and doc[j].lower_ in words.titles:
-            gender = words.titles[doc[j].lower_]
+        titled = False
+        # "Brig Gen Nabil Abdallah": ranks may stack
+        while j < len(doc) and doc[j].lower_ in words.titles:
+            gender = gender or words.titles[doc[j].lower_]
+            titled = True
             j += 1
             if j < len(doc) and doc[j].text == ".":
                 j += 1
         end = name_run(j)
-        if end - j < 1 or (end - j < 2 and gender is None):
+        if end - j < 1 or (end - j < 2 and not titled):
             return
         body, rule = self._body_before_role(i)
         for hit in hits:
@@ -862,7 +873,7 @@ class SpeakerIndex:
                 continue
             start = span.start
             found = None
-            for width in range(4, -1, -1):
+            for width in range(6, -1, -1):
                 if span.start - width < 0:
                     continue
                 candidate = doc[span.start - width : span.end]
@@ -898,6 +909,7 @@ class SpeakerIndex:
                     definite=words.determiners[determiner] == "definite",
                     count=count,
                     rule=f"descriptor:{found.text}",
+                    base=found.text.lower(),
                 )
             )
 
@@ -943,7 +955,13 @@ class SpeakerIndex:
             if mention.how != "descriptor" or mention.plural:
                 continue
             if mention.definite:
-                entity = self._nearest(mention.start, mention.kinds)
+                # "the ministry" is first a body with "ministry" in its name; then the
+                # nearest body of a fitting kind, one that spoke first
+                head = mention.base.split()[-1] if mention.base else ""
+                kinds = mention.kinds
+                entity = self._antecedent(
+                    mention.start, lambda e, k=kinds, h=head: e.kind in k and _named_with(e, h)
+                ) or self._antecedent(mention.start, lambda e, k=kinds: e.kind in k)
                 mention.rule += ":nearest-before"
             else:
                 # news ledes name a source by kind first ("a charity has claimed") and by name
@@ -1307,6 +1325,31 @@ class SpeakerIndex:
             return None
         return tuple(found), " and ".join(dict.fromkeys(texts)), rules[0]
 
+    def _owned_by_place(self, head: Token, text: str) -> tuple[tuple[Entity, ...], str, str] | None:
+        """ "Sudan's government", "Mariupol's city council", "Dnipro's mayor": a body or office
+        owned by a place is that place's."""
+        words = self.words
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        if not owners or not (
+            words.noun_stance(head) is None
+            and (head.lower_ in words.roles or gaz.descriptor(head.text) is not None)
+        ):
+            return None
+        owner = owners[0]
+        place = gaz.lookup_place(owner.text)
+        if place is None:
+            return None
+        rest = head.doc[owner.i + 1 : head.i + 1]
+        rest_words = [t.text for t in rest if t.text not in ("'s", "’s")]
+        for candidate in (f"{owner.text}'s {head.text}", f"{place.name} {head.text}"):
+            body = gaz.lookup_body(candidate)
+            if body is not None:
+                return (Entity(body.name, body.kind, body.parent),), text, "speaker:place-owned"
+        found = gaz.descriptor(head.text)
+        kind = found.kinds[0] if found is not None else "government"
+        name = f"{place.name} {' '.join(rest_words).lower()}"
+        return (Entity(name, kind),), text, "speaker:place-owned"
+
     def resolve_head(
         self, head: Token, *, exclude: tuple[int, int] | None = None, depth: int = 0
     ) -> tuple[tuple[Entity, ...], str, str] | None:
@@ -1367,6 +1410,9 @@ class SpeakerIndex:
                 kind = "person" if ent_label == "PERSON" else "other"
                 return (Entity(_clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
         text = head.doc[_np_start(head) : head.i + 1].text
+        owned = self._owned_by_place(head, text)
+        if owned is not None:
+            return owned
         if low in words.government_roles or head.lemma_.lower() in words.government_roles:
             # "Ukrainian officials", "Iraqi authorities": that country's government
             for child in head.children:
@@ -1387,7 +1433,10 @@ class SpeakerIndex:
             or head.lemma_.lower() in words.person_nouns
             or low in words.roles
         ):
-            return (Entity(_strip_determiner(text), "person"),), text, "speaker:person-noun"
+            name = _strip_determiner(text)
+            # common nouns name no one in particular: "residents", not "Residents"
+            name = name if head.pos_ == "PROPN" else name.lower()
+            return (Entity(name, "person"),), text, "speaker:person-noun"
         return None
 
 
@@ -1398,6 +1447,22 @@ def _titles_bare(titles: tuple[str, ...]) -> frozenset[str]:
 
 def _bare(titles: dict[str, str | None]) -> frozenset[str]:
     return _titles_bare(tuple(titles))
+
+
+def _reports(cue: Cue, chain: list[Cue]) -> bool:
+    """A plain reporting verb of the chain, which an outer reporter may take over."""
+    return cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts"
+
+
+@lru_cache(maxsize=4096)
+def _body_words(name: str) -> str:
+    body = gaz.lookup_body(name)
+    return " ".join([name, *(body.aliases if body else ())]).lower()
+
+
+def _named_with(entity: Entity, word: str) -> bool:
+    """Whether a body's name or aliases hold ``word`` ("ministry" in "Ministry of Health")."""
+    return bool(word) and word in _body_words(entity.voice.name).split()
 
 
 def _government_of(demonym: Any) -> Entity | None:
@@ -1550,12 +1615,22 @@ class SpeakersComponent:
                 continue
             if chosen is None:
                 chosen, got = cue, resolved
-            elif cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts":
+            elif _reports(chosen, chain) and _reports(cue, chain):
                 # "Yemen has recorded 2,300 deaths, the WHO said": the outermost reporter
                 # speaks to the reader
                 chosen, got = cue, resolved
-                continue
-            if not (cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts"):
+            elif (
+                chosen in chain
+                and chosen.rule.startswith("cue:noun")
+                and cue in chain
+                and cue.stance == "disputes"
+            ):
+                # "dismissed the UN's figure of 500 dead": the figure here is the dismissal's
+                chosen, got = cue, resolved
+                break
+            if not _reports(chosen, chain) and not (
+                chosen.rule.startswith("cue:noun") and chosen in chain
+            ):
                 break
         cue = chosen or unresolved
         if cue is not None:
