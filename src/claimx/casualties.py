@@ -373,11 +373,17 @@ def _copular_outcome(verb: Token, argument: Token) -> Link | None:
 
 
 def _is_person(nominal: Token) -> bool:
+    """A noun that names people: weak verbs ("held", "shot") need one as object.
+
+    A bare number is not enough: "shoots one" (a cow), "took five" (wickets).
+    """
     vw = victim_words()
     lower = nominal.lower_
+    if nominal.pos_ == "NUM" or lower in ("one", "ones", "others", "them", "those"):
+        return False
     if lower in vw.groups or nominal.lemma_.lower() in vw.groups:
         return True
-    return nominal.ent_type_ == "NORP" or (nominal.pos_ == "NUM")
+    return nominal.ent_type_ == "NORP"
 
 
 def victims_of(noun: Token | None, figure: Span) -> Victims | None:
@@ -544,7 +550,8 @@ def adjacent_outcome(span: Span, noun: Token | None) -> Link | None:
     if before >= 0:
         tok = doc[before]
         out = _is_outcome_word(tok, words.verbs)
-        if out and tok.lower_ not in words.weak_verbs and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB"):
+        weak = tok.lower_ in words.weak_verbs or tok.lemma_.lower() in words.weak_verbs
+        if out and not weak and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB"):
             if out not in ("missing",) and tok.lemma_.lower() not in _extra()["intransitive"]:
                 return Link(out, tok.i, f"adjacent:before:{tok.lower_}")
     last = noun.i if noun is not None and noun.i >= span.end else span.end - 1
@@ -555,7 +562,7 @@ def adjacent_outcome(span: Span, noun: Token | None) -> Link | None:
         if noun is not None and noun.lemma_.lower() == "life" and tok.lemma_.lower() in words.lose_verbs:
             return Link("killed", tok.i, "adjacent:lives-lost")
         out = _is_outcome_word(tok, words.adjectives)
-        if out is None and tok.tag_ == "VBN" and lower not in words.weak_verbs:
+        if out is None and tok.tag_ == "VBN" and lower not in words.weak_verbs and tok.lemma_.lower() not in words.weak_verbs:
             out = _is_outcome_word(tok, words.verbs)
         if out:
             return Link(out, tok.i, f"adjacent:after:{lower}")

@@ -84,7 +84,9 @@ def outcome_words() -> OutcomeWords:
     adjectives = _invert(data["adjectives"])
     weak_verbs = frozenset(data["weak"]["verbs"])
     weak_nouns = frozenset(data["weak"]["nouns"])
-    strong = {w for w in (*verbs, *nouns, *adjectives) if w not in weak_verbs}
+    # Every form a casualty rule can fire on opens the gate, weak ones included:
+    # the gated pipeline must find what a full parse finds.
+    strong = {w for w in (*verbs, *nouns, *adjectives)}
     return OutcomeWords(
         verbs=verbs,
         nouns=nouns,
