@@ -84,6 +84,7 @@ class CueWords:
     tally_nouns: frozenset[str]
     name_particles: frozenset[str]
     government_roles: frozenset[str]
+    spokes_roles: frozenset[str]
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -128,6 +129,7 @@ def cue_words() -> CueWords:
         tally_nouns=frozenset(data["tally_nouns"]),
         name_particles=frozenset(data["name_particles"]),
         government_roles=frozenset(data["government_roles"]),
+        spokes_roles=frozenset(data["spokes_roles"]),
     )
 
 
@@ -616,7 +618,9 @@ class SpeakerIndex:
         # Bodies the gazetteer does not know; only where the model ran (candidate sentences).
         for ent in self.doc.ents:
             # "Army spokesman ...": a generic word the model tagged ORG is a descriptor
-            if ent.label_ == "ORG" and gaz.descriptor(ent.text) is None:
+            # "SALVATIERRA, Mexico —": a dateline in capitals is a place, not a body
+            dateline = ent.text.isupper() and len(ent.text) > 6 and " " not in ent.text
+            if ent.label_ == "ORG" and gaz.descriptor(ent.text) is None and not dateline:
                 entity = Entity(_clean_name(ent.text), "other")
                 self._add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
 
@@ -757,6 +761,8 @@ class SpeakerIndex:
         # "Spokesman Scott Rawlinson said" right after "The coalition responded ...": the body
         # just named, within this paragraph or the one before
         paragraph = self.paragraph[role]
+        if doc[role].lower_ not in self.words.spokes_roles:
+            return None, "person:role"
         for mention in reversed(self.mentions):
             if mention.start >= role or not mention.entities or mention.how == "person":
                 continue
@@ -798,16 +804,28 @@ class SpeakerIndex:
                     continue
                 hit = _Person(doc[start:i].text, start, i, rule="person:appositive")
             j = i + 1
-            if doc[j].lower_ not in words.determiners:
-                continue
-            j += 1
-            limit = j + 4
-            while j < limit and j < len(doc) and doc[j].lower_ not in words.roles:
+            # "Hussein Ali Younis, 52, a retired teacher": the age apposition
+            if doc[j].like_num and j + 2 < len(doc) and doc[j + 1].text == ",":
+                j += 2
+            if doc[j].lower_ in words.determiners:
                 j += 1
-            if j >= limit or j + 1 >= len(doc) or doc[j].lower_ not in words.roles:
+            limit = j + 4
+            while (
+                j < limit
+                and j < len(doc)
+                and doc[j].lower_ not in words.roles
+                and doc[j].lower_ not in words.person_nouns
+                and doc[j].text not in (",", ".")
+            ):
+                j += 1
+            if j >= limit or j + 1 >= len(doc):
                 continue
+            if doc[j].lower_ not in words.roles and doc[j].lower_ not in words.person_nouns:
+                continue
+            if hit not in hits and hit.rule == "person:appositive":
+                hits.append(hit)  # a person, even when no body follows
             link = doc[j + 1]
-            if link.lower_ not in words.role_links:
+            if link.lower_ not in words.role_links or j + 2 >= len(doc):
                 continue
             target = self._at.get(j + 2) or (
                 self._at.get(j + 3) if doc[j + 2].lower_ == "the" else None
@@ -816,8 +834,6 @@ class SpeakerIndex:
                 continue
             hit.body = target.entities[0].voice
             hit.rule = "person:appositive-role"
-            if hit not in hits:
-                hits.append(hit)
 
     def _register_people(self, hits: list[_Person]) -> None:
         doc = self.doc
@@ -1375,6 +1391,17 @@ class SpeakerIndex:
                 got = self.resolve_heads(source, exclude=exclude)
                 if got is not None:
                     return got[0], got[1], "speaker:report-owner"
+        text = head.doc[_np_start(head) : head.i + 1].text
+        owned = self._owned_by_place(head, text)
+        if owned is not None:
+            return owned
+        if low in words.roles:
+            # "Its spokeswoman, Irina Volk": the body the pronoun stands for
+            for child in head.children:
+                if child.dep_ == "poss" and child.lower_ in words.body_pronouns:
+                    bodies = self.pronoun(child, exclude=exclude)
+                    if bodies:
+                        return tuple(e.voice for e in bodies), text, "speaker:member-of-body"
         # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"
         for child in head.children:
             if child.dep_ in ("compound", "poss", "nmod", "amod") or (
@@ -1409,10 +1436,6 @@ class SpeakerIndex:
             if ent is not None:
                 kind = "person" if ent_label == "PERSON" else "other"
                 return (Entity(_clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
-        text = head.doc[_np_start(head) : head.i + 1].text
-        owned = self._owned_by_place(head, text)
-        if owned is not None:
-            return owned
         if low in words.government_roles or head.lemma_.lower() in words.government_roles:
             # "Ukrainian officials", "Iraqi authorities": that country's government
             for child in head.children:
@@ -1420,7 +1443,12 @@ class SpeakerIndex:
                 government = _government_of(demonym) if demonym is not None else None
                 if government is not None:
                     return (government,), text, "speaker:demonym-government"
-        generic = gaz.descriptor(text) if head.pos_ in ("NOUN", "PROPN") else None
+        generic = None
+        if head.pos_ in ("NOUN", "PROPN"):
+            # "the state prosecutor's office said": a kind of body named by its head noun
+            generic = gaz.descriptor(text) or (
+                gaz.descriptor(head.text) if _np_start(head) < head.i else None
+            )
         if generic is not None:
             # "local aid groups estimate": a kind of body named by kind only
             return (
@@ -1450,7 +1478,10 @@ def _bare(titles: dict[str, str | None]) -> frozenset[str]:
 
 
 def _reports(cue: Cue, chain: list[Cue]) -> bool:
-    """A plain reporting verb of the chain, which an outer reporter may take over."""
+    """A plain reporting verb of the chain, which an outer reporter may take over; "according
+    to X" frames the whole sentence, so it is such an outer reporter too."""
+    if cue.rule == "cue:according-to":
+        return True
     return cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts"
 
 
