@@ -85,6 +85,7 @@ class CueWords:
     name_particles: frozenset[str]
     government_roles: frozenset[str]
     spokes_roles: frozenset[str]
+    calendar: frozenset[str]
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -130,6 +131,7 @@ def cue_words() -> CueWords:
         name_particles=frozenset(data["name_particles"]),
         government_roles=frozenset(data["government_roles"]),
         spokes_roles=frozenset(data["spokes_roles"]),
+        calendar=frozenset(data["calendar"]),
     )
 
 
@@ -167,7 +169,11 @@ def verb_speakers(verb: Token) -> tuple[Token, ...]:
             break
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
         if subjects:
-            return conjuncts(_antecedent(subjects[0]))
+            # "The strike on Aug. 29, he said, had killed ...": the parser may give the
+            # reporting verb the content's subject too; the speaker sits next to the verb
+            at = current.i
+            nearest = min(subjects, key=lambda c: abs(c.i - at))
+            return conjuncts(_antecedent(nearest))
         agents = [
             pobj
             for c in current.children
@@ -777,9 +783,13 @@ class SpeakerIndex:
         doc = self.doc
         words = self.words
         for person in hits:
-            if person.body is not None or person.start < 4 or doc[person.start - 1].text != ",":
+            comma = person.start - 1
+            # "..., Gen. Kenneth McKenzie": the rank before the name
+            while comma > 0 and (doc[comma].lower_ in words.titles or doc[comma].text == "."):
+                comma -= 1
+            if person.body is not None or comma < 3 or doc[comma].text != ",":
                 continue
-            body = self._at.get(person.start - 2)
+            body = self._at.get(comma - 1)
             if body is None or not body.entities or body.how == "person" or body.start < 2:
                 continue
             link, role = doc[body.start - 1], doc[body.start - 2]
@@ -798,6 +808,8 @@ class SpeakerIndex:
                     and i - start < 3
                     and _is_name_token(doc[start - 1])
                     and (start - 1) not in self._at
+                    and not doc[start - 1].is_stop
+                    and doc[start - 1].lower_ not in words.calendar
                 ):
                     start -= 1
                 if i - start < 2 or doc[start].lower_ in words.determiners:
