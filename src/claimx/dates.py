@@ -793,9 +793,7 @@ def find_dates(sent: str | Span | Doc) -> list[tuple[int, int, str]]:
     doc = sent.doc
     offset = sent.start_char if hasattr(sent, "start_char") else 0
     candidates = {(s + offset, e + offset) for s, e in _scan(sent.text)}
-    for ent in sent.ents:
-        if ent.label_ != "DATE":
-            continue
+    for ent in _date_entities(sent):
         best = None
         lowest = max(getattr(sent, "start", 0), ent.start - 3)
         for first in range(lowest, ent.start + 1):
@@ -811,8 +809,28 @@ def find_dates(sent: str | Span | Doc) -> list[tuple[int, int, str]]:
     for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
         if all(end <= s or start >= e for s, e in chosen):
             chosen.append((start, end))
-    text = doc.text
-    return [(s, e, text[s:e]) for s, e in sorted(chosen)]
+    # ``doc.text`` (and ``Span.ents``) walk the whole doc: a long article would
+    # pay for it once per claim, so offsets are read from the sentence.
+    text = sent.text
+    return [(s, e, text[s - offset : e - offset]) for s, e in sorted(chosen)]
+
+
+def _date_entities(sent: Span | Doc) -> list[Span]:
+    """The DATE entities inside ``sent``, read from its own tokens."""
+    doc = sent.doc
+    ents: list[Span] = []
+    start = None
+    for tok in sent:
+        inside = tok.ent_type_ == "DATE" and tok.ent_iob_ in ("B", "I")
+        if start is not None and (not inside or tok.ent_iob_ == "B"):
+            ents.append(doc[start : tok.i])
+            start = None
+        if inside and start is None:
+            start = tok.i
+    if start is not None:
+        end = sent.end if isinstance(sent, Span) else len(doc)
+        ents.append(doc[start:end])
+    return ents
 
 
 # ---------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimx.extensions import register_extensions
-from claimx.lexicon import NumberWords, number_words, victim_words
+from claimx.lexicon import NumberWords, number_words, outcome_words, victim_words
 from claimx.resources import read_json
 
 SPAN_KEY = "claimx_figures"
@@ -404,10 +404,7 @@ class FiguresComponent:
             if not matches:
                 continue
             units: list[tuple[int, int, str]] = []
-            if self.use_quantulum and any(
-                m.rejected is None and any(c.isdigit() for c in doc[m.start : m.end].text)
-                for m in matches
-            ):
+            if self.use_quantulum and any(_unit_possible(doc, m) for m in matches):
                 units = [
                     (s + sent.start_char, e + sent.start_char, u)
                     for s, e, u in quantity_units(sent.text)
@@ -435,6 +432,33 @@ class FiguresComponent:
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in stream:
             yield self(doc)
+
+
+def _unit_possible(doc: Doc, match: FigureMatch) -> bool:
+    """Could a unit follow this figure? Only then is quantulum3 asked (it is slow).
+
+    A figure followed by a word that counts people or harm ("civilians",
+    "killed", "of"), by punctuation or by nothing cannot carry a unit.
+    """
+    if match.rejected is not None or match.end >= len(doc):
+        return False
+    if not any(c.isdigit() for c in doc[match.start : match.end].text):
+        return False
+    nxt = doc[match.end]
+    lower = nxt.lower_
+    if nxt.is_punct or nxt.is_space or not nxt.text[:1].isalpha() and nxt.text[:1] not in "$£€%°":
+        return nxt.text[:1] in "$£€%°"
+    vw = victim_words()
+    ow = outcome_words()
+    return not (
+        lower in vw.groups
+        or lower in vw.units
+        or lower in ow.verbs
+        or lower in ow.nouns
+        or lower in ow.adjectives
+        or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON", "ADV")
+        or lower in ("of", "and", "or", "to", "more", "others", "other", "were", "have", "had")
+    )
 
 
 def _numbers_outside(doc: Doc) -> list[dict[str, Any]]:

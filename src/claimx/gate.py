@@ -37,6 +37,20 @@ _CLOSERS = ('"', "”", "’", "'", ")", "]", "»", "“")
 _COPY_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
 
+def context_words() -> set[str]:
+    """Words that make a neighbour sentence worth parsing: reporting cues, quotes, titles."""
+    from claimx.resources import read_json
+
+    cues = read_json("cues.json")
+    words: set[str] = set()
+    for entry in cues["verbs"].values():
+        words.update(entry["forms"])
+    words.update(cues["nouns"])
+    words.update(w.lower() for w in cues["titles"])
+    words.update(("according", "quoted", '"', "“", "”", "‘", "’", "'"))
+    return words
+
+
 def _hashes(vocab: Any, words: Iterable[str]) -> np.ndarray:
     return np.array(sorted({vocab.strings.add(w) for w in words}), dtype="uint64")
 
@@ -69,6 +83,7 @@ class GateComponent:
         self._number_hashes = _hashes(self.vocab, [*words.vague, "dozen", "dozens", "score", "tens"])
         self._harm_hashes = _hashes(self.vocab, outcome_words().gate)
         self._terminal_hashes = _hashes(self.vocab, _TERMINALS)
+        self._context_hashes = _hashes(self.vocab, context_words())
 
     # -- the statistical model, loaded on first use -------------------------------
     @property
@@ -184,9 +199,16 @@ class GateComponent:
             has_num = np.bincount(sent_id[is_num], minlength=n_sents) > 0
             has_harm = np.bincount(sent_id[is_harm], minlength=n_sents) > 0
             kept_ids = np.nonzero(has_num & has_harm)[0].tolist()
-            wanted = set()
+            # A neighbour is parsed only when it can say who speaks or when: a
+            # reporting word, a quote mark, a title ("the two groups said",
+            # "Kate Allen, the director of ..., said"). Elsewhere it adds nothing.
+            is_context = np.isin(arr[:, 0], self._context_hashes)
+            has_context = np.bincount(sent_id[is_context], minlength=n_sents) > 0
+            wanted = set(kept_ids)
             for k in kept_ids:
-                wanted.update(range(max(0, k - self.neighbours), min(n_sents, k + self.neighbours + 1)))
+                for j in range(max(0, k - self.neighbours), min(n_sents, k + self.neighbours + 1)):
+                    if has_context[j]:
+                        wanted.add(j)
         runs: list[tuple[int, int]] = []
         for k in sorted(wanted):
             s, e = bounds[k]
