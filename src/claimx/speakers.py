@@ -521,6 +521,7 @@ class SpeakerIndex:
         self.groups: list[tuple[int, tuple[Entity, ...]]] = []
         self._bodies(matchers)
         self._acronyms()
+        self._generic_aliases()
         self._ner_orgs()
         found = [Span(doc, s, e) for _m, s, e in matchers.descriptors(doc)]
         descriptor_spans = sorted(filter_spans(found), key=lambda s: s.start)
@@ -561,6 +562,9 @@ class SpeakerIndex:
             # ("the monitoring group Airwars", "rights group Amnesty International")
             if start > 0 and doc[start - 1].lower_ == "the":
                 start -= 1
+            generic = gaz.descriptor(span.text)
+            if generic is not None and gaz.normalise(span.text) != gaz.normalise(generic.text):
+                generic = None  # only a bare generic word ("the coalition") points back
             self._add(
                 Mention(
                     start,
@@ -569,8 +573,27 @@ class SpeakerIndex:
                     "body",
                     (entity,),
                     rule="body:gazetteer",
+                    base=generic.text if generic is not None else "",
+                    kinds=generic.kinds if generic is not None else (),
                 )
             )
+
+    def _generic_aliases(self) -> None:
+        """ "the coalition" names the US-led coalition in the gazetteer, but after "the
+        Saudi-led coalition" it is that one: a bare generic alias points back to the nearest
+        body with that word in its name first."""
+        bodies = sorted((m for m in self.mentions if m.how == "body"), key=lambda m: m.start)
+        for index, mention in enumerate(bodies):
+            if not mention.base:
+                continue
+            head = mention.base.lower().split()[-1]
+            for earlier in reversed(bodies[:index]):
+                entity = earlier.entities[0]
+                if entity.kind in mention.kinds and _named_with(entity, head):
+                    if entity.name != mention.entities[0].name:
+                        mention.entities = (entity,)
+                        mention.rule = f"body:generic-alias:{mention.base}"
+                    break
 
     def _acronyms(self) -> None:
         """ "Syrian Network for Human Rights (SNHR)": the bracketed letters name the body after."""
@@ -760,7 +783,7 @@ class SpeakerIndex:
         if role > 0:
             found = gaz.descriptor(doc[role - 1].text)
             if found is not None:  # "army spokesman": the army named before
-                entity = self._nearest(role, found.kinds)
+                entity = self.resolve_definite(role, found.text, found.kinds)
                 if entity is not None:
                     return entity, "person:descriptor-role"
                 return Entity(doc[role - 1].text.lower(), found.kinds[0]), "person:descriptor-role"
@@ -836,6 +859,23 @@ class SpeakerIndex:
                 continue
             if hit not in hits and hit.rule == "person:appositive":
                 hits.append(hit)  # a person, even when no body follows
+            # "Col. Turki al-Maliki, the coalition's spokesman": the body owns the role
+            owner = next(
+                (
+                    m
+                    for k in range(i + 1, j)
+                    if (m := self._at.get(k)) is not None
+                    and m.entities
+                    and m.how != "person"
+                    and m.end < len(doc)
+                    and doc[m.end].lower_ in ("'s", "’s")
+                ),
+                None,
+            )
+            if owner is not None:
+                hit.body = owner.entities[0].voice
+                hit.rule = "person:appositive-owner"
+                continue
             link = doc[j + 1]
             if link.lower_ not in words.role_links or j + 2 >= len(doc):
                 continue
@@ -980,16 +1020,12 @@ class SpeakerIndex:
 
     def _resolve_descriptors(self) -> None:
         for mention in self.mentions:
+            if mention.how == "body":
+                continue
             if mention.how != "descriptor" or mention.plural:
                 continue
             if mention.definite:
-                # "the ministry" is first a body with "ministry" in its name; then the
-                # nearest body of a fitting kind, one that spoke first
-                head = mention.base.split()[-1] if mention.base else ""
-                kinds = mention.kinds
-                entity = self._antecedent(
-                    mention.start, lambda e, k=kinds, h=head: e.kind in k and _named_with(e, h)
-                ) or self._antecedent(mention.start, lambda e, k=kinds: e.kind in k)
+                entity = self.resolve_definite(mention.start, mention.base, mention.kinds)
                 mention.rule += ":nearest-before"
             else:
                 # news ledes name a source by kind first ("a charity has claimed") and by name
@@ -1001,6 +1037,15 @@ class SpeakerIndex:
                     mention.rule = mention.rule.replace("first-after", "nearest-before")
             if entity is not None:
                 mention.entities = (entity,)
+
+    def resolve_definite(self, position: int, base: str, kinds: Sequence[str]) -> Entity | None:
+        """What "the ministry" before ``position`` points at: first a body with the
+        descriptor's head noun in its name or aliases, then the nearest body of a fitting
+        kind (one that spoke first)."""
+        head = base.lower().split()[-1] if base else ""
+        return self._antecedent(
+            position, lambda e: e.kind in kinds and _named_with(e, head)
+        ) or self._antecedent(position, lambda e: e.kind in kinds)
 
     def _find_groups(self) -> None:
         """Bodies named together ("Amnesty International (AI) and Airwars"): "the two groups"."""
