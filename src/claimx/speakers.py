@@ -725,6 +725,8 @@ class SpeakerIndex:
                             hit.gender = hit.gender or words.titles[low]
                             if hit.body is None and low in words.government_roles:
                                 hit.body = self._government_before(i)
+                                if hit.body is not None:
+                                    hit.rule = "person:government-title"
             if low in words.roles:
                 self._role_person(i, hits, taken, name_run)
         self._appositive_ties(hits)
@@ -786,7 +788,9 @@ class SpeakerIndex:
                 entity = self.resolve_definite(role, found.text, found.kinds)
                 if entity is not None:
                     return entity, "person:descriptor-role"
-                return Entity(doc[role - 1].text.lower(), found.kinds[0]), "person:descriptor-role"
+                return Entity(
+                    doc[role - 1].text.lower(), _kind(found.kinds)
+                ), "person:descriptor-role"
         # "Spokesman Scott Rawlinson said" right after "The coalition responded ...": the body
         # just named, within this paragraph or the one before
         paragraph = self.paragraph[role]
@@ -839,9 +843,11 @@ class SpeakerIndex:
                     continue
                 hit = _Person(doc[start:i].text, start, i, rule="person:appositive")
             j = i + 1
-            # "Hussein Ali Younis, 52, a retired teacher": the age apposition
+            # "Hussein Ali Younis, 52, a retired teacher": the age apposition names a person
             if doc[j].like_num and j + 2 < len(doc) and doc[j + 1].text == ",":
                 j += 2
+                if hit not in hits and hit.rule == "person:appositive":
+                    hits.append(hit)
             if doc[j].lower_ in words.determiners:
                 j += 1
             limit = j + 4
@@ -1371,7 +1377,7 @@ class SpeakerIndex:
         if mention is not None and mention.entities:
             return mention.entities, mention.text
         if mention is not None and mention.how == "descriptor":
-            return (Entity(_strip_determiner(mention.text), mention.kinds[0]),), mention.text
+            return (Entity(_strip_determiner(mention.text), _kind(mention.kinds)),), mention.text
         low = tok.lower_
         if low in self.words.person_pronouns or low in self.words.body_pronouns:
             return self.pronoun(tok, exclude=exclude), tok.text
@@ -1419,7 +1425,7 @@ class SpeakerIndex:
             if body is not None:
                 return (Entity(body.name, body.kind, body.parent),), text, "speaker:place-owned"
         found = gaz.descriptor(head.text)
-        kind = found.kinds[0] if found is not None else "government"
+        kind = _kind(found.kinds) if found is not None else "government"
         name = f"{place.name} {' '.join(rest_words).lower()}"
         return (Entity(name, kind),), text, "speaker:place-owned"
 
@@ -1429,12 +1435,23 @@ class SpeakerIndex:
         words = self.words
         mention = self._at.get(head.i)
         if mention is not None:
+            if mention.how == "person" and mention.entities and mention.entities[0].body is None:
+                # "Its spokeswoman, Olga Petrenko, said": the apposed role says whose she is
+                for role in (head.head, *head.children):
+                    if (
+                        role.i != head.i
+                        and role.lower_ in words.roles
+                        and (role.dep_ == "appos" or head.dep_ == "appos")
+                    ):
+                        owned = self.resolve_head(role, exclude=exclude, depth=depth + 1)
+                        if owned is not None and owned[2] == "speaker:member-of-body":
+                            return owned[0], mention.text, "speaker:person-for-body"
             if mention.entities:
                 return mention.entities, mention.text, mention.rule or f"speaker:{mention.how}"
             if mention.how == "descriptor":
                 name = _strip_determiner(mention.text)
                 return (
-                    (Entity(name, mention.kinds[0]),),
+                    (Entity(name, _kind(mention.kinds)),),
                     mention.text,
                     "speaker:unresolved-descriptor",
                 )
@@ -1509,7 +1526,7 @@ class SpeakerIndex:
         if generic is not None:
             # "local aid groups estimate": a kind of body named by kind only
             return (
-                (Entity(_strip_determiner(text), generic.kinds[0]),),
+                (Entity(_strip_determiner(text), _kind(generic.kinds)),),
                 text,
                 "speaker:generic-descriptor",
             )
@@ -1532,6 +1549,11 @@ def _titles_bare(titles: tuple[str, ...]) -> frozenset[str]:
 
 def _bare(titles: dict[str, str | None]) -> frozenset[str]:
     return _titles_bare(tuple(titles))
+
+
+def _kind(kinds: Sequence[str]) -> str:
+    """The kind of a body known only by a descriptor: its one kind, else "other"."""
+    return kinds[0] if len(kinds) == 1 else "other"
 
 
 def _reports(cue: Cue, chain: list[Cue]) -> bool:

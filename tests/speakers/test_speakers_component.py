@@ -305,6 +305,62 @@ RESOLUTION_CASES = [
 ]
 
 
+RESOLUTION_CASES += [
+    # a bare generic alias points back to the body named with that word
+    (
+        "The Saudi-led coalition launched new raids on Sanaa.\n\n"
+        "Col. Ahmed Nasser, the coalition's spokesman, said the strikes were lawful. "
+        "The missile killed 4 people and wounded 9 others, he said.",
+        "4",
+        ["Saudi-led coalition"],
+        "speaker:pronoun",
+    ),
+    # ranks stack between role and name; "army" is the army named before
+    (
+        "The Sudanese Armed Forces said they had retaken the bridge.\n\n"
+        "Army spokesman Brig Gen Omar Idris said 50 fighters were killed.",
+        "50",
+        ["Sudanese Armed Forces"],
+        "person:descriptor-role",
+    ),
+    # the outermost reporter speaks to the reader
+    (
+        "Since January, Lebanon has recorded 600 deaths from the fighting, "
+        "the World Health Organization said.",
+        "600",
+        ["World Health Organization"],
+        "cue:verb:say",
+    ),
+    # an office of a place
+    (
+        "Mosul's mayor, Zuhair al-Araji, said 44 bodies had been recovered.",
+        "44",
+        ["Mosul mayor"],
+        "speaker:place-owned",
+    ),
+    # a body known only by its kind keeps its words as name
+    (
+        "The state prosecutor's office said 12 people were killed in the shooting.",
+        "12",
+        ["state prosecutor's office"],
+        "speaker:generic-descriptor",
+    ),
+    # a demonym before a government title or "officials"
+    (
+        "Iraqi Prime Minister Haider al-Abadi said 1,260 civilians had died in the battle.",
+        "1,260",
+        ["Iraqi government"],
+        "person:government-title",
+    ),
+    (
+        "Russian shelling killed 11 civilians in Kharkiv, Ukrainian officials said.",
+        "11",
+        ["Ukrainian government"],
+        "speaker:demonym-government",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "figure", "speakers", "rule"), RESOLUTION_CASES)
 def test_speakers_component_resolves_references(
     parse: Parse, text: str, figure: str, speakers: list[str], rule: str
@@ -357,6 +413,26 @@ QUOTE_CASES = [
         "47",
         ["Okafor"],
         "quote:attributed-after",
+    ),
+]
+
+
+QUOTE_CASES += [
+    # a quote paragraph after the paragraph that introduces someone
+    (
+        "Ahmed Jama, 61, a fisherman from Kismayo, lost three sons in the storm.\n\n"
+        "“We buried 14 people from our street.",
+        "14",
+        ["Ahmed Jama"],
+        "quote:introduced-person",
+    ),
+    # introduced by a colon closing the paragraph before
+    (
+        "Save the Children's country director said:\n\n"
+        '"Families are freezing. At least 9 children have died in the camps."',
+        "At least 9",
+        ["Save the Children"],
+        "quote:attributed-before",
     ),
 ]
 
