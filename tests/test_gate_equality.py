@@ -30,9 +30,9 @@ def _articles() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for split in ("dev", "test"):
         path = ROOT / "corpus" / split / "articles.jsonl"
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
     if BENCH.exists():
-        rows += [json.loads(line) for line in BENCH.read_text(encoding="utf-8").splitlines() if line]
+        rows += [json.loads(line) for line in BENCH.read_text(encoding="utf-8").split("\n") if line.strip()]
     return rows
 
 
