@@ -348,14 +348,18 @@ def hedge_of(trigger: Token, words: CueWords | None = None) -> Token | None:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, through coordination ("killed hundreds and injured thousands")."""
+    """The subject of a verb, through coordination ("killed hundreds and injured thousands")
+    and participle clauses ("An air strike hit a bus, killing dozens")."""
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ == "nsubj":
                 return _antecedent(child)
-        if current.dep_ == "conj" or (
-            current.dep_ == "amod" and current.head.dep_ in ("conj", "dobj")
+        participle = current.dep_ == "advcl" and current.tag_ == "VBG"
+        if (
+            current.dep_ == "conj"
+            or participle
+            or (current.dep_ == "amod" and current.head.dep_ in ("conj", "dobj"))
         ):
             current = current.head
             if current.pos_ not in ("VERB", "AUX"):
@@ -387,13 +391,20 @@ def agent_phrase(
     # "killed hundreds and injured thousands": the parser may read the second verb as an
     # adjective on its object; it still shares the first verb's subject
     verb_like = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
-    shares_verb = trigger.dep_ == "amod" and trigger.head.dep_ in ("conj", "dobj")
+    shares_verb = (
+        trigger.dep_ == "amod"
+        and trigger.head.dep_ in ("conj", "dobj")
+        and figure.start <= trigger.head.i < figure.end
+    )
     if (verb_like or shares_verb) and not _is_passive(trigger):
         subject = _subject_of(trigger)
+        relative = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in trigger.children)
         if subject is not None and not (figure.start <= subject.i < figure.end):
-            inside = any(figure.start <= t.i < figure.end for t in subject.subtree)
-            if not inside and subject.lower_ not in _RELATIVE:
-                return subject, "agent:subject"
+            # the noun a relative clause hangs on holds the figure by construction
+            inside = not relative and any(figure.start <= t.i < figure.end for t in subject.subtree)
+            if not inside:
+                # "attacks that killed 43": the relative clause's noun did it
+                return subject, "agent:relative" if relative else "agent:subject"
     for holder in (trigger, *[c for c in trigger.children if c.dep_ == "acl"]):
         for child in holder.children:
             if child.dep_ == "agent" or (
@@ -1834,7 +1845,22 @@ def _agent_entity(
     head: Token, index: SpeakerIndex, speakers: tuple[Entity, ...], words: CueWords
 ) -> tuple[Entity, str] | None:
     """The body an agent phrase names: the phrase's own name, its possessor, a compound or a
-    demonym ("Russian shelling"), or the "by" agent of a participle ("strikes carried out by X")."""
+    demonym ("Russian shelling"), or the "by" agent of a participle ("strikes carried out by X");
+    for a bare attack noun, whoever launched it ("X launched a wave of attacks that ...")."""
+    found = _named_in_phrase(head, index, speakers, words)
+    if found is None and _is_attack(head, words):
+        obj = head
+        if obj.dep_ == "pobj" and obj.head.lower_ == "of":
+            obj = obj.head.head
+        subject = _subject_of(obj.head) if obj.dep_ == "dobj" else None
+        if subject is not None:
+            found = _named_in_phrase(subject, index, speakers, words)
+    return found
+
+
+def _named_in_phrase(
+    head: Token, index: SpeakerIndex, speakers: tuple[Entity, ...], words: CueWords
+) -> tuple[Entity, str] | None:
     doc = head.doc
     queue = [head]
     seen: set[int] = set()
@@ -1868,13 +1894,24 @@ def _agent_entity(
                     tok.i : head.i + 1
                 ].text if tok.i < head.i else tok.text
         for child in tok.children:
-            if child.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod"):
+            # a noun with a "subject" is a misparse of a compound ("RSF shelling")
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod", "nsubj"):
                 queue.append(child)
-            elif child.dep_ == "acl":
-                for agent in child.children:
-                    if agent.dep_ == "agent":
-                        queue.extend(c for c in agent.children if c.dep_ == "pobj")
+            elif child.dep_ == "prep" and child.lower_ == "by" and tok is head:
+                # "an air strike by the Saudi-led coalition"
+                queue.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("acl", "relcl") and tok is head:
+                # "strikes carried out by X", "air strikes it carried out"
+                for inner in child.children:
+                    if inner.dep_ == "agent":
+                        queue.extend(c for c in inner.children if c.dep_ == "pobj")
+                    elif inner.dep_ == "nsubj" and inner.lower_ not in _RELATIVE:
+                        queue.append(inner)
     return None
+
+
+def _is_attack(tok: Token, words: CueWords) -> bool:
+    return tok.lower_ in words.attack_nouns or tok.lemma_.lower() in words.attack_nouns
 
 
 def _inherit(

@@ -501,6 +501,27 @@ def test_speakers_component_hedges(
         ),
         ("More than 300 people were killed in the earthquake on Tuesday.", "More than 300", None),
         ("45 migrants drowned off the coast of Libya.", "45", None),
+        # a participle shares its clause's subject; an attack "by" someone
+        (
+            "An air strike by the Saudi-led coalition hit a bus carrying schoolchildren, "
+            "killing dozens of people.",
+            "dozens",
+            "Saudi-led coalition",
+        ),
+        # attacks that killed, launched by someone
+        (
+            "On 8 July, Russian armed forces launched a coordinated wave of missile attacks on "
+            "Kyiv that killed at least 43 civilians.",
+            "at least 43",
+            "Russian armed forces",
+        ),
+        # "air strikes it carried out": the pronoun is the speaker, who acknowledges
+        (
+            "The US military has acknowledged that air strikes it carried out during the final "
+            "battle killed 80 people.",
+            "80",
+            "US military",
+        ),
     ],
 )
 def test_speakers_component_agent(parse: Parse, text: str, figure: str, agent: str | None) -> None:

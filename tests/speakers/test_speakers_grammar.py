@@ -259,7 +259,14 @@ def test_speakers_hedge_of_the_harm(
         ),
         # the subject that died is the victim, not an agent
         ("45 migrants died at sea.", "died", "45", None, None),
-        ("An airstrike that killed four families hit the building.", "killed", "four", None, None),
+        # a relative clause's noun is the phrase to look in (it names no actor here)
+        (
+            "An airstrike that killed four families hit the building.",
+            "killed",
+            "four",
+            "airstrike",
+            "agent:relative",
+        ),
     ],
 )
 def test_speakers_agent_phrase(
