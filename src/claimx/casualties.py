@@ -521,6 +521,9 @@ def analyse_sentence(figures: list[Span]) -> list[Casualty]:
     for item in items:
         _link_one(item)
     _share_gapped_victims(items)
+    _inherit_others(items)
+    for item in items:
+        _copular_group(item)
     _link_parts(items)
     for item in items:
         if item.link is None and item.rejected is None:
@@ -537,7 +540,7 @@ def _phrase_head(anchor: Token, noun: Token | None) -> Token:
     return noun
 
 
-def adjacent_outcome(span: Span, noun: Token | None) -> Link | None:
+def adjacent_outcome(span: Span, noun: Token | None, *, after_only: bool = False) -> Link | None:
     """Fallback when the parse ties the figure to nothing: a harm word right beside it.
 
     "injured thousands" (object after its verb), "45 dead", "hundreds killed",
@@ -547,7 +550,7 @@ def adjacent_outcome(span: Span, noun: Token | None) -> Link | None:
     words = outcome_words()
     doc = span.doc
     before = span.start - 1
-    if before >= 0:
+    if before >= 0 and not after_only:
         tok = doc[before]
         out = _is_outcome_word(tok, words.verbs)
         weak = tok.lower_ in words.weak_verbs or tok.lemma_.lower() in words.weak_verbs
@@ -612,6 +615,10 @@ def _link_one(item: Casualty) -> None:
         link = noun_outcome(noun)
     if link is None and noun is not None and noun.lower_ in ("cases", "case", "incidents"):
         link = _case_outcome(noun)
+    if link is None and nominal.dep_ == "conj":
+        # "812 people had been killed and 1,449 injured": the gapped verb stands
+        # right after the second figure, not where the coordination leads
+        link = adjacent_outcome(span, noun, after_only=True)
     if link is None:
         link = governing_outcome(nominal)
     if link is None:
@@ -639,6 +646,45 @@ def _link_one(item: Casualty) -> None:
 
 
 _GAP_POS = frozenset({"CCONJ", "PUNCT", "ADV", "AUX", "PART", "SPACE"})
+_OTHERS = frozenset({"others", "more", "other"})
+
+
+def _inherit_others(items: list[Casualty]) -> None:
+    """ "killed 44 civilians and wounded 13 others": "others" are of the same group."""
+    for index, item in enumerate(items):
+        if item.link is None or item.victims is None or item.victims.group != "people":
+            continue
+        doc = item.figure.doc
+        nxt = doc[item.figure.end] if item.figure.end < len(doc) else None
+        named = item.noun.lower_ if item.noun is not None else (nxt.lower_ if nxt is not None else "")
+        if named not in _OTHERS:
+            continue
+        earlier = [i for i in items[:index] if i.link is not None and i.victims is not None]
+        if not earlier:
+            continue
+        donor = earlier[-1].victims
+        assert donor is not None
+        item.victims = Victims(donor.group, donor.unit, item.victims.text, item.victims.start,
+                               item.victims.end, "group:others-of-previous")
+        item.rules = [r for r in item.rules if not r.startswith("group:")] + [item.victims.rule]
+
+
+def _copular_group(item: Casualty) -> None:
+    """ "as many as 64 of those killed were civilians": the predicate names the group."""
+    if item.link is None or item.victims is None or item.victims.group != "people":
+        return
+    anchor = item.anchor
+    head = anchor.head
+    if anchor.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return
+    vw = victim_words()
+    for child in head.children:
+        if child.dep_ == "attr":
+            group = vw.groups.get(child.lower_) or vw.groups.get(child.lemma_.lower())
+            if group and group != "people":
+                item.victims = Victims(group, "people", child.text, child.i, child.i + 1, f"group:predicate:{child.lower_}")
+                item.rules = [r for r in item.rules if not r.startswith("group:")] + [item.victims.rule]
+                return
 
 
 def _share_gapped_victims(items: list[Casualty]) -> None:
@@ -704,6 +750,19 @@ def of_them_part(figure: Span) -> tuple[str | None, int] | None:
     return None, -1
 
 
+def _of_them_outcome(figure: Span) -> Link | None:
+    """ "1,045 casualties, 700 of them fatal": the share's own outcome word."""
+    doc = figure.doc
+    words = outcome_words()
+    for tok in doc[figure.end : min(len(doc), figure.end + 5)]:
+        out = _is_outcome_word(tok, words.adjectives)
+        if out:
+            return Link(out, tok.i, f"part:of-them-{tok.lower_}")
+        if tok.is_punct:
+            break
+    return None
+
+
 def _link_share_parts(items: list[Casualty]) -> None:
     for index, item in enumerate(items):
         share = of_them_part(item.figure)
@@ -717,13 +776,17 @@ def _link_share_parts(items: list[Casualty]) -> None:
         group, group_tok = share
         item.part_of = items.index(total)
         item.noun = item.figure.doc[group_tok] if group_tok >= 0 else None
-        if item.link is None:
+        own = _of_them_outcome(item.figure)
+        if own is not None:
+            item.link = own
+            item.rejected = None
+        elif item.link is None:
             item.link = Link(total.link.outcome, total.link.trigger, "part:of-them")
             item.rejected = None
         if group is not None and group_tok >= 0:
             tok = item.figure.doc[group_tok]
             item.victims = Victims(group, "people", tok.text, tok.i, tok.i + 1, f"group:{tok.lower_}")
-        elif item.victims is None or item.victims.text is None:
+        elif item.victims is None or item.victims.text is None or item.victims.group == "people":
             item.victims = Victims(total.victims.group, total.victims.unit, total.victims.text,
                                    total.victims.start, total.victims.end, "group:of-total")
         item.rules = [r for r in item.rules if not r.startswith("group:")]
@@ -794,7 +857,7 @@ class CasualtiesComponent:
             part_index = None
             if item.part_of is not None:
                 part_index = index_of.get(id(items[item.part_of]))
-            fig = dict(span._.figure or {})
+            fig = _toll_bounds(dict(span._.figure or {}), item, doc)
             vic = item.victims
             assert item.link is not None and vic is not None
             if vic.unit != "people":
@@ -818,6 +881,24 @@ class CasualtiesComponent:
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
         for doc in stream:
             yield self(doc)
+
+
+def _toll_bounds(fig: dict[str, Any], item: Casualty, doc: Doc) -> dict[str, Any]:
+    """ "the toll passed 10,000" is more than 10,000; "could reach 20,000" at most."""
+    if fig.get("qualifier") != "exact" or item.link is None or not item.link.rule.startswith("toll:"):
+        return fig
+    extra = read_json("outcomes.json")
+    head = item.anchor.head
+    verb = head.head if head.dep_ == "prep" else head
+    lemma = verb.lemma_.lower()
+    value = fig["value"]
+    if lemma in extra["toll_more_than"] or verb.lower_ in extra["toll_more_than"]:
+        fig.update(qualifier="more_than", low=value, high=None)
+        fig["rules"] = [*fig.get("rules", []), f"qualifier:toll-{lemma}"]
+    elif (lemma in extra["toll_at_most"]) and any(c.dep_ == "aux" and c.lower_ in _extra()["modals"] for c in verb.children):
+        fig.update(qualifier="at_most", low=None, high=value)
+        fig["rules"] = [*fig.get("rules", []), f"qualifier:toll-could-{lemma}"]
+    return fig
 
 
 def _rejection(span: Span, reason: str) -> dict[str, Any]:

@@ -89,3 +89,53 @@ def test_casualties_non_claims_stay_out_with_a_reason(parse, sentence, figure, r
     reasons = [r["reason"] for r in doc._.rejected_figures if r["text"] == figure]
     assert reasons, doc._.rejected_figures
     assert reasons[0].startswith(reason_start)
+
+
+@pytest.mark.parametrize(
+    "sentence,expected",
+    [
+        # "others" take the group of the figure before them
+        ("Gunmen killed 44 civilians and seriously wounded 13 others in an attack.",
+         [("44", "killed", "civilians"), ("13", "injured", "civilians")]),
+        # a gapped second verb: "and 1,449 injured"
+        ("The ministry said 812 people had been killed and 1,449 injured.",
+         [("812", "killed", "people"), ("1,449", "injured", "people")]),
+        # a share with its own outcome word
+        ("Air strikes caused 1,045 civilian casualties, 700 of them fatal.",
+         [("1,045", "casualties", "civilians"), ("700", "killed", "civilians")]),
+        # the predicate names the group
+        ("The paper said that as many as 64 of those killed were civilians.",
+         [("as many as 64", "killed", "civilians")]),
+        # one figure for two outcomes
+        ("Dozens of children had been killed or injured.", [("Dozens", "casualties", "children")]),
+    ],
+)
+def test_casualties_context_rules(parse, sentence, expected):
+    doc = parse(sentence)
+    assert [(c.figure.text, c.outcome, c.victims.group) for c in doc._.claims] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence,qualifier,low,high",
+    [
+        ("Overall, the toll rose above 3,400 on Monday.", "more_than", 3400, None),
+        ("It was the sixth year in a row that the toll passed 10,000.", "more_than", 10000, None),
+        ("The mayor said the toll could reach 20,000.", "at_most", None, 20000),
+    ],
+)
+def test_casualties_toll_verbs_set_bounds(parse, sentence, qualifier, low, high):
+    claim = parse(sentence)._.claims[0]
+    assert (claim.figure.qualifier, claim.figure.low, claim.figure.high) == (qualifier, low, high)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She warned that as many as 250,000 people could lose their lives.",
+        "Officials fear that hundreds might die if the dam breaks.",
+    ],
+)
+def test_casualties_hypothetical_harm_is_left_out(parse, sentence):
+    doc = parse(sentence)
+    assert doc._.claims == []
+    assert any(r["reason"] == "hypothetical harm" for r in doc._.rejected_figures)
