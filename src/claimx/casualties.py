@@ -391,6 +391,13 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
     vw = victim_words()
     if noun is None:
         return Victims("people", "people", None, None, None, "group:unspecified")
+    doc = noun.doc
+    if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and not doc[noun.i + 1].whitespace_:
+        # the tokenizer splits "non-combatants" at the hyphen
+        joined = f"{noun.lower_}-{doc[noun.i + 2].lower_}"
+        if joined in vw.groups:
+            phrase = doc[noun.i : noun.i + 3]
+            return Victims(vw.groups[joined], "people", phrase.text, phrase.start, phrase.end, f"group:{joined}")
     lower = noun.lower_
     lemma = noun.lemma_.lower()
     start = figure.end if figure.end <= noun.i else noun.i

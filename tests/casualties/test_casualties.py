@@ -51,6 +51,8 @@ CASES = [
     ("The strike killed 17 people, including eight children and six women.",
      [("17", 17, "killed", "people", "people", None), ("eight", 8, "killed", "children", "people", 0),
       ("six", 6, "killed", "women", "people", 0)]),
+    ("The Pentagon conceded that two non-combatants were killed.",
+     [("two", 2, "killed", "civilians", "people", None)]),
     ("Seven people, among them three police officers, were injured.",
      [("Seven", 7, "injured", "people", "people", None),
       ("three", 3, "injured", "security_forces", "people", 0)]),
