@@ -128,6 +128,33 @@ class GateComponent:
             _write_back(docs[d], parts)
         return docs
 
+    def parse_more(self, doc: Doc, ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Parse token ranges the gate skipped, on demand; returns the ranges parsed.
+
+        Later stages call this when they need context the gate did not keep,
+        such as the paragraph that introduces a witness quoted three
+        paragraphs later. Ranges already parsed are left as they are.
+        """
+        done = np.zeros(len(doc), dtype=bool)
+        for span in doc.spans.get(PARSED_KEY, []):
+            done[span.start : span.end] = True
+        todo = []
+        for start, end in sorted(ranges):
+            start, end = max(0, start), min(len(doc), end)
+            if end > start and not done[start:end].all():
+                todo.append((start, end))
+                done[start:end] = True
+        if not todo:
+            return []
+        subdocs = [self._subdoc(doc, s, e) for s, e in todo]
+        for _name, proc in self.model.pipeline:
+            subdocs = list(proc.pipe(subdocs)) if hasattr(proc, "pipe") else [proc(sd) for sd in subdocs]
+        _write_back(doc, [(s, e, sub) for (s, e), sub in zip(todo, subdocs)])
+        runs = list(doc.spans.get(PARSED_KEY, []))
+        runs += [Span(doc, s, e, label="PARSED") for s, e in todo]
+        doc.spans[PARSED_KEY] = sorted(runs, key=lambda sp: sp.start)
+        return todo
+
     @staticmethod
     def _subdoc(doc: Doc, start: int, end: int) -> Doc:
         # Built from the run's own tokens: ``Span.as_doc`` copies arrays of the
