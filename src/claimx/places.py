@@ -121,7 +121,8 @@ class Mention:
 
     ``kind`` and ``country`` come from the gazetteer (None for a place only the model found);
     ``source`` is "gazetteer" or "ner:<label>"; ``skip`` says why the mention is never a place
-    of harm ("dateline", "seat", "body", "demonym", "modifier"), or is None.
+    of harm ("dateline", "seat", "body", "demonym", "modifier"), or is None; ``affixed`` marks a
+    "<place>-based" / "<place>-led" word, the one seat the tokens show without a parse.
     """
 
     start: int
@@ -132,6 +133,7 @@ class Mention:
     country: str | None
     source: str
     skip: str | None = None
+    affixed: bool = False
 
 
 # --------------------------------------------------------------------------- finding
@@ -238,8 +240,23 @@ class PlaceFinder:
             country = place.country if place is not None else None
             span = doc[start:end]
             skip = self._skip(span, kind, body_tokens, dated)
-            mentions.append(Mention(start, end, text, name, kind, country, source, skip))
+            affixed = self._affixed(span)
+            mentions.append(Mention(start, end, text, name, kind, country, source, skip, affixed))
         return mentions
+
+    def _affixed(self, span: Span) -> bool:
+        """ "London-based", "US-led": the place names a seat or a backer."""
+        doc = span.doc
+        after = doc[span.end : span.end + 2]
+        if (
+            len(after) == 2
+            and after[0].text in ("-", "–")
+            and after[1].lower_ in self.words.seat_words
+        ):
+            return True
+        # a hyphenated token the tokenizer kept whole
+        last = doc[span.end - 1].lower_
+        return "-" in last and last.rsplit("-", 1)[-1] in self.words.seat_words
 
     def _skip(
         self,
@@ -248,25 +265,10 @@ class PlaceFinder:
         body_tokens: set[int],
         dated: Sequence[tuple[int, int]],
     ) -> str | None:
-        doc = span.doc
         if any(start <= span.start_char < end for start, end in dated):
             return "dateline"
-        if body_tokens.intersection(range(span.start, span.end)):
-            return "body"
-        if _inside_other_entity(span):
-            return "body"
-        after = doc[span.end : span.end + 2]
-        if (
-            len(after) == 2
-            and after[0].text in ("-", "–")
-            and after[1].lower_ in self.words.seat_words
-        ):
+        if self._affixed(span):
             return "seat"
-        if span.end < len(doc) and "-" in doc[span.end - 1].text:
-            # a hyphenated token the tokenizer kept whole: "London-based"
-            tail = doc[span.end - 1].lower_.rsplit("-", 1)[-1]
-            if tail in self.words.seat_words:
-                return "seat"
         root = span.root
         if root.has_dep():
             head = root.head
@@ -274,6 +276,8 @@ class PlaceFinder:
                 return "seat"  # "based in Thailand"
             if root.dep_ == "npadvmod" and head.lower_ in self.words.seat_words:
                 return "seat"
+        if body_tokens.intersection(range(span.start, span.end)) or _inside_other_entity(span):
+            return "body"
         demonym = self.gazetteer.demonym(span.text)
         if demonym is not None and self.gazetteer.lookup_place(span.text) is None:
             return "demonym"
@@ -348,11 +352,16 @@ class DocPlaces:
         return self.mentions[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
     def scene(self) -> str | None:
-        """The place the article names most often (any mention but a seat's; the earliest on a
-        tie): where an article that places none of its claims is about."""
+        """The place the article names most often (the earliest on a tie): where an article
+        that places none of its claims is about.
+
+        Only gazetteer matches that are no seat count, and so do datelines and body names:
+        they are found on every token, so the answer does not depend on which sentences the
+        gate had parsed.
+        """
         counts: dict[str, int] = {}
         for mention in self.mentions:
-            if mention.skip not in ("seat", "demonym"):
+            if mention.source == "gazetteer" and not mention.affixed:
                 counts[mention.name] = counts.get(mention.name, 0) + 1
         if not counts:
             return None
@@ -534,17 +543,14 @@ class _Walk:
             if not wanted:
                 return []
         names: list[str] = []
+        # gazetteer matches only (every token has them, parsed or not) and no seats
         for mention in self.places.before(noun.i):
-            if mention.skip == "seat":
+            if mention.source != "gazetteer" or mention.affixed:
                 continue
             if "country" in kinds:
                 # "the country": whichever place was named last, body names and datelines too
                 name = mention.country
-            elif mention.skip in ("demonym", "modifier"):
-                continue
-            elif mention.kind in kinds or (
-                mention.kind is None and mention.source == "ner:GPE" and "city" in kinds
-            ):
+            elif mention.kind in kinds:
                 name = mention.name
             else:
                 continue
