@@ -83,7 +83,8 @@ def measure(kind: str, source: Path, limit: int | None) -> dict[str, Any]:
         # the first call pulls in lazily imported parts (quantulum3, dateparser)
         warm = time.perf_counter()
         claimx.extract(
-            "Officials said on Monday that the blast killed 12 people and left a crater 15 yards wide.",
+            "Officials said on Monday that the blast killed 12 people"
+            " and left a crater 15 yards wide.",
             nlp=nlp,
         )
         result["first_call_s"] = time.perf_counter() - warm
@@ -146,18 +147,24 @@ def accuracy(gold: Path) -> dict[str, Any] | None:
     }
 
 
-def _ratio(a: dict[str, Any] | None, b: dict[str, Any] | None, key: str = "words_per_s") -> float | None:
+def _ratio(
+    a: dict[str, Any] | None, b: dict[str, Any] | None, key: str = "words_per_s"
+) -> float | None:
     if not a or not b or not a.get(key) or not b.get(key):
         return None
     return round(a[key] / b[key], 2)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="only the first N bench articles")
-    parser.add_argument("--quick", action="store_true", help="40 bench articles; skip the corpus runs")
+    parser.add_argument(
+        "--quick", action="store_true", help="40 bench articles; skip the corpus runs"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--source", type=Path, help=argparse.SUPPRESS)
@@ -224,13 +231,14 @@ def print_table(results: dict[str, Any]) -> None:
     head = ("run", "articles", "words", "seconds", "words/s", "articles/s", "peak MB")
     widths = [max(len(str(x[i])) for x in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
-        print("  ".join(str(c).rjust(w) for c, w in zip(row, widths)))
+        print("  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=False)))
     print()
     for key, value in results["ratios"].items():
         print(f"{key}: {value}")
     acc = results.get("accuracy_test")
     if acc and "claims" in acc and acc["claims"]:
-        print(f"corpus/test claim F1: {acc['claims'].get('f1')}, complete F1: {(acc.get('complete') or {}).get('f1')}")
+        complete = (acc.get("complete") or {}).get("f1")
+        print(f"corpus/test claim F1: {acc['claims'].get('f1')}, complete F1: {complete}")
 
 
 if __name__ == "__main__":

@@ -23,20 +23,39 @@ import claimx
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT.parent / "shared" / "bench" / "news-233.jsonl"
 KNOWN = ROOT / "tests" / "data" / "gate_speaker_differences.json"
-CORE_FIELDS = ("figure", "outcome", "victims", "part_of", "period", "stated", "locations", "sentence")
+CORE_FIELDS = (
+    "figure",
+    "outcome",
+    "victims",
+    "part_of",
+    "period",
+    "stated",
+    "locations",
+    "sentence",
+)
 
 
 def _articles() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for split in ("dev", "test"):
         path = ROOT / "corpus" / split / "articles.jsonl"
-        rows += [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+        rows += [
+            json.loads(line)
+            for line in path.read_text(encoding="utf-8").split("\n")
+            if line.strip()
+        ]
     if BENCH.exists():
-        rows += [json.loads(line) for line in BENCH.read_text(encoding="utf-8").split("\n") if line.strip()]
+        rows += [
+            json.loads(line)
+            for line in BENCH.read_text(encoding="utf-8").split("\n")
+            if line.strip()
+        ]
     return rows
 
 
-def _by_span(nlp: Any, rows: list[dict[str, Any]]) -> dict[str, dict[tuple[int, int], dict[str, Any]]]:
+def _by_span(
+    nlp: Any, rows: list[dict[str, Any]]
+) -> dict[str, dict[tuple[int, int], dict[str, Any]]]:
     out: dict[str, dict[tuple[int, int], dict[str, Any]]] = {}
     for article, claims in claimx.extract_many(rows, nlp=nlp):
         spans = {c.claim_id: c.span for c in claims}
@@ -65,13 +84,18 @@ def test_gate_equality_with_full_parse(nlp):
         for span in sorted(set(mine) | set(claims)):
             a, b = mine.get(span), claims.get(span)
             if a is None or b is None:
-                core_differences.append((doc_id, span, "only in " + ("full" if a is None else "gated")))
+                core_differences.append(
+                    (doc_id, span, "only in " + ("full" if a is None else "gated"))
+                )
                 continue
             for field in CORE_FIELDS:
                 if a[field] != b[field]:
                     core_differences.append((doc_id, span, field, a[field], b[field]))
             if (a["speakers"], a["stance"], a["cue"], a["agent"]) != (
-                b["speakers"], b["stance"], b["cue"], b["agent"]
+                b["speakers"],
+                b["stance"],
+                b["cue"],
+                b["agent"],
             ):
                 speaker_differences.add(f"{doc_id}:{span[0]}")
     assert core_differences == []

@@ -14,8 +14,16 @@ from claimx.claim import Claim
 
 def _figures(claims: list[Claim]) -> list[tuple]:
     return [
-        (c.figure.value, c.figure.low, c.figure.high, c.figure.qualifier, c.figure.unit,
-         c.outcome, c.victims.group, c.part_of is not None)
+        (
+            c.figure.value,
+            c.figure.low,
+            c.figure.high,
+            c.figure.qualifier,
+            c.figure.unit,
+            c.outcome,
+            c.victims.group,
+            c.part_of is not None,
+        )
         for c in claims
     ]
 
@@ -60,8 +68,22 @@ def test_pipeline_seed_figures(nlp, seeds, name):
     "name,number_words",
     [
         ("000_0bf0191a2886c8dd", ["3,000", "10", "10,000", "80", "100"]),
-        ("001_943ec05702af8eae", ["10", "18", "7th", "almost 500", "more than 200",
-                                   "more than 400", "11,000", "3,000", "124", "429", "five"]),
+        (
+            "001_943ec05702af8eae",
+            [
+                "10",
+                "18",
+                "7th",
+                "almost 500",
+                "more than 200",
+                "more than 400",
+                "11,000",
+                "3,000",
+                "124",
+                "429",
+                "five",
+            ],
+        ),
         ("003_e938d80b32efd926", ["more than 200", "42", "112"]),
     ],
 )
@@ -88,9 +110,23 @@ def test_pipeline_claim_dict_round_trip(nlp):
     assert claims
     for claim in claims:
         data = claim.to_dict()
-        for key in ("doc_id", "claim_id", "sentence", "span", "figure", "outcome", "victims",
-                    "speakers", "cue", "stance", "agent", "locations", "period", "stated",
-                    "part_of"):
+        for key in (
+            "doc_id",
+            "claim_id",
+            "sentence",
+            "span",
+            "figure",
+            "outcome",
+            "victims",
+            "speakers",
+            "cue",
+            "stance",
+            "agent",
+            "locations",
+            "period",
+            "stated",
+            "part_of",
+        ):
             assert key in data
         assert Claim.from_dict(data) == claim
 
@@ -149,7 +185,9 @@ def test_pipeline_saved_pipeline_loads_without_importing_claimx(nlp, tmp_path):
         print(json.dumps([c.to_dict() for c in doc._.claims]))
         """
     )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     import json
 
     assert json.loads(result.stdout.strip().splitlines()[-1]) == expected
@@ -162,7 +200,8 @@ def test_pipeline_config_file_assembles(tmp_path):
     out = tmp_path / "assembled"
     subprocess.run(
         [sys.executable, "-m", "spacy", "assemble", str(config), str(out)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     import spacy
 

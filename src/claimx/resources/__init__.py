@@ -8,7 +8,7 @@ wheel, an editable install and a zipped package all find them.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -18,13 +18,13 @@ def read_text(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_json(name: str) -> Any:
     """A JSON resource, parsed once per process."""
     return json.loads(read_text(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_jsonl(name: str) -> tuple[dict[str, Any], ...]:
     """A JSON Lines resource (blank lines and ``//`` comment lines skipped)."""
     rows = []
