@@ -198,6 +198,14 @@ def _norm(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def _place(name: str) -> str:
+    """A place name as the gazetteer spells it ("Gaza" and "Gaza Strip" are one place)."""
+    from claimx.gazetteer import lookup_place
+
+    place = lookup_place(name)
+    return _norm(place.name if place is not None else name)
+
+
 def speakers_agree(gold: Sequence[Sequence[str]], predicted: Sequence[Speaker]) -> bool:
     """Every gold speaker found by one of its aliases, and no extra speaker.
 
@@ -275,7 +283,7 @@ def compare_fields(gold: GoldClaim, pred: Claim) -> list[FieldCheck]:
         )
         checks.append(FieldCheck("agent", right, gold.agent, agent.name if agent else None))
     if gold.locations is not None:
-        right = {_norm(n) for n in gold.locations} == {_norm(n) for n in pred.locations}
+        right = {_place(n) for n in gold.locations} == {_place(n) for n in pred.locations}
         checks.append(FieldCheck("locations", right, list(gold.locations), list(pred.locations)))
     return checks
 

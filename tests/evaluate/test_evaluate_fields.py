@@ -145,6 +145,10 @@ def test_evaluate_compare_bounds(figure_changes: dict[str, Any], expected: bool)
             {"locations": False},
         ),
         ({"locations": []}, {}, {"locations": True}),
+        # spellings of one place agree through the gazetteer
+        ({"locations": ["Gaza"]}, {"locations": ("Gaza Strip",)}, {"locations": True}),
+        ({"locations": ["Raqqah"]}, {"locations": ("Raqqa",)}, {"locations": True}),
+        ({"locations": ["Raqqa"]}, {"locations": ("Mosul",)}, {"locations": False}),
     ],
 )
 def test_evaluate_compare_agent_and_locations_only_when_annotated(
