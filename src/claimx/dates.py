@@ -110,6 +110,9 @@ class _Vocab:
     range_openers: tuple[str, ...]
     range_links: tuple[str, ...]
     starts: frozenset[str]
+    anaphoric: dict[str, int]
+    shifts: dict[str, int]
+    around: dict[str, int]
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -127,6 +130,8 @@ def _vocab() -> _Vocab:
             vocab_words.update(phrase.split())
     for key in ("leading_prepositions", "past_markers", "times_of_day", "range_openers"):
         vocab_words.update(data[key])
+    for phrase in data["anaphoric_determiners"]:
+        vocab_words.update(phrase.split())
     for phrase in data["parts"]:
         vocab_words.update(phrase.split())
     vocab_words.update(data["finder_starts"])
@@ -145,6 +150,9 @@ def _vocab() -> _Vocab:
         range_openers=tuple(data["range_openers"]),
         range_links=tuple(data["range_links"]),
         starts=frozenset(vocab_words),
+        anaphoric=dict(data["anaphoric_determiners"]),
+        shifts=dict(data["shift_words"]),
+        around=dict(data["around_words"]),
     )
 
 
@@ -169,6 +177,11 @@ class _Grammar:
     duration: re.Pattern[str]
     day_range: re.Pattern[str]
     range_: re.Pattern[str]
+    month_of_year: re.Pattern[str]
+    anaphoric_unit: re.Pattern[str]
+    anaphoric_around: re.Pattern[str]
+    anaphoric_shift: re.Pattern[str]
+    anaphoric_month: re.Pattern[str]
 
 
 _YEAR = r"(1[89]\d\d|20\d\d)"
@@ -212,6 +225,11 @@ def _grammar() -> _Grammar:
             rf"(?: {_YEAR})?"
         ),
         range_=re.compile(rf"(?:({_alt(v.range_openers)}) )?(.+?) ({links}) (.+)"),
+        month_of_year=re.compile(rf"{m} (?:of )?(last|this|next) year"),
+        anaphoric_unit=re.compile(rf"({_alt(v.anaphoric)}) (day|week|month|year)"),
+        anaphoric_around=re.compile(rf"the (day|week|month|year) ({_alt(v.around)})"),
+        anaphoric_shift=re.compile(rf"{num} {unit} ({_alt(v.shifts)})"),
+        anaphoric_month=re.compile(rf"{m} (?:of )?that year|that {m}"),
     )
 
 
@@ -254,6 +272,10 @@ def _season_span(year: int, first_month: int, length: int) -> tuple[date, date]:
 
 def _shift(day: date, n: int, unit: str) -> date:
     """``day`` moved by ``n`` units (negative: back). Month ends clamp (Feb 29 -> Feb 28)."""
+    if unit == "hours":
+        # a day anchor has no hour: 24 hours back from some time on a day reaches the day before
+        days = -(-abs(n) // 24)
+        return day + timedelta(days=days if n > 0 else -days)
     if unit == "days":
         return day + timedelta(days=n)
     if unit == "weeks":
@@ -347,6 +369,14 @@ def _single(s: str, published: date | None, future: bool) -> _Val | None:
     if match:
         start, end = _month_span(int(match.group(2)), v.months[match.group(1)])
         return _Val(start, end, "month", False)
+    match = g.month_of_year.fullmatch(s)
+    if match:
+        # "in October last year": the month of the year the words name
+        if published is None:
+            return None
+        step = {"last": -1, "this": 0, "next": 1}[match.group(2)]
+        start, end = _month_span(published.year + step, v.months[match.group(1)])
+        return _Val(start, end, "month", True)
     match = g.year.fullmatch(s)
     if match:
         year = int(match.group(1))
@@ -619,7 +649,9 @@ def _duration(s: str, prep: str | None, published: date | None, anchor: _Val | N
         if published is None:
             return None
         anchor = _Val(published, published, "day", True)
-    if anchor.start == anchor.end:
+    if unit == "hours":
+        start = _shift(anchor.end, -n, unit)
+    elif anchor.start == anchor.end:
         start = _shift(anchor.end, -n, unit) + timedelta(days=1)
     else:
         start = _shift(anchor.start, -n, unit)
@@ -652,22 +684,24 @@ def resolve(
     *,
     future: bool = False,
     anchor: DateValue | None = None,
+    context: DateValue | None = None,
 ) -> DateValue | None:
     """Read one date expression as an interval, or None when it is not one.
 
     ``published`` anchors relative expressions; without it they give None.
     ``future`` reads relative words forwards (a future-tense sentence).
-    ``anchor`` ends durations ("over four years") at a stated date instead of
-    the publication date.
+    ``anchor`` ends durations ("over four years") and "since" spans at a
+    stated date instead of the publication date.
+    ``context`` is the date mentioned before the expression, which anaphoric
+    words count from ("in November of that year", "that day", "six days
+    earlier", "the following day"); without it they give None.
     """
     words = _strip_text(text)
     s = _normalise(words)
     if not s:
         return None
-    anchor_val = (
-        _Val(anchor.start, anchor.end, anchor.granularity, anchor.relative) if anchor else None
-    )
-    val = _read(s, published, future, anchor_val)
+    anchor_val = _val(anchor)
+    val = _read(s, published, future, anchor_val, _val(context))
     if val is None:
         return None
     start, end = val.start, val.end
@@ -679,15 +713,33 @@ def resolve(
     return DateValue(words, start, end, val.granularity, val.relative)
 
 
-def _read(s: str, published: date | None, future: bool, anchor: _Val | None) -> _Val | None:
+def _val(value: DateValue | None) -> _Val | None:
+    if value is None:
+        return None
+    return _Val(value.start, value.end, value.granularity, value.relative)
+
+
+def _read(
+    s: str, published: date | None, future: bool, anchor: _Val | None, context: _Val | None
+) -> _Val | None:
     if s.startswith("since "):
         if published is None:
             return None
-        since = _single(_strip_leading(s[6:])[0], published, False)
+        rest = _strip_leading(s[6:])[0]
+        # "since then": since the date mentioned before
+        since = context if rest == "then" else _single(rest, published, False)
+        if since is None and _is_anaphoric(rest, None):
+            since = _anaphora(rest, context)
         if since is None or since.start > published:
             return None
-        return _Val(since.start, published, "span", True)
+        # "since 1 January", said on Tuesday: the count runs to the statement
+        end = min(anchor.end, published) if anchor is not None else published
+        if end < since.start:
+            end = published
+        return _Val(since.start, end, "span", True)
     body, prep = _strip_leading(s)
+    if _is_anaphoric(body, prep):
+        return _anaphora(body, context)
     for reader in (
         lambda: _single(body, published, future),
         lambda: _range(body, published, future),
@@ -699,15 +751,88 @@ def _read(s: str, published: date | None, future: bool, anchor: _Val | None) -> 
     return None
 
 
+def _is_anaphoric(s: str, prep: str | None) -> bool:
+    g = _grammar()
+    match = g.anaphoric_unit.fullmatch(s)
+    if match:
+        # "over the previous day" is a duration ending at publication, "the previous day" a day
+        return not (_vocab().anaphoric[match.group(1)] < 0 and prep in _vocab().duration_preps)
+    return any(p.fullmatch(s) for p in (g.anaphoric_around, g.anaphoric_shift, g.anaphoric_month))
+
+
+def _unit_of(day: date, unit: str) -> tuple[date, date]:
+    """The calendar unit (day, week, month, year) that holds ``day``."""
+    if unit == "day":
+        return day, day
+    if unit == "week":
+        start = _week_start(day)
+        return start, start + timedelta(days=6)
+    if unit == "month":
+        return _month_span(day.year, day.month)
+    return date(day.year, 1, 1), date(day.year, 12, 31)
+
+
+def _anaphora(s: str, context: _Val | None) -> _Val | None:
+    """An expression counted from the date mentioned before it (``context``)."""
+    if context is None:
+        return None
+    g = _grammar()
+    v = _vocab()
+    match = g.anaphoric_month.fullmatch(s)
+    if match:
+        name = match.group(1) or match.group(2)
+        start, end = _month_span(context.start.year, v.months[name])
+        return _Val(start, end, "month", True)
+    step: int
+    match = g.anaphoric_unit.fullmatch(s)
+    if match:
+        step, unit = v.anaphoric[match.group(1)], match.group(2)
+    else:
+        match = g.anaphoric_around.fullmatch(s)
+        if match:
+            unit, step = match.group(1), v.around[match.group(2)]
+        else:
+            match = g.anaphoric_shift.fullmatch(s)
+            if match is None:
+                return None
+            n = _number(match.group(1))
+            step = n * v.shifts[match.group(3)]
+            unit_name = v.units[match.group(2)]
+            if unit_name in ("days", "hours") and context.start != context.end:
+                return None  # "six days earlier" counts from a day
+            if context.start == context.end:
+                # "six days earlier" than a day is a day; "nine hours later" may be the same day
+                base = context.start if step < 0 else context.end
+                if unit_name == "hours":
+                    day = base + timedelta(days=int(step / 24))
+                else:
+                    day = _shift(base, step, unit_name)
+                return _Val(day, day, "day", True)
+            # "two months earlier" than a month is that month moved back
+            return _Val(
+                _shift(context.start, step, unit_name),
+                _shift(context.end, step, unit_name),
+                context.granularity,
+                True,
+            )
+    if unit == "day" and step == 0 and context.start != context.end:
+        return None  # "that day" needs a day before it
+    base = context.start if step <= 0 else context.end
+    moved = _shift(base, step, unit + "s")
+    start, end = _unit_of(moved, unit)
+    return _Val(start, end, unit, True)
+
+
 # a base far after any news date: recognising an expression must not depend on
 # where it lands ("since 2017" read against 2000 would be empty)
 _PROBE_BASE = date(2099, 12, 31)
+_PROBE_CONTEXT = DateValue("context", date(2099, 6, 15), date(2099, 6, 15), "day")
 
 
 @lru_cache(maxsize=8192)
 def is_date(text: str) -> bool:
     """Whether ``text`` reads as a date expression (whatever the publication date)."""
-    return resolve(text, _PROBE_BASE) is not None
+    return resolve(text, _PROBE_BASE, context=_PROBE_CONTEXT) is not None
 
 
 # ---------------------------------------------------------------------------
@@ -738,12 +863,12 @@ def _enders() -> frozenset[str]:
     v = _vocab()
     words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
     words.update(phrase.split()[-1] for phrase in v.day_words)
-    words.update({"ago", "weekend", "overnight"})
+    words.update({"ago", "weekend", "overnight", "then", *v.shifts, *v.around})
     return frozenset(words)
 
 
 def _ends_date(word: str) -> bool:
-    head = word.lower().rstrip(".")
+    head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
     return head[:1].isdigit() or head in _enders()
 
 
@@ -846,11 +971,26 @@ class _Attach:
     event_end_preps: frozenset[str]
     scope_preps: frozenset[str]
     open_preps: frozenset[str]
+    kinds: dict[str, frozenset[str]]
+    begin_words: frozenset[str]
+    end_words: frozenset[str]
+    event_verbs: frozenset[str]
+    reporting_forms: frozenset[str]
+    toll_verbs: frozenset[str]
+    toll_forms: frozenset[str]
+    state_words: frozenset[str]
+    same_period: tuple[str, ...]
+    abbreviations: frozenset[str]
+    release_markers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def _attach_words() -> _Attach:
     data = read_json("date_attachment.json")
+    kinds: dict[str, set[str]] = {}
+    for group in data["event_kinds"]:
+        for noun in group:
+            kinds.setdefault(noun, set()).update(group)
     return _Attach(
         reporting=frozenset(data["reporting_lemmas"]),
         events=frozenset(data["event_nouns"]),
@@ -859,6 +999,17 @@ def _attach_words() -> _Attach:
         event_end_preps=frozenset(data["event_end_preps"]),
         scope_preps=frozenset(data["scope_preps"]),
         open_preps=frozenset(data["open_preps"]),
+        kinds={noun: frozenset(group) for noun, group in kinds.items()},
+        begin_words=frozenset(data["event_begin_words"]),
+        end_words=frozenset(data["event_end_words"]),
+        event_verbs=frozenset(data["event_verbs"]),
+        reporting_forms=frozenset(data["reporting_forms"]),
+        toll_verbs=frozenset(data["toll_verbs"]),
+        toll_forms=frozenset(data["toll_forms"]),
+        state_words=frozenset(data["state_words"]),
+        same_period=tuple(data["same_period"]),
+        abbreviations=frozenset(data["abbreviations"]),
+        release_markers=frozenset(data["release_markers"]),
     )
 
 
@@ -876,6 +1027,7 @@ class FoundDate:
     start_char: int
     end_char: int
     roots: tuple[int, ...]  # token indices whose heads lie outside the expression
+    bound: bool = False  # "by Tuesday evening": a limit, never when the harm happened
 
 
 def _is_finite_clause(token: Token) -> bool:
@@ -900,12 +1052,18 @@ def _path_to(token: Token, target: Token) -> list[Token] | None:
     return path
 
 
-def _blocked(path: list[Token], allowed: set[int]) -> bool:
+def _blocked(path: list[Token], allowed: set[int], *, when: bool = False) -> bool:
+    """Whether a finite clause with its own time lies between a date and its target.
+
+    With ``when``, a "when" clause on the harm does not block: "were killed when
+    militants attacked the post on 25 June" happened at the attack's time.
+    """
     return any(
         t.i not in allowed
         and t.pos_ in ("VERB", "AUX")
         and t.dep_ in _CLAUSE_DEPS
         and _is_finite_clause(t)
+        and not (when and t.dep_ == "advcl" and any(c.lower_ == "when" for c in t.children))
         for t in path
     )
 
@@ -926,23 +1084,52 @@ def _is_future(token: Token) -> bool:
     return False
 
 
-def dates_in(sent: Span, published: date | None) -> list[FoundDate]:
-    """The resolvable date expressions of a parsed sentence, with their head tokens."""
+def dates_in(
+    sent: Span, published: date | None, *, article: ArticleDates | None = None
+) -> list[FoundDate]:
+    """The resolvable date expressions of a parsed sentence, with their head tokens.
+
+    With ``article``, the dateline's date is left out (it dates the text, not a
+    claim) and anaphoric words ("in November of that year", "six days earlier")
+    count from the date mentioned before them in the article.
+    """
     doc = sent.doc
-    found = []
+    found: list[FoundDate] = []
     for start, end, text in find_dates(sent):
+        if article is not None and article.in_dateline(start):
+            continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
         if not roots:
             roots = [span.root]
-        if span.start > 0 and doc[span.start - 1].lower_ in _attach_words().open_preps:
-            continue  # "by 1919": a bound, not when the harm happened
-        value = resolve(text, published, future=_is_future(roots[0]))
+        # "by 1919": a bound, not when the harm happened ("By Wednesday, he said ..."
+        # may still date a statement)
+        bound = span.start > 0 and doc[span.start - 1].lower_ in _attach_words().open_preps
+        future = _is_future(roots[0])
+        contexts: list[DateValue | None] = [found[-1].value] if found else []
+        if article is not None:
+            contexts += [article.context_before(start), article.context_before(start, day=True)]
+        value = _resolve_in_context(text, published, future, contexts)
         if value is not None:
-            found.append(FoundDate(value, start, end, tuple(t.i for t in roots)))
+            found.append(FoundDate(value, start, end, tuple(t.i for t in roots), bound))
     return found
+
+
+def _resolve_in_context(
+    text: str, published: date | None, future: bool, contexts: list[DateValue | None]
+) -> DateValue | None:
+    """``resolve`` with the first context an anaphoric expression can count from."""
+    value = resolve(text, published, future=future)
+    if value is not None:
+        return value
+    for context in contexts:
+        if context is not None:
+            value = resolve(text, published, future=future, context=context)
+            if value is not None:
+                return value
+    return None
 
 
 def _reporting_cue(trigger: Token) -> Token | None:
@@ -981,6 +1168,24 @@ def _harm_heads(trigger: Token, cue: Token | None) -> list[Token]:
             if ancestor.pos_ in ("VERB", "AUX"):
                 heads.append(ancestor)
                 break
+    elif (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ == "advcl"
+        and trigger.head.pos_ == "VERB"
+        and (cue is None or trigger.head.i != cue.i)
+    ):
+        # "a missile hit the station in April, killing 50": the participle shares the time
+        heads.append(trigger.head)
+    for head in list(heads):
+        # "killed 14 people and wounded 37 over the previous three days": a conjoined verb
+        # with no subject of its own shares its adverbials
+        for conj in head.children:
+            if (
+                conj.dep_ == "conj"
+                and conj.pos_ == "VERB"
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            ):
+                heads.append(conj)
     return heads
 
 
@@ -988,7 +1193,7 @@ def _relative_to_event_noun(token: Token) -> Token | None:
     """The event noun a date modifies directly ("a September 25, 2017 airstrike")."""
     events = _attach_words().events
     current = token
-    for _ in range(3):
+    for _ in range(5):
         current = current.head
         if _event_lemma(current) in events:
             return current
@@ -1015,17 +1220,35 @@ def _pick(candidates: list[tuple[int, FoundDate]]) -> FoundDate | None:
 def _distance_to_cue(
     doc: Doc, item: FoundDate, cue: Token | None, content: set[int], allowed: set[int]
 ) -> int | None:
-    """Tree distance from a date to the reporting verb, when it modifies that verb."""
+    """Tree distance from a date to the reporting verb, when it modifies that verb.
+
+    Also when it modifies the verb a reporting participle hangs from ("gave a higher
+    toll late on Tuesday, saying 23 had been killed") or a reporting clause on the
+    speaker ("The New York Times, which first reported the strike on Saturday, said").
+    """
     if cue is None:
         return None
+    words = _attach_words()
+    targets: list[tuple[Token, int]] = [(cue, 0)]
+    if cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG" and cue.head.i not in allowed:
+        targets.append((cue.head, 1))
+    for subject in cue.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        targets.extend(
+            (clause, 1)
+            for clause in subject.children
+            if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in words.reporting
+        )
     best = None
     for index in item.roots:
         if index in content or index in allowed:
             return None
         root = doc[index]
-        path = _path_to(root, cue) if root.i != cue.i else []
-        if path is not None and not _blocked(path, allowed):
-            best = len(path) if best is None else min(best, len(path))
+        for target, extra in targets:
+            path = _path_to(root, target) if root.i != target.i else []
+            if path is not None and not _blocked(path, allowed):
+                best = len(path) + extra if best is None else min(best, len(path) + extra)
     return best
 
 
@@ -1043,7 +1266,7 @@ def _distance_to_harm(
         root = doc[index]
         for head in harm:
             path = _path_to(root, head) if root.i != head.i else []
-            if path is None or _blocked(path, allowed):
+            if path is None or _blocked(path, allowed, when=True):
                 continue
             if cue is not None and any(t.i == cue.i for t in path):
                 continue
@@ -1056,7 +1279,36 @@ def _distance_to_harm(
         ):
             # "a September 25, 2017 airstrike that killed four families"
             best = (1, item, "event_noun")
+    if best is None:
+        # "lower than in 2018, when UNAMA recorded 3,804 deaths": a when-clause on the date
+        for head in harm:
+            for node in (head, *head.ancestors):
+                if (
+                    node.dep_ in ("relcl", "advcl")
+                    and item.start_char <= node.head.idx < item.end_char
+                    and any(c.lower_ == "when" for c in node.children)
+                ):
+                    return (1, item, "when_clause")
+                if cue is not None and node.i == cue.i:
+                    break
     return best
+
+
+@dataclass
+class _When:
+    """What the attachment found for one claim (``span._.when`` plus what the doc pass needs)."""
+
+    period: DateValue | None
+    stated: DateValue | None
+    rules: list[str]
+    same_period: bool = False  # "over the same period": the period of the claim before
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period.to_period() if self.period is not None else None,
+            "stated": self.stated.to_stated() if self.stated is not None else None,
+            "rules": list(self.rules),
+        }
 
 
 def attach_dates(
@@ -1072,11 +1324,26 @@ def attach_dates(
     A date goes to ``period`` when it modifies the harm (the trigger, the verb
     of a noun trigger, or the event noun a relative clause hangs from) and to
     ``stated`` when it modifies the reporting verb ``cue`` outside the reported
-    clause. Without a date of its own the claim takes the date of the event it
-    refers back to ("The raid slew ..."), of an event dated elsewhere in the
-    article ("during the battle"), or of a paragraph opened by a date
-    ("In 2017, ..."); otherwise period stays None.
+    clause, or a verb that gives a running count ("the toll rose to 56 on
+    Sunday"). A "since" clause on the harm runs from its date to the statement
+    ("said on Tuesday that 300 had been killed since the offensive began on
+    Nov. 15"). Without a date of its own the claim takes the date of the event
+    it refers back to ("The raid slew ...", "during the nine-month battle", "since
+    the coup"), of a paragraph opened by an event date ("In 2017, ..."), or of
+    the article's main event, unless its clause describes a state at the time
+    of writing ("are still living in camps"); otherwise period stays None.
     """
+    return _attach(doc, trigger, published, cue, article).to_dict()
+
+
+def _attach(
+    doc: Doc,
+    trigger: int,
+    published: date | None,
+    cue: int | None,
+    article: ArticleDates | None,
+) -> _When:
+    anchor = article.anchor if article is not None else published
     trig = doc[trigger]
     sent = trig.sent
     rules: list[str] = []
@@ -1085,7 +1352,16 @@ def attach_dates(
         cue_tok = None
     if cue_tok is not None and cue is None:
         rules.append(f"when:cue:{cue_tok.lower_}")
-    found = dates_in(sent, published)
+    if (
+        cue_tok is not None
+        and cue_tok.pos_ in ("NOUN", "PROPN")
+        and cue_tok.dep_ in ("nsubj", "nsubjpass")
+        and cue_tok.head.pos_ == "VERB"
+    ):
+        # "An investigation, published that May, concluded that ...": the verb the
+        # reporting noun is the subject of makes the statement
+        cue_tok = cue_tok.head
+    found = dates_in(sent, anchor, article=article)
 
     # the reported clause: the child of the cue that holds the harm
     content: set[int] = set()
@@ -1099,84 +1375,318 @@ def attach_dates(
     harm = _harm_heads(trig, cue_tok)
     allowed = {t.i for t in harm}
 
-    stated_c: list[tuple[int, FoundDate]] = []
+    stated_c: list[tuple[int, FoundDate, str]] = []
     period_c: list[tuple[int, FoundDate, str]] = []
     for item in found:
-        to_cue = _distance_to_cue(doc, item, cue_tok, content, allowed)
+        roots = [doc[i] for i in item.roots]
+        if item.bound:
+            to_cue = _distance_to_cue(doc, item, cue_tok, content, allowed)
+            if to_cue is not None and item.value.granularity != "span":
+                stated_c.append((to_cue, item, "cue_modifier"))
+            continue
+        since = _since_distance(roots, harm, trig, cue_tok)
+        if since is not None:
+            period_c.append((since, item, "since_clause"))
+            continue
+        event_nouns = [n for n in (_relative_to_event_noun(r) for r in roots) if n is not None]
+        event_dated = bool(event_nouns)
+        if event_dated and any(_frames(noun, harm, cue_tok) for noun in event_nouns):
+            # "For a single strike on a house in June, it logged 13 civilians killed"
+            period_c.append((2, item, "event_frame"))
+            continue
+        if (
+            not event_dated
+            and item.value.granularity != "span"
+            and _toll_verb(roots, trig) is not None
+        ):
+            # "the death toll rose to 56 on Sunday": when the count was given
+            stated_c.append((0, item, "toll_date"))
+            continue
+        # a date on an event noun dates the event, never the statement
+        to_cue = None if event_dated else _distance_to_cue(doc, item, cue_tok, content, allowed)
         if to_cue is not None:
-            if item.value.granularity == "span" and not reported_clause:
-                # "reported 12 deaths since September 2014 on Monday": a claim is made
-                # at a time, not over a span; the span counts the deaths on the object
-                period_c.append((to_cue, item, "span_on_cue"))
+            if not reported_clause and (
+                item.value.granularity == "span"
+                or (to_cue == 0 and item.value.granularity != "day")
+            ):
+                # "reported 12 deaths since September 2014 on Monday", "recorded 1,316 child
+                # casualties in 2017": a count's object carries the period it covers
+                period_c.append((to_cue, item, "count_on_cue"))
             else:
-                stated_c.append((to_cue, item))
+                stated_c.append((to_cue, item, "cue_modifier"))
             continue
         to_harm = _distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
         if to_harm is not None:
             period_c.append(to_harm)
 
-    stated = _pick(stated_c)
+    if any(not _is_length(item) for _, item, _ in period_c):
+        # "killed 500 people over five days in March last year": the days are a length
+        period_c = [c for c in period_c if not _is_length(c[1])]
+    stated_pick = _pick([(d, item) for d, item, _ in stated_c])
+    stated = stated_pick.value if stated_pick is not None else None
+    if stated_pick is not None:
+        how = next(rule for _, item, rule in stated_c if item is stated_pick)
+        rules.append(f"when:stated:{how}")
+        rules.append(f"when:stated_granularity:{stated_pick.value.granularity}")
+    until = _until(stated, anchor)
+
     period_pick = _pick([(d, item) for d, item, _ in period_c])
     period: DateValue | None = None
+    same_period = False
     if period_pick is not None:
         how = next(rule for _, item, rule in period_c if item is period_pick)
         period = period_pick.value
         rules.append(f"when:period:{how}")
-    else:
-        period = _fallback_period(doc, trig, harm, published, article, rules)
-
-    if stated is not None:
-        rules.append("when:stated:cue_modifier")
-        rules.append(f"when:stated_granularity:{stated.value.granularity}")
-        if period is not None and period.relative and period_pick is not None:
-            # a duration ends when the claim was made: "claimed last month ... over four years"
-            anchored = resolve(period.text, published, anchor=stated.value)
+        if how == "since_clause" and until is not None and period.start <= until:
+            period = DateValue(f"since {period.text}", period.start, until, "span", True)
+        elif stated is not None and period.relative:
+            # a duration or a "since" span ends when the claim was made
+            anchored = resolve(period.text, anchor, anchor=stated)
             if anchored is not None and anchored != period:
                 period = anchored
                 rules.append("when:period:ends_at_stated")
+    elif _says_same_period(sent):
+        same_period = True
+        rules.append("when:period:same_period")
+    else:
+        period = _fallback_period(doc, trig, harm, anchor, article, until, stated, rules)
     if period is not None:
         rules.append(f"when:period_granularity:{period.granularity}")
-    return {
-        "period": period.to_period() if period is not None else None,
-        "stated": stated.value.to_stated() if stated is not None else None,
-        "rules": rules,
-    }
+    return _When(period, stated, rules, same_period)
+
+
+def _frames(noun: Token, harm: list[Token], cue: Token | None) -> bool:
+    """Whether an event noun's phrase modifies the harm or the count ("For a single strike
+    on a house in June, it logged ...", "killed in the Saturday strike")."""
+    targets = {h.i for h in harm}
+    if cue is not None:
+        targets.add(cue.i)
+    current = noun
+    for _ in range(2):
+        if current.dep_ not in ("pobj", "prep"):
+            return False
+        current = current.head
+        if current.i in targets:
+            return True
+    return False
+
+
+def _until(stated: DateValue | None, anchor: date | None) -> date | None:
+    """The day an open span ("since the coup") ends: the statement's, else publication."""
+    if stated is None or stated.start != stated.end:
+        # "said last week that ... since the coup": a week is no day to end on
+        return anchor
+    if anchor is not None and stated.end > anchor:
+        return anchor
+    return stated.end
+
+
+def _is_length(item: FoundDate) -> bool:
+    body, prep = _strip_leading(_normalise(_strip_text(item.value.text)))
+    return item.value.relative and _duration(body, prep, _PROBE_BASE, None) is not None
+
+
+def _since_distance(
+    roots: list[Token], harm: list[Token], trig: Token, cue: Token | None
+) -> int | None:
+    """Steps from a date up to a "since" that modifies the harm ("killed ... since the
+    offensive began on Nov. 15", "since the coup on 1 February 2021", "Since fighting
+    erupted on 10 May, the hospital had received 1,300 wounded patients"), or None.
+
+    A "since" span on a counting verb ("Since 24 February 2022, the Mission has
+    verified ...") is the period of the count too: a statement is made at a time.
+    """
+    heads = {t.i for t in harm}
+    current = trig
+    while current.head.i != current.i:
+        current = current.head
+        heads.add(current.i)
+    for head in list(harm):
+        heads.update(c.i for c in head.children if c.dep_ == "conj")
+        if head.dep_ == "conj":
+            heads.add(head.head.i)
+    if cue is not None:
+        heads.add(cue.i)
+    for root in roots:
+        current = root
+        for step in range(6):
+            marker = current if current.lower_ == "since" else None
+            if marker is None:
+                marker = next(
+                    (c for c in current.children if c.dep_ == "mark" and c.lower_ == "since"), None
+                )
+                attached = current.head if marker is not None else None
+            else:
+                attached = current.head
+            if attached is not None and attached.i in heads:
+                clause = current if marker is not current else marker
+                if clause.is_ancestor(trig):
+                    # "the deadliest since a missile hit the station in April, killing 50":
+                    # the harm is inside the since clause, which dates it directly
+                    break
+                return step
+            if marker is not None or current.head.i == current.i:
+                break
+            current = current.head
+    return None
+
+
+def _toll_verb(roots: list[Token], trig: Token) -> Token | None:
+    """The count verb a date modifies ("rose to 40 on Monday") when the claim is its count."""
+    toll = _attach_words().toll_verbs
+    for root in roots:
+        current = root
+        for _ in range(3):
+            current = current.head
+            if current.pos_ in ("VERB", "AUX"):
+                if current.lemma_.lower() in toll and (
+                    current.i == trig.i or current.is_ancestor(trig)
+                ):
+                    return current
+                break
+            if current.head.i == current.i:
+                break
+    return None
+
+
+def _says_same_period(sent: Span) -> bool:
+    text = sent.text.lower()
+    return any(phrase in text for phrase in _attach_words().same_period)
+
+
+def _is_state(trig: Token, harm: list[Token]) -> bool:
+    """Whether the harm clause describes a state at the time of writing ("are now
+    displaced", "remain displaced", "are still living in camps", "were being treated")
+    rather than an event that happened."""
+    words = _attach_words()
+    heads = list(harm)
+    if trig.dep_ in ("amod", "compound", "acl"):
+        # "80,000 displaced families have no tent": the clause of the noun it qualifies
+        heads.extend(a for a in trig.ancestors if a.pos_ in ("VERB", "AUX"))
+    for head in heads[: len(harm) + 1]:
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        children = list(head.children)
+        if any(c.lower_ in words.state_words for c in children) or (
+            head.lemma_.lower() in words.state_words
+        ):
+            return True
+        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lemma_ == "have" for a in auxes):
+            continue  # "have been displaced": a perfect reports an event
+        if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+            return True  # progressive: "were sharing 40 latrines"
+        if head.tag_ in ("VBP", "VBZ"):
+            return True  # present: "have no tent", "live in camps"
+        if head.tag_ == "VBN" and auxes and all(a.tag_ in ("VBP", "VBZ") for a in auxes):
+            return True  # present passive: "are displaced"
+    return False
 
 
 def _fallback_period(
     doc: Doc,
     trig: Token,
     harm: list[Token],
-    published: date | None,
+    anchor: date | None,
     article: ArticleDates | None,
+    until: date | None,
+    stated: DateValue | None,
     rules: list[str],
 ) -> DateValue | None:
     words = _attach_words()
+    subjects = _event_subjects(trig, harm)
     # "The raid slew at least 32 civilians": a definite event noun refers back
-    for noun in _event_subjects(trig, harm):
-        if not any(d.dep_ == "det" and d.lower_ in words.definite for d in noun.children):
+    for noun in subjects:
+        if not _is_definite(noun):
             continue
-        value = _antecedent_event_date(doc, trig.sent, published)
+        value = _antecedent_event_date(doc, trig.sent, anchor, article)
         if value is not None:
             rules.append("when:period:event_antecedent")
             return value
+        if article is not None:
+            value = _event_in_article(article, noun, until)
+            if value is not None:
+                rules.append("when:period:event_dated_in_article")
+                return value
     if article is None:
         return None
-    # "killed ... during the battle for Raqqa", the battle dated elsewhere
+    # "killed ... during the battle for Raqqa", "since the coup", the event dated elsewhere
+    heads = {h.i for h in harm}
+    unresolved_since = False
     for head in harm:
         for token in head.subtree:
-            if token.dep_ != "pobj" or token.head.lower_ not in words.scope_preps:
+            prep = token.head
+            if token.dep_ != "pobj" or prep.head.i not in heads:
                 continue
-            if token.head.head.i not in {h.i for h in harm}:
+            if prep.lower_ not in words.scope_preps and prep.lower_ not in ("since", "from"):
                 continue
-            value = article.event_period(_event_lemma(token))
+            if not _is_definite(token):
+                continue
+            value = _event_in_article(article, token, until)
+            if value is None and prep.lower_ == "since":
+                unresolved_since = True
+            if value is not None and prep.lower_ == "since" and until is not None:
+                value = DateValue(f"since {value.text}", value.start, until, "span", True)
+                rules.append("when:period:since_event")
+                return value
             if value is not None:
                 rules.append("when:period:event_dated_in_article")
                 return value
     value = article.paragraph_date(trig.idx)
     if value is not None:
         rules.append("when:period:paragraph_scope")
+        return value
+    main = article.main_event()
+    if main is None or _is_state(trig, harm) or _in_own_clause(doc, trig.sent, main[2]):
+        return None
+    if any(_is_indefinite(noun) for noun in subjects):
+        return None  # "A raid killed ...": a new event, not the one the lead reports
+    if unresolved_since:
+        return None  # "displaced since the coup", the coup undated: another frame
+    value, running, _ = main
+    if stated is not None and stated.end < value.start:
+        return None  # said before the main event happened: another harm
+    if running and until is not None and value.start <= until:
+        value = DateValue(value.text, value.start, until, "span", True)
+    rules.append("when:period:main_event")
     return value
+
+
+def _in_own_clause(doc: Doc, sent: Span, mention: Mention) -> bool:
+    """Whether the main event's date sits in this sentence inside a finite relative clause
+    ("The coalition, which began strikes in 2014, killed ..."): it dates that clause."""
+    if not sent.start_char <= mention.start < sent.end_char:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(
+        a.dep_ == "relcl" and _is_finite_clause(a) for a in span.root.ancestors if a.sent == sent
+    )
+
+
+def _is_indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _is_definite(noun: Token) -> bool:
+    """A noun that refers back: "the raid", "that attack", "its offensive", "Saturday's strike"."""
+    definite = _attach_words().definite
+    return any(
+        (c.dep_ == "det" and c.lower_ in definite) or c.dep_ == "poss" for c in noun.children
+    )
+
+
+def _event_in_article(article: ArticleDates, noun: Token, until: date | None) -> DateValue | None:
+    """The article's dates for an event noun or, in "monsoon floods", its event modifier."""
+    events = _attach_words().events
+    for token in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+        lemma = _event_lemma(token)
+        if lemma in events:
+            value = article.event_period(lemma, token.idx, until)
+            if value is not None:
+                return value
+    return None
 
 
 def _event_subjects(trig: Token, harm: list[Token]) -> list[Token]:
@@ -1210,7 +1720,9 @@ def _dates_event(token: Token) -> bool:
     )
 
 
-def _antecedent_event_date(doc: Doc, sent: Span, published: date | None) -> DateValue | None:
+def _antecedent_event_date(
+    doc: Doc, sent: Span, published: date | None, article: ArticleDates | None = None
+) -> DateValue | None:
     """The date of the latest dated event noun in the two sentences before ``sent``."""
     previous = []
     start = sent.start
@@ -1223,97 +1735,533 @@ def _antecedent_event_date(doc: Doc, sent: Span, published: date | None) -> Date
     for prev in previous:
         if not doc[prev.start].has_dep() and not doc.has_annotation("DEP"):
             continue
-        for item in reversed(dates_in(prev, published)):
-            if any(_dates_event(doc[i]) for i in item.roots):
+        for item in reversed(dates_in(prev, published, article=article)):
+            if not item.bound and any(_dates_event(doc[i]) for i in item.roots):
                 return item.value
     return None
 
 
 _DURATION_ADJ = re.compile(r"(\w+)[- ](day|week|month|year)s?[- ]?(?:long )?")
+_WORDS = re.compile(r"\d[\d,.]*\d|[\w’'-]+|[,;:()]")
+# a sentence ends at . ! or ? (and any closing quote) before a capital, a digit or a quote
+_SENTENCE_END = re.compile(r"[.!?][\"')\]’”]*\s+(?=[A-Z0-9\"“‘'(\[])")
+# "BAGHDAD (Levant Wire) -", "AMMAN, 20 February 2020 -", "KYIV (9 August 2024) –"
+_DATELINE = re.compile(r"([^\n]{2,90}?)\s+[-–—]\s+")
+# "Correction, December 18: ...", "Update, 14 March: ..."
+_LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
+_LIVE_ENTRY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s", re.MULTILINE)
 
 
-class ArticleDates:
-    """Article-level date facts, read lazily from the raw text (no parse needed).
+@dataclass(frozen=True)
+class Mention:
+    """A date expression in the article text, read in order (anaphora count from the one before)."""
 
-    * events dated elsewhere: "captured Raqqa in October 2017 after a four-month
-      battle" dates the battle (the covering span: June 1 to October 31, 2017);
-      "the offensive ran from June to October 2017" too;
-    * paragraphs opened by a date: "In 2017, ..." scopes the paragraph.
-    """
+    start: int
+    end: int
+    value: DateValue
+    role: str  # "statement", "event", "since", "bound" or "other"
+    sentence: int  # index into ArticleDates.sentences
+    paragraph: int
 
-    def __init__(self, text: str, published: date | None) -> None:
-        self.text = text
-        self.published = published
-        self._events: dict[str, DateValue] | None = None
 
-    def event_period(self, lemma: str) -> DateValue | None:
-        if self._events is None:
-            self._events = self._read_events()
-        return self._events.get(lemma)
+@dataclass(frozen=True)
+class Event:
+    """An event noun dated in the article: "the offensive began on Nov. 15" (open: runs on)."""
 
-    def _read_events(self) -> dict[str, DateValue]:
-        words = _attach_words()
-        events: dict[str, DateValue] = {}
-        for line in self.text.splitlines():
-            if not any(e in line.lower() for e in words.events):
-                continue
-            for start, end, expr in find_dates(line):
-                value = resolve(expr, self.published)
-                if value is None:
-                    continue
-                after = line[end:]
-                match = re.match(
-                    rf",?\s*(?:{_alt(words.event_end_preps)})\s+(?:a|an|the)\s+"
-                    + _DURATION_ADJ.pattern
-                    + r"(\w+)",
-                    after,
-                    flags=re.IGNORECASE,
-                )
-                if match:
-                    n_word, unit, noun = match.group(1).lower(), match.group(2), match.group(3)
-                    lemma = _noun_lemma(noun)
-                    if lemma in words.events and (n_word.isdigit() or n_word in _vocab().numbers):
-                        n = _number(n_word)
-                        begun = _shift(value.start, -n, _vocab().units[unit])
-                        events.setdefault(
-                            lemma,
-                            DateValue(
-                                f"{expr} after a {n_word}-{unit} {noun}",
-                                begun,
-                                value.end,
-                                "span",
-                                value.relative,
-                            ),
-                        )
-                    continue
-                before = line[:start]
-                match = re.search(
-                    r"\b(\w+)(?:\s+(?:for|of|in|on)\s+[A-Z][\w-]*)?\s+"
-                    r"(?:(?:lasted|ran|raged|continued|took place)\s+)?$",
-                    before,
-                )
-                if match and _noun_lemma(match.group(1)) in words.events:
-                    events.setdefault(_noun_lemma(match.group(1)), value)
-        return events
-
-    def paragraph_date(self, char: int) -> DateValue | None:
-        start = self.text.rfind("\n", 0, char) + 1
-        end = self.text.find("\n", char)
-        paragraph = self.text[start : end if end >= 0 else len(self.text)]
-        stripped = paragraph.lstrip()
-        found = find_dates(stripped[:80])
-        if not found or found[0][0] != 0:
-            return None
-        _, date_end, expr = found[0]
-        if not stripped[date_end:].startswith(","):
-            return None
-        return resolve(expr, self.published)
+    noun: str
+    start: date
+    end: date | None  # None: still running at the statement or publication
+    text: str
+    char: int
 
 
 def _noun_lemma(word: str) -> str:
     low = word.lower()
     events = _attach_words().events
-    return low[:-1] if low.endswith("s") and low[:-1] in events else low
+    for suffix in ("s", "es"):
+        if low.endswith(suffix) and low[: -len(suffix)] in events:
+            return low[: -len(suffix)]
+    return low
+
+
+class ArticleDates:
+    """Article-level date facts, read once per article from the raw text (no parse needed).
+
+    * the dateline ("AMMAN, 20 February 2020 -"): its date is when the text was
+      written, so it anchors relative words and dates no claim;
+    * every date mention in order, each anaphoric one ("in November of that
+      year", "six days earlier") read against the mention before it, with its
+      role: a statement's date ("said on Tuesday"), an event's ("On March 17, a
+      bomb hit the roof"), the start of a "since" span, or an open bound;
+    * events dated in the article ("the battle for Mosul, which began in October
+      2016 and ended in July 2017"; "Saturday's strike"; "captured Raqqa in October
+      2017 after a four-month battle"), found again by noun or kind of noun;
+    * the main event: the event the lead reports, which undated claims about the
+      same harm share;
+    * paragraphs opened by an event date ("In 2017, ...") scope the paragraph.
+    """
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self._dateline: tuple[int, int, DateValue | None] | bool | None = False
+        self._sentences: list[tuple[int, int, int]] | None = None
+        self._mentions: list[Mention] | None = None
+        self._events: list[Event] | None = None
+        self._main: tuple[DateValue, bool, Mention] | bool | None = False
+
+    # -- the text's shape ---------------------------------------------------
+
+    @property
+    def dateline(self) -> tuple[int, int, DateValue | None] | None:
+        """(start, end, date) of the dateline that opens the article, or None."""
+        if self._dateline is False:
+            self._dateline = self._read_dateline()
+        return self._dateline if isinstance(self._dateline, tuple) else None
+
+    def _read_dateline(self) -> tuple[int, int, DateValue | None] | None:
+        offset = 0
+        for line in self.text.split("\n")[:4]:
+            if len(line.split()) >= 8:
+                match = _DATELINE.match(line)
+                if match is None:
+                    return None
+                prefix = match.group(1)
+                first = prefix.split()[0].strip(",")
+                found = find_dates(prefix)
+                if not prefix[0].isupper() or len(prefix.split()) > 10:
+                    return None
+                if not (found or (len(first) >= 3 and first.isupper())):
+                    return None
+                value = None
+                if found:
+                    value = resolve(found[0][2], self.published)
+                    if value is not None and value.granularity != "day":
+                        value = None
+                return offset, offset + match.end(), value
+            offset += len(line) + 1
+        return None
+
+    @property
+    def anchor(self) -> date | None:
+        """The day relative words are read against: the dateline's, else publication."""
+        line = self.dateline
+        day = line[2].start if line is not None and line[2] is not None else None
+        if day is None:
+            return self.published
+        if self.published is None or abs((self.published - day).days) <= 7:
+            return day
+        return self.published
+
+    def in_dateline(self, char: int) -> bool:
+        """Whether ``char`` lies in the dateline or in a dated label opening a paragraph
+        ("Correction, December 18: ..."): such dates date the text, not a claim."""
+        line = self.dateline
+        if line is not None and line[0] <= char < line[1]:
+            return True
+        start = self.text.rfind("\n", 0, char) + 1
+        match = _LABEL.match(self.text, start)
+        return match is not None and char < match.end() and bool(find_dates(match.group(1)))
+
+    @property
+    def release(self) -> bool:
+        """A press release: a line says so ("PRESS RELEASE") or closes it ("ENDS")."""
+        markers = _attach_words().release_markers
+        return any(line.strip().lower() in markers for line in self.text.split("\n"))
+
+    @property
+    def live(self) -> bool:
+        """A live page: entries headed by a clock time ("14:30 - ...")."""
+        return len(_LIVE_ENTRY.findall(self.text)) >= 2
+
+    @property
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """(start, end, paragraph) of every sentence, by punctuation (no parse)."""
+        if self._sentences is None:
+            self._sentences = self._split()
+        return self._sentences
+
+    def _split(self) -> list[tuple[int, int, int]]:
+        words = _attach_words()
+        v = _vocab()
+        keep = {*words.abbreviations, *v.months, *v.weekdays}
+        out: list[tuple[int, int, int]] = []
+        offset = 0
+        paragraph = 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                start = 0
+                for match in _SENTENCE_END.finditer(line):
+                    head = line[: match.start()].rsplit(None, 1)
+                    last = head[-1].lower().rstrip(".") if head else ""
+                    if last in keep or len(last) == 1 or "." in last:
+                        continue  # "Aug. 29", "Gen. McKenzie", "U.S. forces"
+                    out.append((offset + start, offset + match.start() + 1, paragraph))
+                    start = match.end()
+                out.append((offset + start, offset + len(line.rstrip()), paragraph))
+                paragraph += 1
+            offset += len(line) + 1
+        return out
+
+    def paragraph_of(self, char: int) -> int:
+        index = self._sentence_at(char)
+        return self.sentences[index][2] if index is not None else -1
+
+    def _sentence_at(self, char: int) -> int | None:
+        sentences = self.sentences
+        lo, hi = 0, len(sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sentences[mid][0] <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo - 1 if lo > 0 else None
+
+    # -- date mentions --------------------------------------------------------
+
+    @property
+    def mentions(self) -> list[Mention]:
+        if self._mentions is None:
+            self._mentions = self._read_mentions()
+        return self._mentions
+
+    def _read_mentions(self) -> list[Mention]:
+        anchor = self.anchor
+        out: list[Mention] = []
+        context: DateValue | None = None
+        day: DateValue | None = None
+        for index, (start, end, paragraph) in enumerate(self.sentences):
+            sentence = self.text[start:end]
+            for s, e, expr in find_dates(sentence):
+                if self.in_dateline(start + s):
+                    continue
+                value = _resolve_in_context(expr, anchor, False, [context, day])
+                if value is None:
+                    continue
+                if value.start == value.end:
+                    day = value
+                role = _text_role(sentence, s, e)
+                out.append(Mention(start + s, start + e, value, role, index, paragraph))
+                context = value
+        return out
+
+    def context_before(self, char: int, *, day: bool = False) -> DateValue | None:
+        """The latest date mentioned before ``char`` (a single day when ``day``)."""
+        for mention in reversed(self.mentions):
+            if mention.end > char:
+                continue
+            if not day or mention.value.start == mention.value.end:
+                return mention.value
+        return None
+
+    # -- events ---------------------------------------------------------------
+
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            self._events = self._read_events()
+        return self._events
+
+    def _read_events(self) -> list[Event]:
+        found: list[Event] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        for index, mentions in by_sentence.items():
+            start = self.sentences[index][0]
+            sentence = self.text[start : self.sentences[index][1]]
+            for mention in mentions:
+                event = _event_of(sentence, mention, start)
+                if event is not None:
+                    found.append(event)
+        return _merge_events(found)
+
+    def event_period(
+        self, lemma: str, char: int | None = None, until: date | None = None
+    ) -> DateValue | None:
+        """The dates of the event a noun names: that noun first, then nouns of its kind.
+
+        A definite noun refers back: the latest such event dated before ``char``;
+        on a live page, whose newest entries come first, also the first after it.
+        An event still running ends at ``until`` (a statement date) or publication.
+        """
+        words = _attach_words()
+        for nouns in ({lemma}, words.kinds.get(lemma, frozenset())):
+            candidates = [e for e in self.events if e.noun in nouns]
+            before = [e for e in candidates if char is None or e.char <= char]
+            if before:
+                return self._event_value(before[-1], until)
+            if candidates and self.live:
+                return self._event_value(candidates[0], until)
+        return None
+
+    def _event_value(self, event: Event, until: date | None) -> DateValue | None:
+        end = event.end
+        if end is None:
+            end = until or self.anchor
+            if end is None or end < event.start:
+                return None
+            return DateValue(event.text, event.start, end, "span", True)
+        granularity = "day" if event.start == end else "span"
+        return DateValue(event.text, event.start, end, granularity, False)
+
+    # -- the main event -------------------------------------------------------
+
+    def main_event(self) -> tuple[DateValue, bool, Mention] | None:
+        """(dates, open, mention) of the event the lead reports; open events run on to the
+        statement that gives a figure for them."""
+        if self._main is False:
+            self._main = self._read_main()
+        return self._main if isinstance(self._main, tuple) else None
+
+    def _read_main(self) -> tuple[DateValue, bool, Mention] | None:
+        paragraphs = sorted({p for _, _, p in self.sentences if self._is_body(p)})[:2]
+        if not paragraphs:
+            return None
+        lead = next(i for i, (_, _, p) in enumerate(self.sentences) if p == paragraphs[0])
+        chosen: Mention | None = None
+        lead_mentions = [m for m in self.mentions if m.sentence == lead]
+        # "in freezing winter weather": a season without a year names weather, not a date
+        lead_mentions = [
+            m for m in lead_mentions if not (m.value.granularity == "season" and m.value.relative)
+        ]
+        explicit = [m for m in lead_mentions if m.role == "event" and not _is_duration(m)]
+        for mention in lead_mentions:
+            if mention.role == "since" or (
+                mention.role == "event" and (explicit == [] or not _is_duration(mention))
+            ):
+                chosen = mention
+                break
+        if chosen is None:
+            # below the lead: an event on a day, or what a count runs "since"
+            for mention in self.mentions:
+                if mention.paragraph not in paragraphs:
+                    continue
+                if mention.role == "since" or (
+                    mention.role == "event" and mention.value.start == mention.value.end
+                ):
+                    chosen = mention
+                    break
+        if chosen is None:
+            return None
+        if chosen.role == "since":
+            return chosen.value, True, chosen
+        value = chosen.value
+        length = next((m for m in lead_mentions if _is_duration(m) and m is not chosen), None)
+        if length is not None and value.start != value.end:
+            # "killed 500 people over five days in March last year", and below "Between
+            # 27 and 31 March 2022, ...": the five days inside that March
+            days = (length.value.end - length.value.start).days
+            for mention in self.mentions:
+                inner = mention.value
+                if (
+                    mention.start > chosen.start
+                    and value.start <= inner.start
+                    and (inner.end <= value.end and (inner.end - inner.start).days == days)
+                ):
+                    return inner, False, chosen
+        if value.start != value.end:
+            # "in March 2019" in the lead, "the strikes on March 18, 2019" below: the day
+            window = paragraphs[-1] + 1
+            for event in self.events:
+                if self.paragraph_of(event.char) > window or event.end is None:
+                    continue
+                if (
+                    value.start <= event.start
+                    and event.end <= value.end
+                    and (event.start != value.start or event.end != value.end)
+                ):
+                    return self._event_value(event, None) or value, False, chosen
+        return value, False, chosen
+
+    def _is_body(self, paragraph: int) -> bool:
+        starts = [(s, e) for s, e, p in self.sentences if p == paragraph]
+        text = self.text[starts[0][0] : starts[-1][1]]
+        return len(text.split()) >= 8 and not _LIVE_ENTRY.match(text)
+
+    # -- paragraphs -----------------------------------------------------------
+
+    def paragraph_date(self, char: int) -> DateValue | None:
+        """The date that opens the paragraph holding ``char`` ("In 2017, ..."), when it
+        dates an event rather than a statement ("On Thursday, the coalition said ...")."""
+        start = self.text.rfind("\n", 0, char) + 1
+        lead = len(self.text[start:]) - len(self.text[start:].lstrip())
+        for mention in self.mentions:
+            if mention.start < start + lead:
+                continue
+            if mention.start > start + lead or mention.role not in ("event", "other"):
+                return None
+            if not self.text[mention.end :].startswith(","):
+                return None
+            return mention.value
+        return None
+
+
+def _is_duration(mention: Mention) -> bool:
+    # a length ending at publication ("in the past week"), not a calendar date
+    return mention.value.relative and mention.value.granularity == "span"
+
+
+def _text_role(sentence: str, start: int, end: int) -> str:
+    """What a date does in a sentence read without a parse (see :class:`Mention`)."""
+    words = _attach_words()
+    expr = sentence[start:end].lower()
+    before = [w.lower() for w in _WORDS.findall(sentence[:start]) if w not in "()"]
+    if expr.startswith("since "):
+        return "since"
+    tail = before[-12:]
+    if "since" in tail and not {",", ";"} & set(tail[tail.index("since") :]):
+        return "since"
+    if before and before[-1] in words.open_preps:
+        return "bound"
+    for back, word in enumerate(reversed(before[-6:])):
+        if word in words.toll_forms or (back < 4 and word in words.reporting_forms):
+            # "said on Tuesday", "the toll rose to more than 7,200 on Tuesday"
+            return "statement"
+        if _noun_lemma(word) in words.events or word in (",", ";"):
+            break
+    content = [w for w in before if w not in (",", "(", ")")]
+    if not content:
+        # "On Friday the ministry said ...", "On March 17, a bomb hit the roof"; a
+        # parenthetical "the report said," leaves the date to the clause around it
+        after = _WORDS.findall(sentence[end:].lower())
+        for index, word in enumerate(after):
+            parenthetical = index + 1 < len(after) and after[index + 1] == ","
+            if (word in words.reporting_forms or word in words.toll_forms) and not parenthetical:
+                return "statement"
+            if word in words.event_verbs:
+                return "event"
+    # the clause around the date: "Rescue workers dug through mud on Tuesday after two dams
+    # gave way" dates the digging, not the flood
+    left = before[::-1]
+    right = [w.lower() for w in _WORDS.findall(sentence[end:])]
+    clause = [
+        *(w for w in _until_boundary(left)),
+        *(w for w in _until_boundary(right)),
+    ]
+    if any(w in words.event_verbs or _noun_lemma(w) in words.events for w in clause):
+        return "event"
+    return "other"
+
+
+# words that open another clause; commas do not (appositions, "including children,")
+_CLAUSE_BOUNDARIES = frozenset(
+    {";", ":", "as", "after", "when", "while", "because", "although", "though", "but"}
+)
+
+
+def _until_boundary(words: list[str]) -> Iterator[str]:
+    for word in words:
+        if word in _CLAUSE_BOUNDARIES:
+            return
+        yield word
+
+
+def _event_of(sentence: str, mention: Mention, offset: int) -> Event | None:
+    """The event noun a date mention dates, read from the words around it."""
+    words = _attach_words()
+    events = words.events
+    value = mention.value
+    s, e = mention.start - offset, mention.end - offset
+    after = sentence[e:]
+    # "after a four-month battle": the battle ended then
+    match = re.match(
+        rf",?\s*(?:{_alt(words.event_end_preps)})\s+(?:a|an|the)\s+"
+        + _DURATION_ADJ.pattern
+        + r"(\w+)",
+        after,
+        flags=re.IGNORECASE,
+    )
+    if match and _noun_lemma(match.group(3)) in events:
+        n_word, unit = match.group(1).lower(), match.group(2)
+        if n_word.isdigit() or n_word in _vocab().numbers:
+            begun = _shift(value.start, -_number(n_word), _vocab().units[unit])
+            return Event(_noun_lemma(match.group(3)), begun, value.end, value.text, mention.start)
+    # "Saturday's strike", "a September 25, 2017 airstrike", "the February 2021 coup"
+    match = re.match(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,2}?)(\w+)\b", after)
+    before = sentence[:s]
+    possessive = after[:2] in ("'s", "’s") or sentence[s:e].endswith(("'s", "’s"))
+    attributive = possessive or re.search(r"\b(?:a|an|the)\s*$", before, re.I)
+    if match and attributive and _noun_lemma(match.group(2)) in events:
+        return _dated(match.group(2), value, mention)
+    # "from October 2016 to July 2017, during the campaign"
+    match = re.match(
+        r",?\s+(?:during|in|amid|throughout)\s+the\s+(?:[\w-]+\s+){0,2}?(\w+)\b", after
+    )
+    if match and _noun_lemma(match.group(1)) in events and value.granularity != "day":
+        return _dated(match.group(1), value, mention)
+    # "the strike on Aug. 29", "the battle, which began in October 2016 and ended in July 2017"
+    tokens = list(re.finditer(r"[\w’'-]+|[;:]", before))
+    for back, token in enumerate(reversed(tokens[-13:])):
+        word = token.group(0).lower()
+        if (
+            word in (";", ":", *_COPULAS)
+            or word in words.reporting_forms
+            or word in words.toll_forms
+        ):
+            # "the attack, the ministry said on Monday"; "the floods are the worst since 2010"
+            return None
+        if _noun_lemma(word) not in events:
+            continue
+        between = [t.group(0).lower() for t in tokens[len(tokens) - back :]]
+        how = next(
+            (
+                kind
+                for w in reversed(between)
+                for kind, vocab in (("begin", words.begin_words), ("end", words.end_words))
+                if w in vocab
+            ),
+            None,
+        )
+        previous = before[: token.start()]
+        length = _DURATION_ADJ.search(previous[-20:] + " ") if previous else None
+        start, end = value.start, value.end
+        if how == "begin":
+            return Event(_noun_lemma(word), start, None, value.text, mention.start)
+        if how == "end" and length is not None:
+            n_word = length.group(1).lower()
+            if n_word.isdigit() or n_word in _vocab().numbers:
+                start = _shift(end, -_number(n_word), _vocab().units[length.group(2)])
+        if how == "end":
+            return Event(_noun_lemma(word), start, end, value.text, mention.start)
+        return _dated(word, value, mention)
+    return None
+
+
+_COPULAS = ("is", "are", "was", "were")
+
+
+def _dated(word: str, value: DateValue, mention: Mention) -> Event:
+    if mention.role == "since":
+        return Event(_noun_lemma(word), value.start, None, value.text, mention.start)
+    return Event(_noun_lemma(word), value.start, value.end, value.text, mention.start)
+
+
+def _merge_events(found: list[Event]) -> list[Event]:
+    """One entry per event: a start and an end of the same noun make one span."""
+    out: list[Event] = []
+    for event in found:
+        opened = next(
+            (
+                i
+                for i, e in enumerate(out)
+                if e.noun == event.noun
+                and e.end is None
+                and event.end is not None
+                and event.start >= e.start
+                and event.char - e.char < 300
+            ),
+            None,
+        )
+        if opened is not None:
+            first = out[opened]
+            out[opened] = Event(
+                first.noun, first.start, event.end, f"{first.text} .. {event.text}", first.char
+            )
+            continue
+        out.append(event)
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -1356,7 +2304,7 @@ class DatesComponent:
             return doc
         published = _published(doc)
         article = ArticleDates(doc.text, published)
-        whens: list[dict[str, Any] | None] = []
+        whens: list[_When | None] = []
         for span in spans:
             casualty = span._.casualty or {}
             trigger = casualty.get("trigger")
@@ -1365,25 +2313,26 @@ class DatesComponent:
                 whens.append(None)
                 continue
             whens.append(
-                attach_dates(
-                    doc,
-                    int(trigger),
-                    published,
-                    cue=attribution.get("cue_token"),
-                    article=article,
-                )
+                _attach(doc, int(trigger), published, attribution.get("cue_token"), article)
             )
+        _share_periods(whens)
+        _share_statement_dates(spans, whens, article)
+        dicts = [w.to_dict() if w is not None else None for w in whens]
         for index, span in enumerate(spans):
-            when = whens[index] or {"period": None, "stated": None, "rules": []}
+            when = dicts[index] or {"period": None, "stated": None, "rules": []}
             total = (span._.casualty or {}).get("part_of")
-            if isinstance(total, int) and 0 <= total < len(whens) and whens[total]:
+            if isinstance(total, int) and 0 <= total < len(dicts) and dicts[total]:
                 # "32 civilians: four men, eight women and 20 children": the parts share
-                # the total's dates unless they carry their own
-                source = whens[total] or {}
+                # the total's dates; in the total's sentence the total's reading wins
+                # ("recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured")
+                source = dicts[total] or {}
+                same = spans[total].sent.start == span.sent.start
                 when = dict(when)
                 for key in ("period", "stated"):
-                    if when.get(key) is None and source.get(key) is not None:
-                        when[key] = source[key]
+                    if (same and when.get(key) != source.get(key)) or (
+                        when.get(key) is None and source.get(key) is not None
+                    ):
+                        when[key] = source.get(key)
                         when["rules"] = [*when["rules"], f"when:{key}:from_total"]
             span._.when = when
         return doc
@@ -1391,6 +2340,55 @@ class DatesComponent:
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in stream:
             yield self(doc)
+
+
+def _share_periods(whens: list[_When | None]) -> None:
+    """Give "killed 48 civilians over the same period" the period of the claim before."""
+    previous: DateValue | None = None
+    for when in whens:
+        if when is None:
+            continue
+        if when.same_period and when.period is None and previous is not None:
+            when.period = previous
+            when.rules.append("when:period:same_as_before")
+        if when.period is not None:
+            previous = when.period
+
+
+def _share_statement_dates(
+    spans: list[Span], whens: list[_When | None], article: ArticleDates
+) -> None:
+    """Undated statements the kind of text dates.
+
+    * on a live page, an entry reports what was said on the day of the page;
+    * in a press release, its issuer (who "said today") speaks on the release day.
+    """
+    day = article.anchor
+    if day is None or not (article.live or article.release):
+        return
+    first = _LIVE_ENTRY.search(article.text) if article.live else None
+    issuers: set[str] = set()
+    if article.release:
+        for span, when in zip(spans, whens, strict=True):
+            if when is not None and when.stated is not None and when.stated.start == day:
+                issuers.update(_speaker_names(span))
+    for span, when in zip(spans, whens, strict=True):
+        if when is None or when.stated is not None:
+            continue
+        names = _speaker_names(span)
+        if not names:
+            continue  # the page's own voice dates nothing
+        if first is not None and span.start_char > first.start():
+            when.stated = DateValue("live entry", day, day, "day", True)
+            when.rules.append("when:stated:live_entry")
+        elif issuers and set(names) <= issuers:
+            when.stated = DateValue("release", day, day, "day", True)
+            when.rules.append("when:stated:release_issuer")
+
+
+def _speaker_names(span: Span) -> list[str]:
+    speakers = (span._.attribution or {}).get("speakers") or []
+    return [str(s["name"]) for s in speakers if s.get("name")]
 
 
 @Language.factory(
