@@ -226,3 +226,15 @@ def test_pipeline_gate_parses_more_on_demand(nlp):
     assert doc.text == text
     assert [c.to_dict() for c in doc._.claims] == claims_before
     assert gate.parse_more(doc, [(first.start, first.end)]) == []
+
+
+def test_pipeline_nlp_pipe_n_process_two_gives_the_same_claims(nlp, seeds):
+    """spaCy's own multiprocessing: claims travel back on the serialised docs."""
+    items = [(text, {"published": date, "doc_id": name}) for name, (text, date) in seeds.items()]
+    one = [[c.to_dict() for c in doc._.claims] for doc, _ in nlp.pipe(items, as_tuples=True)]
+    two = [
+        [c.to_dict() for c in doc._.claims]
+        for doc, _ in nlp.pipe(items, as_tuples=True, n_process=2, batch_size=1)
+    ]
+    assert one == two
+    assert all(one)
