@@ -842,6 +842,7 @@ _WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\w+(?:['’]\w+)*
 _MAX_WORDS = 12
 
 
+@lru_cache(maxsize=16384)
 def _starts_date(word: str) -> bool:
     head = word.lower().rstrip(".").split("'")[0].split("’")[0]
     return head.isdigit() or head in _vocab().starts
@@ -867,23 +868,51 @@ def _enders() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=16384)
 def _ends_date(word: str) -> bool:
     head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
     return head[:1].isdigit() or head in _enders()
+
+
+@lru_cache(maxsize=1)
+def _cores() -> frozenset[str]:
+    # every date expression holds one of these (or a year, or a numeric date): a window
+    # without one is not tried, which keeps the scan of a long article cheap
+    v = _vocab()
+    words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
+    for phrase in v.day_words:
+        words.update(phrase.split())
+    words.update({"ago", "weekend", "overnight", "then"})
+    return frozenset(words)
+
+
+_CORE_NUMBER = re.compile(r"(?:1[89]|20)\d\d(?:s|-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=16384)
+def _is_core(word: str) -> bool:
+    head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
+    return head in _cores() or bool(_CORE_NUMBER.fullmatch(head))
 
 
 def _scan(text: str) -> Iterator[tuple[int, int]]:
     """Longest date expressions in ``text``, left to right, as character offsets."""
     words = list(_WORD.finditer(text))
     ends = [_ends_date(w.group(0)) for w in words]
+    cores = [0]
+    for w in words:
+        cores.append(cores[-1] + _is_core(w.group(0)))
     i = 0
     while i < len(words):
-        if not _starts_date(words[i].group(0)):
+        if (
+            not _starts_date(words[i].group(0))
+            or cores[min(len(words), i + _MAX_WORDS)] == cores[i]
+        ):
             i += 1
             continue
         found = None
         for j in range(min(len(words), i + _MAX_WORDS), i, -1):
-            if not ends[j - 1]:
+            if not ends[j - 1] or cores[j] == cores[i]:
                 continue
             start, end = words[i].start(), words[j - 1].end()
             chunk = text[start:end].rstrip(".")
@@ -976,6 +1005,7 @@ class _Attach:
     end_words: frozenset[str]
     event_verbs: frozenset[str]
     reporting_forms: frozenset[str]
+    reporting_nouns: frozenset[str]
     toll_verbs: frozenset[str]
     toll_forms: frozenset[str]
     state_words: frozenset[str]
@@ -1004,6 +1034,7 @@ def _attach_words() -> _Attach:
         end_words=frozenset(data["event_end_words"]),
         event_verbs=frozenset(data["event_verbs"]),
         reporting_forms=frozenset(data["reporting_forms"]),
+        reporting_nouns=frozenset(data["reporting_nouns"]),
         toll_verbs=frozenset(data["toll_verbs"]),
         toll_forms=frozenset(data["toll_forms"]),
         state_words=frozenset(data["state_words"]),
@@ -1135,9 +1166,14 @@ def _resolve_in_context(
 def _reporting_cue(trigger: Token) -> Token | None:
     """The reporting verb of a claim when claimx_speakers named none."""
     words = _attach_words()
+    # the outermost reporting verb makes the statement: in "said on Tuesday that it had
+    # recorded 120 deaths", "recorded" is what was said
+    outer = None
     for ancestor in trigger.ancestors:
         if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in words.reporting:
-            return ancestor
+            outer = ancestor
+    if outer is not None:
+        return outer
     for token in trigger.sent:
         if (
             token.pos_ == "VERB"
@@ -1161,6 +1197,9 @@ def _reporting_cue(trigger: Token) -> Token | None:
 def _harm_heads(trigger: Token, cue: Token | None) -> list[Token]:
     """The trigger and, for a noun trigger ("deaths", "dead"), the verb of its clause."""
     heads = [trigger]
+    if trigger.dep_ in ("oprd", "acomp") and trigger.head.pos_ in ("VERB", "AUX"):
+        # "were reported missing in 2022", "were found dead"
+        heads.append(trigger.head)
     if trigger.pos_ not in ("VERB", "AUX"):
         for ancestor in trigger.ancestors:
             if cue is not None and ancestor.i == cue.i:
@@ -1232,6 +1271,12 @@ def _distance_to_cue(
     targets: list[tuple[Token, int]] = [(cue, 0)]
     if cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG" and cue.head.i not in allowed:
         targets.append((cue.head, 1))
+    # "Speaking to editors on Sunday, Ruto acknowledged ..."
+    targets.extend(
+        (child, 1)
+        for child in cue.children
+        if child.dep_ == "advcl" and child.lemma_.lower() in words.reporting
+    )
     for subject in cue.children:
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -1286,9 +1331,18 @@ def _distance_to_harm(
                 if (
                     node.dep_ in ("relcl", "advcl")
                     and item.start_char <= node.head.idx < item.end_char
-                    and any(c.lower_ == "when" for c in node.children)
+                    and (node.dep_ == "relcl" or any(c.lower_ == "when" for c in node.children))
                 ):
+                    # "in 2018, when UNAMA recorded 3,804 deaths"; "on 16 September, which
+                    # killed at least 11 children"
                     return (1, item, "when_clause")
+                if (
+                    node.dep_ == "relcl"
+                    and any(c.lower_ in ("when", "where") for c in node.children)
+                    and any(doc[r].head.i == node.head.head.i for r in item.roots)
+                ):
+                    # "the deadliest day came on September 30 in Zahedan, where ... killed"
+                    return (2, item, "when_clause")
                 if cue is not None and node.i == cue.i:
                     break
     return best
@@ -1342,6 +1396,7 @@ def _attach(
     published: date | None,
     cue: int | None,
     article: ArticleDates | None,
+    figure: int | None = None,
 ) -> _When:
     anchor = article.anchor if article is not None else published
     trig = doc[trigger]
@@ -1371,7 +1426,9 @@ def _attach(
         while child.head.i != cue_tok.i:
             child = child.head
         content = {t.i for t in child.subtree}
-        reported_clause = child.pos_ in ("VERB", "AUX")
+        # "recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured": a verb
+        # conjoined to the cue is part of the count, not a clause it reports
+        reported_clause = child.pos_ in ("VERB", "AUX") and child.dep_ != "conj"
     harm = _harm_heads(trig, cue_tok)
     allowed = {t.i for t in harm}
 
@@ -1397,6 +1454,7 @@ def _attach(
         if (
             not event_dated
             and item.value.granularity != "span"
+            and not any(r.dep_ == "poss" for r in roots)  # "that day's toll" dates the harm
             and _toll_verb(roots, trig) is not None
         ):
             # "the death toll rose to 56 on Sunday": when the count was given
@@ -1438,7 +1496,10 @@ def _attach(
         period = period_pick.value
         rules.append(f"when:period:{how}")
         if how == "since_clause" and until is not None and period.start <= until:
-            period = DateValue(f"since {period.text}", period.start, until, "span", True)
+            text = (
+                period.text if period.text.lower().startswith("since") else f"since {period.text}"
+            )
+            period = DateValue(text, period.start, until, "span", True)
         elif stated is not None and period.relative:
             # a duration or a "since" span ends when the claim was made
             anchored = resolve(period.text, anchor, anchor=stated)
@@ -1449,7 +1510,8 @@ def _attach(
         same_period = True
         rules.append("when:period:same_period")
     else:
-        period = _fallback_period(doc, trig, harm, anchor, article, until, stated, rules)
+        fig = doc[figure] if figure is not None else None
+        period = _fallback_period(doc, trig, harm, anchor, article, until, stated, rules, fig)
     if period is not None:
         rules.append(f"when:period_granularity:{period.granularity}")
     return _When(period, stated, rules, same_period)
@@ -1512,8 +1574,15 @@ def _since_distance(
         for step in range(6):
             marker = current if current.lower_ == "since" else None
             if marker is None:
+                # "since the offensive began on ...": "since" marks the clause (or is
+                # parsed as a preposition on its verb)
                 marker = next(
-                    (c for c in current.children if c.dep_ == "mark" and c.lower_ == "since"), None
+                    (
+                        c
+                        for c in current.children
+                        if c.dep_ in ("mark", "prep") and c.lower_ == "since" and c.i < current.i
+                    ),
+                    None,
                 )
                 attached = current.head if marker is not None else None
             else:
@@ -1572,10 +1641,10 @@ def _is_state(trig: Token, harm: list[Token]) -> bool:
         ):
             return True
         auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+        if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+            return True  # progressive: "were sharing 40 latrines", "had been sheltering"
         if any(a.lemma_ == "have" for a in auxes):
             continue  # "have been displaced": a perfect reports an event
-        if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
-            return True  # progressive: "were sharing 40 latrines"
         if head.tag_ in ("VBP", "VBZ"):
             return True  # present: "have no tent", "live in camps"
         if head.tag_ == "VBN" and auxes and all(a.tag_ in ("VBP", "VBZ") for a in auxes):
@@ -1592,6 +1661,7 @@ def _fallback_period(
     until: date | None,
     stated: DateValue | None,
     rules: list[str],
+    figure: Token | None = None,
 ) -> DateValue | None:
     words = _attach_words()
     subjects = _event_subjects(trig, harm)
@@ -1611,9 +1681,11 @@ def _fallback_period(
     if article is None:
         return None
     # "killed ... during the battle for Raqqa", "since the coup", the event dated elsewhere
-    heads = {h.i for h in harm}
+    # "about 2.3 million of them since the coup": the phrase may hang from the figure
+    scopes = [*harm, figure] if figure is not None else list(harm)
+    heads = {h.i for h in scopes}
     unresolved_since = False
-    for head in harm:
+    for head in scopes:
         for token in head.subtree:
             prep = token.head
             if token.dep_ != "pobj" or prep.head.i not in heads:
@@ -1637,10 +1709,12 @@ def _fallback_period(
         rules.append("when:period:paragraph_scope")
         return value
     main = article.main_event()
-    if main is None or _is_state(trig, harm) or _in_own_clause(doc, trig.sent, main[2]):
+    if main is None or _is_state(trig, harm) or _in_own_clause(doc, trig.sent, main[2], harm):
         return None
-    if any(_is_indefinite(noun) for noun in subjects):
-        return None  # "A raid killed ...": a new event, not the one the lead reports
+    if any(_is_indefinite(noun) for noun in _event_arguments(harm, subjects)):
+        # "A raid killed ...", "repelled a fresh attack, killing hundreds": a new event,
+        # not the one the lead reports
+        return None
     if unresolved_since:
         return None  # "displaced since the coup", the coup undated: another frame
     value, running, _ = main
@@ -1652,17 +1726,31 @@ def _fallback_period(
     return value
 
 
-def _in_own_clause(doc: Doc, sent: Span, mention: Mention) -> bool:
-    """Whether the main event's date sits in this sentence inside a finite relative clause
-    ("The coalition, which began strikes in 2014, killed ..."): it dates that clause."""
+def _in_own_clause(doc: Doc, sent: Span, mention: Mention, harm: list[Token]) -> bool:
+    """Whether the main event's date sits in this sentence in a finite relative clause on
+    the harm's subject ("The coalition, which began strikes in 2014, killed ..."): it
+    dates the subject's history."""
     if not sent.start_char <= mention.start < sent.end_char:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    heads = {h.i for h in harm}
     return any(
-        a.dep_ == "relcl" and _is_finite_clause(a) for a in span.root.ancestors if a.sent == sent
+        a.dep_ == "relcl"
+        and _is_finite_clause(a)
+        and a.head.dep_ in ("nsubj", "nsubjpass")
+        and a.head.head.i in heads
+        for a in span.root.ancestors
     )
+
+
+def _event_arguments(harm: list[Token], subjects: list[Token]) -> list[Token]:
+    events = _attach_words().events
+    nouns = list(subjects)
+    for head in harm:
+        nouns.extend(c for c in head.children if c.dep_ == "dobj" and _event_lemma(c) in events)
+    return nouns
 
 
 def _is_indefinite(noun: Token) -> bool:
@@ -1733,8 +1821,8 @@ def _antecedent_event_date(
         previous.append(prev)
         start = prev.start
     for prev in previous:
-        if not doc[prev.start].has_dep() and not doc.has_annotation("DEP"):
-            continue
+        if not doc[prev.start].has_dep():
+            continue  # only candidate sentences carry a parse
         for item in reversed(dates_in(prev, published, article=article)):
             if not item.bound and any(_dates_event(doc[i]) for i in item.roots):
                 return item.value
@@ -2016,29 +2104,30 @@ class ArticleDates:
         return self._main if isinstance(self._main, tuple) else None
 
     def _read_main(self) -> tuple[DateValue, bool, Mention] | None:
-        paragraphs = sorted({p for _, _, p in self.sentences if self._is_body(p)})[:2]
+        paragraphs = self._body_paragraphs()[:2]
         if not paragraphs:
             return None
         lead = next(i for i, (_, _, p) in enumerate(self.sentences) if p == paragraphs[0])
         chosen: Mention | None = None
         lead_mentions = [m for m in self.mentions if m.sentence == lead]
         # "in freezing winter weather": a season without a year names weather, not a date
-        lead_mentions = [
+        candidates = [
             m for m in lead_mentions if not (m.value.granularity == "season" and m.value.relative)
         ]
-        explicit = [m for m in lead_mentions if m.role == "event" and not _is_duration(m)]
-        for mention in lead_mentions:
+        explicit = [m for m in candidates if m.role == "event" and not _is_duration(m)]
+        for mention in candidates:
             if mention.role == "since" or (
                 mention.role == "event" and (explicit == [] or not _is_duration(mention))
             ):
                 chosen = mention
                 break
         if chosen is None:
-            # below the lead: an event on a day, or what a count runs "since"
+            # below the lead: an event on a day, or, when the lead gives no date at all,
+            # what a count runs "since"
             for mention in self.mentions:
                 if mention.paragraph not in paragraphs:
                     continue
-                if mention.role == "since" or (
+                if (mention.role == "since" and not lead_mentions) or (
                     mention.role == "event" and mention.value.start == mention.value.end
                 ):
                     chosen = mention
@@ -2075,10 +2164,18 @@ class ArticleDates:
                     return self._event_value(event, None) or value, False, chosen
         return value, False, chosen
 
-    def _is_body(self, paragraph: int) -> bool:
-        starts = [(s, e) for s, e, p in self.sentences if p == paragraph]
-        text = self.text[starts[0][0] : starts[-1][1]]
-        return len(text.split()) >= 8 and not _LIVE_ENTRY.match(text)
+    def _body_paragraphs(self) -> list[int]:
+        """Paragraphs of running text: not a label ("PRESS RELEASE") or a live-entry head."""
+        spans: dict[int, tuple[int, int]] = {}
+        for start, end, paragraph in self.sentences:
+            first = spans.get(paragraph, (start, end))[0]
+            spans[paragraph] = (first, end)
+        out = []
+        for paragraph, (start, end) in spans.items():
+            text = self.text[start:end]
+            if len(text.split()) >= 8 and not _LIVE_ENTRY.match(text):
+                out.append(paragraph)
+        return out
 
     # -- paragraphs -----------------------------------------------------------
 
@@ -2116,7 +2213,8 @@ def _text_role(sentence: str, start: int, end: int) -> str:
     if before and before[-1] in words.open_preps:
         return "bound"
     for back, word in enumerate(reversed(before[-6:])):
-        if word in words.toll_forms or (back < 4 and word in words.reporting_forms):
+        reporting = word in words.reporting_forms or word in words.reporting_nouns
+        if word in words.toll_forms or (back < 4 and reporting):
             # "said on Tuesday", "the toll rose to more than 7,200 on Tuesday"
             return "statement"
         if _noun_lemma(word) in words.events or word in (",", ";"):
@@ -2198,6 +2296,7 @@ def _event_of(sentence: str, mention: Mention, offset: int) -> Event | None:
         if (
             word in (";", ":", *_COPULAS)
             or word in words.reporting_forms
+            or word in words.reporting_nouns
             or word in words.toll_forms
         ):
             # "the attack, the ministry said on Monday"; "the floods are the worst since 2010"
@@ -2217,6 +2316,8 @@ def _event_of(sentence: str, mention: Mention, offset: int) -> Event | None:
         previous = before[: token.start()]
         length = _DURATION_ADJ.search(previous[-20:] + " ") if previous else None
         start, end = value.start, value.end
+        if "since" in between or value.text.lower().startswith("since"):
+            how = "begin"  # "the fighting for the city since January 26"
         if how == "begin":
             return Event(_noun_lemma(word), start, None, value.text, mention.start)
         if how == "end" and length is not None:
@@ -2233,8 +2334,8 @@ _COPULAS = ("is", "are", "was", "were")
 
 
 def _dated(word: str, value: DateValue, mention: Mention) -> Event:
-    if mention.role == "since":
-        return Event(_noun_lemma(word), value.start, None, value.text, mention.start)
+    # "since a gang attack on 3 October": the attack is that day; the "since" belongs
+    # to the span of the claim, not to the event
     return Event(_noun_lemma(word), value.start, value.end, value.text, mention.start)
 
 
@@ -2313,9 +2414,17 @@ class DatesComponent:
                 whens.append(None)
                 continue
             whens.append(
-                _attach(doc, int(trigger), published, attribution.get("cue_token"), article)
+                _attach(
+                    doc,
+                    int(trigger),
+                    published,
+                    attribution.get("cue_token"),
+                    article,
+                    span.root.i,
+                )
             )
         _share_periods(whens)
+        _share_cue_dates(spans, whens)
         _share_statement_dates(spans, whens, article)
         dicts = [w.to_dict() if w is not None else None for w in whens]
         for index, span in enumerate(spans):
@@ -2328,11 +2437,12 @@ class DatesComponent:
                 source = dicts[total] or {}
                 same = spans[total].sent.start == span.sent.start
                 when = dict(when)
-                for key in ("period", "stated"):
-                    if (same and when.get(key) != source.get(key)) or (
-                        when.get(key) is None and source.get(key) is not None
-                    ):
-                        when[key] = source.get(key)
+                for key, other in (("period", "stated"), ("stated", "period")):
+                    own, theirs = when.get(key), source.get(key)
+                    # the same words the total read as its other date: its reading wins
+                    reread = same and own and (source.get(other) or {}).get("text") == own["text"]
+                    if (theirs is not None and (same or own is None)) or reread:
+                        when[key] = theirs
                         when["rules"] = [*when["rules"], f"when:{key}:from_total"]
             span._.when = when
         return doc
@@ -2353,6 +2463,22 @@ def _share_periods(whens: list[_When | None]) -> None:
             when.rules.append("when:period:same_as_before")
         if when.period is not None:
             previous = when.period
+
+
+def _share_cue_dates(spans: list[Span], whens: list[_When | None]) -> None:
+    """Figures reported by one reporting verb share its date: one statement, one date
+    ("a report released last month documented 2,521 deaths, including 741 ... and 461 ...")."""
+    dated: dict[int, DateValue] = {}
+    cues: list[int | None] = []
+    for span, when in zip(spans, whens, strict=True):
+        cue = (span._.attribution or {}).get("cue_token")
+        cues.append(cue if isinstance(cue, int) else None)
+        if cue is not None and when is not None and when.stated is not None:
+            dated.setdefault(cue, when.stated)
+    for cue, when in zip(cues, whens, strict=True):
+        if when is not None and when.stated is None and cue in dated:
+            when.stated = dated[cue]
+            when.rules.append("when:stated:same_cue")
 
 
 def _share_statement_dates(

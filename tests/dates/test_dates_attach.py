@@ -116,6 +116,167 @@ CASES = [
         None,
         None,
     ),
+    # a date opening the sentence of a statement dates the statement; the harm takes
+    # the article's main event
+    (
+        "On April 2, a bomb hit a house in the old town.\n\n"
+        "On Thursday, after a three-week inquiry, the army said 30 civilians had been killed "
+        "inside the house.",
+        "killed",
+        ("2019-04-02", "2019-04-02"),
+        "2019-04-25",
+    ),
+    # "of that year" counts from the year mentioned before it, not from publication
+    (
+        "The mission reported in December 2016 that 50 soldiers had been killed in November "
+        "of that year alone.",
+        "killed",
+        ("2016-11-01", "2016-11-30"),
+        "2016-12-01",
+    ),
+    (
+        "In October last year, gunmen killed nine people at a bar.",
+        "killed",
+        ("2018-10-01", "2018-10-31"),
+        None,
+    ),
+    # "since" runs to the statement
+    (
+        "The monitor said on Tuesday that it had recorded the deaths of 120 civilians since "
+        "1 January.",
+        "deaths",
+        ("2019-01-01", "2019-04-23"),
+        "2019-04-23",
+    ),
+    (
+        "The group said on Monday that 300 people had been killed since the offensive began "
+        "on March 2.",
+        "killed",
+        ("2019-03-02", "2019-04-22"),
+        "2019-04-22",
+    ),
+    (
+        "Since fighting for the town erupted on 10 March, the clinic has treated 900 wounded "
+        "patients, the charity said.",
+        "wounded",
+        ("2019-03-10", "2019-04-26"),
+        None,
+    ),
+    # a count's date is when it was given; the harm is not dated by it
+    (
+        "The death toll from the landslide rose to 56 on Sunday, officials said.",
+        "toll",
+        None,
+        "2019-04-21",
+    ),
+    ("A year ago, the group's count stood at 900 people killed.", "killed", None, "2018-04-26"),
+    # ... unless the date owns the toll: "that day's toll"
+    (
+        "On 2 March 2019, police fired on a march. Activists put that day's toll at 60.",
+        "toll",
+        ("2019-03-02", "2019-03-02"),
+        None,
+    ),
+    # the year on a count's object is the period it covers
+    (
+        "The mission recorded 900 civilian casualties in 2018.",
+        "casualties",
+        ("2018-01-01", "2018-12-31"),
+        None,
+    ),
+    # "by Wednesday" bounds the harm but dates the statement
+    (
+        "By Wednesday, a nurse told reporters that she had counted 40 bodies.",
+        "bodies",
+        None,
+        "2019-04-24",
+    ),
+    # a when-clause on the harm dates it
+    (
+        "Twelve people were killed when gunmen attacked a bus on 4 June 2018, police said.",
+        "killed",
+        ("2018-06-04", "2018-06-04"),
+        None,
+    ),
+    (
+        "The toll was lower than in 2017, when the mission recorded 500 deaths.",
+        "deaths",
+        ("2017-01-01", "2017-12-31"),
+        None,
+    ),
+    (
+        "It came after an attack on a school on 16 September, which killed 11 children.",
+        "killed",
+        ("2018-09-16", "2018-09-16"),
+        None,
+    ),
+    # a participle shares the time of the verb it hangs from
+    (
+        "A shell hit the market in Kharkiv in January, killing 20 people.",
+        "killing",
+        ("2019-01-01", "2019-01-31"),
+        None,
+    ),
+    # a conjoined verb without its own subject shares its adverbials
+    (
+        "Shelling killed 9 people and wounded 30 over the previous three days, medics said on "
+        "Sunday.",
+        "killed",
+        ("2019-04-19", "2019-04-21"),
+        "2019-04-21",
+    ),
+    # a duration beside a calendar date is a length, not a date
+    (
+        "Soldiers killed 300 people over five days in March last year.",
+        "killed",
+        ("2018-03-01", "2018-03-31"),
+        None,
+    ),
+    # an event noun dated elsewhere in the article, by noun or by kind
+    (
+        "The siege of the town began in March 2018 and ended in May 2018.\n\n"
+        "At least 400 people died during the siege.",
+        "died",
+        ("2018-03-01", "2018-05-31"),
+        None,
+    ),
+    (
+        "The campaign to retake the city ran from June to October 2017.\n\n"
+        "The monitor said 700 civilians were killed during the offensive.",
+        "killed",
+        ("2017-06-01", "2017-10-31"),
+        None,
+    ),
+    (
+        "The army seized power in a coup on 3 February 2018.\n\n"
+        "Some 2,000 people have been detained since the coup, the group said.",
+        "detained",
+        ("2018-02-03", "2019-04-26"),
+        None,
+    ),
+    # the main event dates a past harm told without a date ...
+    (
+        "Gunmen attacked a wedding in the village on Saturday, killing 14 people, police "
+        "said.\n\nDoctors said 30 people were wounded.",
+        "wounded",
+        ("2019-04-20", "2019-04-20"),
+        None,
+    ),
+    # ... but not a state at the time of writing
+    (
+        "Gunmen attacked a wedding in the village on Saturday, killing 14 people, police "
+        "said.\n\nSome 5,000 people are still living in tents.",
+        "living",
+        None,
+        None,
+    ),
+    (
+        "Gunmen attacked a wedding in the village on Saturday, killing 14 people, police "
+        "said.\n\nSome 8,000 displaced families have no shelter.",
+        "displaced",
+        None,
+        None,
+    ),
 ]
 
 
@@ -222,3 +383,128 @@ def test_dates_factory_registered(spans_key: str) -> None:
     assert pipe.spans_key == spans_key
     doc = nlp("No casualty spans here.")
     assert "claimx_casualties" not in doc.spans
+
+
+def _spans(doc: Doc, items: list[tuple[str, str, int | None, str | None, str | None]]) -> Doc:
+    """Casualty spans with attribution: (figure, trigger, part_of, cue word, speaker name).
+
+    Figures are found from the left, each after the one before; the trigger and the
+    cue are the nearest such words in the figure's sentence.
+    """
+
+    def nearest(index: int, word: str) -> int:
+        sent = doc[index].sent
+        return min((t.i for t in sent if t.text == word), key=lambda i: abs(i - index))
+
+    spans = []
+    offset = 0
+    for figure, trigger, part_of, cue, speaker in items:
+        index = next(t.i for t in doc[offset:] if t.text == figure)
+        span = Span(doc, index, index + 1)
+        span._.casualty = {"trigger": nearest(index, trigger), "part_of": part_of}
+        cue_token = nearest(index, cue) if cue else None
+        speakers = [{"text": speaker, "name": speaker, "kind": "ngo"}] if speaker else []
+        span._.attribution = {"cue_token": cue_token, "speakers": speakers}
+        spans.append(span)
+        offset = index + 1
+    doc.spans["claimx_casualties"] = spans
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "items", "expected"),
+    [
+        # "over the same period": the period of the claim before
+        (
+            "The monitor said on Tuesday that 300 civilians had been killed since 1 March. "
+            "Rocket fire killed 48 civilians over the same period, the monitor said.",
+            "2019-04-26",
+            [("300", "killed", None, None, None), ("48", "killed", None, None, None)],
+            [("2019-03-01", "2019-04-23"), ("2019-03-01", None)],
+        ),
+        # one reporting verb, one statement date
+        (
+            "A report released last month documented 2,500 deaths, including 700 civilians "
+            "executed by the militants and 400 killed in air strikes.",
+            "2019-04-26",
+            [
+                ("2,500", "deaths", None, "documented", "UN"),
+                ("700", "executed", 0, "documented", "UN"),
+                ("400", "killed", 0, "documented", "UN"),
+            ],
+            [(None, "2019-03-01")] * 3,
+        ),
+        # in the total's sentence, the total's reading of a date wins for its parts
+        (
+            "The mission recorded 900 civilian casualties in 2018: 300 civilians killed and "
+            "600 injured.",
+            "2019-04-26",
+            [
+                ("900", "casualties", None, "recorded", "UN"),
+                ("300", "killed", 0, "recorded", "UN"),
+                ("600", "injured", 0, "recorded", "UN"),
+            ],
+            [("2018-01-01", None)] * 3,
+        ),
+    ],
+)
+def test_dates_component_shares_dates_between_claims(
+    english_full: Language,
+    text: str,
+    published: str,
+    items: list[tuple[str, str, int | None, str | None, str | None]],
+    expected: list[tuple[str | None, str | None]],
+) -> None:
+    doc = english_full(text)
+    doc._.published = published
+    doc = DatesComponent(english_full, "claimx_dates")(_spans(doc, items))
+    got = [
+        (
+            span._.when["period"]["start"] if span._.when["period"] else None,
+            span._.when["stated"]["date"] if span._.when["stated"] else None,
+        )
+        for span in doc.spans["claimx_casualties"]
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "items", "expected"),
+    [
+        # a live page: what a source says in an entry, it says on the page's day
+        (
+            "Live updates from the coast.\n\n15:20 - Toll rises\n\n"
+            "The Red Crescent says 300 people have died in the town.\n\n"
+            "11:05 - Aid arrives\n\nThe first convoy reached the town at noon.",
+            [("300", "died", None, "says", "Red Crescent")],
+            ["2019-04-26"],
+        ),
+        # a press release: its issuer speaks on the release day; others do not
+        (
+            "PRESS RELEASE\n\nOSLO, 26 April 2019 - At least 12 children have died in the camps "
+            "this month, the charity said today.\n\nThe charity's director said: \"We found 40 "
+            'families without shelter and 9 children were injured last night."\n\n'
+            "Local groups estimate that 70 people were injured.\n\nENDS",
+            [
+                ("12", "died", None, "said", "Charity"),
+                ("9", "injured", None, "said", "Charity"),
+                ("70", "injured", None, "estimate", "Local groups"),
+            ],
+            ["2019-04-26", "2019-04-26", None],
+        ),
+    ],
+)
+def test_dates_component_dates_statements_by_kind_of_text(
+    english_full: Language,
+    text: str,
+    items: list[tuple[str, str, int | None, str | None, str | None]],
+    expected: list[str | None],
+) -> None:
+    doc = english_full(text)
+    doc._.published = "2019-04-26"
+    doc = DatesComponent(english_full, "claimx_dates")(_spans(doc, items))
+    got = [
+        span._.when["stated"]["date"] if span._.when["stated"] else None
+        for span in doc.spans["claimx_casualties"]
+    ]
+    assert got == expected

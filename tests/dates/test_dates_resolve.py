@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from claimx.dates import DateValue, resolve
+from claimx.dates import DateValue, is_date, resolve
 
 D = date
 
@@ -192,3 +192,94 @@ def test_dates_value_contract_objects(
     assert value is not None
     assert value.to_period() == period
     assert value.to_stated() == stated
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "published", "start", "end"),
+    [
+        # anaphoric words count from the date mentioned before them
+        (
+            "in November of that year",
+            "in December 2016",
+            D(2017, 12, 21),
+            D(2016, 11, 1),
+            D(2016, 11, 30),
+        ),
+        ("that May", "on 25 March 2022", D(2024, 3, 16), D(2022, 5, 1), D(2022, 5, 31)),
+        ("that year", "in April 2019", D(2021, 1, 5), D(2019, 1, 1), D(2019, 12, 31)),
+        ("six days earlier", "On November 28", D(2022, 12, 5), D(2022, 11, 22), D(2022, 11, 22)),
+        ("three days earlier", "on Aug. 29", D(2021, 9, 18), D(2021, 8, 26), D(2021, 8, 26)),
+        ("two weeks later", "on 3 May 2020", D(2020, 6, 1), D(2020, 5, 17), D(2020, 5, 17)),
+        ("the following day", "on 9 July 2021", D(2021, 8, 1), D(2021, 7, 10), D(2021, 7, 10)),
+        ("the day after", "on June 25", D(2024, 7, 1), D(2024, 6, 26), D(2024, 6, 26)),
+        ("that day", "On 30 September 2022", D(2022, 12, 5), D(2022, 9, 30), D(2022, 9, 30)),
+        ("nine hours later", "on Monday", D(2023, 2, 7), D(2023, 2, 6), D(2023, 2, 6)),
+        ("since then", "In June", D(2018, 8, 3), D(2018, 6, 1), D(2018, 8, 3)),
+    ],
+)
+def test_dates_resolve_anaphora_counts_from_context(
+    text: str, context: str, published: date, start: date, end: date
+) -> None:
+    before = resolve(context, published)
+    assert before is not None
+    value = resolve(text, published, context=before)
+    assert value is not None
+    assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("that year", None),
+        ("six days earlier", None),
+        ("since then", None),
+        # "that day" and a shift in days need a day to count from
+        ("that day", "in March 2020"),
+        ("six days earlier", "in March 2020"),
+    ],
+)
+def test_dates_resolve_anaphora_without_a_fitting_context_is_none(
+    text: str, context: str | None
+) -> None:
+    published = D(2021, 1, 5)
+    before = resolve(context, published) if context else None
+    assert resolve(text, published, context=before) is None
+    assert is_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("in October last year", D(2023, 12, 18), D(2022, 10, 1), D(2022, 10, 31)),
+        ("in April last year", D(2024, 2, 1), D(2023, 4, 1), D(2023, 4, 30)),
+        ("in March of last year", D(2023, 5, 13), D(2022, 3, 1), D(2022, 3, 31)),
+        ("in February this year", D(2023, 5, 13), D(2023, 2, 1), D(2023, 2, 28)),
+    ],
+)
+def test_dates_resolve_month_of_a_relative_year(
+    text: str, published: date, start: date, end: date
+) -> None:
+    value = resolve(text, published)
+    assert value is not None
+    assert (value.start, value.end, value.granularity) == (start, end, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "published", "start", "end"),
+    [
+        # "since" runs to the statement, not to publication
+        ("since 1 January", "on Tuesday", D(2020, 2, 20), D(2020, 1, 1), D(2020, 2, 18)),
+        ("since March 2019", "on Monday", D(2019, 6, 5), D(2019, 3, 1), D(2019, 6, 3)),
+        # hours reach back into the day before
+        ("in the previous 24 hours", "on Friday", D(2020, 2, 22), D(2020, 2, 20), D(2020, 2, 21)),
+        ("over the past 48 hours", "on Friday", D(2020, 2, 22), D(2020, 2, 19), D(2020, 2, 21)),
+    ],
+)
+def test_dates_resolve_spans_end_at_the_statement(
+    text: str, anchor: str, published: date, start: date, end: date
+) -> None:
+    stated = resolve(anchor, published)
+    assert stated is not None
+    value = resolve(text, published, anchor=stated)
+    assert value is not None
+    assert (value.start, value.end) == (start, end)

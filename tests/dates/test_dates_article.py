@@ -1,0 +1,250 @@
+"""ArticleDates: the dateline, date mentions and their roles, dated events, the main event.
+
+All read from the raw text, without a parse.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimx.dates import ArticleDates
+
+D = date
+PUBLISHED = D(2021, 4, 9)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "day"),
+    [
+        (
+            "OSLO, 9 April 2021 - Floods have killed at least 12 people in the west, the "
+            "agency said.",
+            "OSLO, 9 April 2021 -",
+            D(2021, 4, 9),
+        ),
+        (
+            "LIMA (Andes Wire) - Police detained 40 people at a march on Thursday, officials said.",
+            "LIMA (Andes Wire) -",
+            None,
+        ),
+        (
+            "TUNIS, April 8 (North Desk) – Two soldiers died when their truck hit a mine, the "
+            "army said.",
+            "TUNIS, April 8 (North Desk) –",
+            D(2021, 4, 8),
+        ),
+    ],
+)
+def test_dates_article_reads_the_dateline(text: str, prefix: str, day: date | None) -> None:
+    article = ArticleDates(text, PUBLISHED)
+    line = article.dateline
+    assert line is not None
+    assert text[line[0] : line[1]].strip() == prefix
+    assert (line[2].start if line[2] else None) == day
+    assert article.anchor == (day or PUBLISHED)
+    # the dateline's date dates the text, not a claim
+    assert all(m.start >= line[1] for m in article.mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods have killed at least 12 people in the west - the worst toll in years, the "
+        "agency said.",
+        "Three years after the quake - which killed thousands - the town is still in ruins.",
+    ],
+)
+def test_dates_article_without_dateline(text: str) -> None:
+    assert ArticleDates(text, PUBLISHED).dateline is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "role"),
+    [
+        ("The ministry said on Tuesday that 30 people had died.", "on Tuesday", "statement"),
+        (
+            "The health office told reporters on Monday that the toll was 30.",
+            "on Monday",
+            "statement",
+        ),
+        ("On Friday the ministry said the toll had reached 50.", "On Friday", "statement"),
+        ("The death toll from the landslide rose to 40 on Monday.", "on Monday", "statement"),
+        ("On March 4, a shell hit the roof of the school.", "On March 4", "event"),
+        ("Gunmen attacked a bus on the coast road on Sunday night.", "on Sunday night", "event"),
+        ("About 300 people have died since the offensive began on May 2.", "on May 2", "since"),
+        ("By Tuesday evening the count had reached 90.", "Tuesday evening", "bound"),
+        # a parenthetical "the report said," leaves the date to the clause around it
+        (
+            "Between 3 and 7 May 2020, the report said, soldiers executed dozens of men.",
+            "Between 3 and 7 May 2020",
+            "event",
+        ),
+        (
+            "Workers cleared the mud from the square on Tuesday after the river burst its banks.",
+            "on Tuesday",
+            "other",
+        ),
+    ],
+)
+def test_dates_article_mention_roles(text: str, expression: str, role: str) -> None:
+    article = ArticleDates(text, PUBLISHED)
+    found = [m for m in article.mentions if text[m.start : m.end] == expression]
+    assert [m.role for m in found] == [role]
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "start", "end"),
+    [
+        (
+            "The battle for the port, which began in October 2016 and ended in July 2017, "
+            "left the old town in ruins.\n\nHundreds died in the battle.",
+            "battle",
+            D(2016, 10, 1),
+            D(2017, 7, 31),
+        ),
+        (
+            "A drone hit the market. Saturday's strike was the deadliest this year.\n\nMore died.",
+            "strike",
+            D(2021, 4, 3),
+            D(2021, 4, 3),
+        ),
+        (
+            "The nine-month offensive that ended on July 10 destroyed most of the city.\n\nMore.",
+            "offensive",
+            # July 10 read against April 2021 is July 2020; nine months before it
+            D(2019, 10, 10),
+            D(2020, 7, 10),
+        ),
+        (
+            "Troops took the town in October 2017 after a four-month siege.\n\nMore.",
+            "siege",
+            D(2017, 6, 1),
+            D(2017, 10, 31),
+        ),
+        (
+            "Rebels attacked the garrison. The fighting for the town since January 26 has "
+            "emptied it.\n\nMore.",
+            "fighting",
+            D(2021, 1, 26),
+            PUBLISHED,
+        ),
+    ],
+)
+def test_dates_article_dates_events(text: str, noun: str, start: date, end: date) -> None:
+    article = ArticleDates(text, PUBLISHED)
+    value = article.event_period(noun, len(text))
+    assert value is not None
+    assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "found"),
+    [
+        # nouns of one kind name one event: "the offensive" is the campaign dated before
+        (
+            "The campaign ran from June to October 2017.\n\nThe offensive killed hundreds.",
+            "offensive",
+            (D(2017, 6, 1), D(2017, 10, 31)),
+        ),
+        # a different kind of event is not found
+        (
+            "The campaign ran from June to October 2017.\n\nThe flood killed hundreds.",
+            "flood",
+            None,
+        ),
+    ],
+)
+def test_dates_article_events_by_kind(
+    text: str, asked: str, found: tuple[date, date] | None
+) -> None:
+    value = ArticleDates(text, PUBLISHED).event_period(asked, len(text))
+    assert ((value.start, value.end) if value else None) == found
+
+
+def test_dates_article_events_refer_back_only() -> None:
+    text = "The blast killed dozens.\n\nAn explosion tore through the depot on Tuesday evening."
+    article = ArticleDates(text, PUBLISHED)
+    assert article.event_period("blast", text.index("killed")) is None
+    assert article.event_period("blast", len(text)) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "running"),
+    [
+        # the lead's event date
+        (
+            "A bomb hit a crowded market in the north of the country on Tuesday, killing "
+            "at least 20 people, officials said on Wednesday.\n\nMore.",
+            (D(2021, 4, 6), D(2021, 4, 6)),
+            False,
+        ),
+        # the lead dates only a statement: the first event day below it
+        (
+            "The death toll from the landslide rose to 40 on Thursday, rescuers said, as the "
+            "search went on.\n\nOn Monday night, a hillside above the village collapsed onto "
+            "dozens of homes.",
+            (D(2021, 4, 5), D(2021, 4, 5)),
+            False,
+        ),
+        # an event that runs on: claims about it end at their statement
+        (
+            "More than 4,000 people have fled the valley since the fighting began on 2 March, "
+            "the agency said today.\n\nMore.",
+            (D(2021, 3, 2), D(2021, 3, 2)),
+            True,
+        ),
+        # "winter weather" is no date
+        (
+            "Seven children have died in freezing winter weather in the camps, the charity "
+            "said today, as the cold deepened across the region.\n\nMore.",
+            None,
+            False,
+        ),
+    ],
+)
+def test_dates_article_main_event(text: str, main: tuple[date, date] | None, running: bool) -> None:
+    found = ArticleDates(text, PUBLISHED).main_event()
+    if main is None:
+        assert found is None
+        return
+    assert found is not None
+    value, is_running, _ = found
+    assert ((value.start, value.end), is_running) == (main, running)
+
+
+@pytest.mark.parametrize(
+    ("text", "live", "release"),
+    [
+        (
+            "Live updates.\n\n14:05 - Toll rises\n\nMore.\n\n12:40 - Aid arrives\n\nMore.",
+            True,
+            False,
+        ),
+        ("PRESS RELEASE\n\nGENEVA, 9 April 2021 - The agency said today ...\n\nENDS", False, True),
+        ("The agency said on Friday that 20 people died.\n\nMore.", False, False),
+    ],
+)
+def test_dates_article_kind_of_text(text: str, live: bool, release: bool) -> None:
+    article = ArticleDates(text, PUBLISHED)
+    assert (article.live, article.release) == (live, release)
+
+
+def test_dates_article_label_dates_nothing() -> None:
+    text = "Gunmen killed 12 people on Sunday.\n\nCorrection, April 8: An earlier version said 11."
+    article = ArticleDates(text, PUBLISHED)
+    assert article.in_dateline(text.index("April 8"))
+    assert [text[m.start : m.end] for m in article.mentions] == ["on Sunday"]
+
+
+def test_dates_article_paragraph_opened_by_a_statement_date_scopes_nothing() -> None:
+    text = (
+        "On Thursday, after a long inquiry, the army said 30 civilians had died.\n\n"
+        "In 2017, the war spread north. Strikes killed 40 civilians."
+    )
+    article = ArticleDates(text, PUBLISHED)
+    assert article.paragraph_date(text.index("30 civilians")) is None
+    value = article.paragraph_date(text.index("40 civilians"))
+    assert value is not None
+    assert (value.start, value.end) == (D(2017, 1, 1), D(2017, 12, 31))
