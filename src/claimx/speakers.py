@@ -35,12 +35,14 @@ Every word the grammar decides on comes from ``resources/cues.json`` and the gaz
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -49,6 +51,7 @@ from spacy.util import filter_spans
 from claimx import gazetteer as gaz
 from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
 from claimx.extensions import register_extensions
+from claimx.gate import PARSED_KEY, GateComponent
 from claimx.resources import read_json
 
 STANCES = ("asserts", "acknowledges", "disputes")
@@ -69,6 +72,8 @@ _AFTER_WINDOW = 14
 _SALIENCE_PARAGRAPHS = 2
 # How far (in paragraphs) an indefinite lede ("a charity has claimed") may look ahead for its name.
 _LEDE_PARAGRAPHS = 3
+# Rounds of on-demand parsing: what a first parse reveals (a name) may point one step further.
+_PARSE_ROUNDS = 2
 
 
 # -- word lists ---------------------------------------------------------------------------------
@@ -459,6 +464,16 @@ class Entity:
         return a.name == b.name or a.parent == b.name or b.parent == a.name
 
 
+@dataclass(frozen=True)
+class Context:
+    """A stretch of tokens a resolution read; ``people``: a person may be named in it, so the
+    first mention of its names matters too ("Voloshyna" after "Iryna Voloshyna")."""
+
+    start: int
+    end: int
+    people: bool = False
+
+
 @dataclass
 class Mention:
     """A stretch of the article that names or points at entities."""
@@ -475,6 +490,8 @@ class Mention:
     rule: str = ""
     speaking: bool = False  # the subject of a reporting verb somewhere: a salient antecedent
     base: str = ""  # a descriptor's base phrase ("rights group")
+    # the stretches of text its resolution looked at (see SpeakerIndex.trace)
+    consulted: tuple[Context, ...] = ()
 
 
 @dataclass
@@ -491,6 +508,7 @@ class Quote:
     cue_token: int | None = None
     cue_text: str | None = None
     rule: str = ""
+    consulted: list[Context] = field(default_factory=list)
 
 
 @dataclass
@@ -543,6 +561,10 @@ class SpeakerIndex:
         self.mentions: list[Mention] = []
         self._at: dict[int, Mention] = {}
         self.groups: list[tuple[int, tuple[Entity, ...]]] = []
+        # what the look-ups read while it is a list: the gated pipeline parses only candidate
+        # sentences, and the speakers stage asks the gate to parse these stretches on demand
+        self.trace: list[Context] | None = None
+        self._starts: list[int] = []
         self._bodies(matchers)
         self._acronyms()
         self._generic_aliases()
@@ -669,11 +691,21 @@ class SpeakerIndex:
 
     def _ner_orgs(self) -> None:
         # Bodies the gazetteer does not know; only where the model ran (candidate sentences).
+        surnames: dict[str, int] = {}
         for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                surnames.setdefault(ent[-1].text, ent.start)
             # "Army spokesman ...": a generic word the model tagged ORG is a descriptor
             # "SALVATIERRA, Mexico —": a dateline in capitals is a place, not a body
             dateline = ent.text.isupper() and len(ent.text) > 6 and " " not in ent.text
-            if ent.label_ == "ORG" and gaz.descriptor(ent.text) is None and not dateline:
+            # "For Marchuk, ..." after "Olena Marchuk": a surname the model took for a body
+            surname = len(ent) == 1 and surnames.get(ent.text, ent.start) < ent.start
+            if (
+                ent.label_ == "ORG"
+                and gaz.descriptor(ent.text) is None
+                and not dateline
+                and not surname
+            ):
                 entity = Entity(_clean_name(ent.text), "other")
                 self._add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
 
@@ -1049,10 +1081,28 @@ class SpeakerIndex:
         mention.start = start
 
     def _resolve_descriptors(self) -> None:
+        doc = self.doc
         for mention in self.mentions:
             if mention.how == "body":
                 continue
             if mention.how != "descriptor" or mention.plural:
+                continue
+            self.trace = []
+            # "The Syrian Observatory for Human Rights (SOHR), a Britain-based monitor"
+            named_at = mention.start - (3 if doc[max(0, mention.start - 2)].text == ")" else 2)
+            before = self._at.get(named_at) if named_at >= 0 else None
+            if (
+                not mention.definite
+                and doc[mention.start - 1].text == ","
+                and before is not None
+                and before.how in ("body", "acronym", "ner")
+                and before.entities
+                and before.entities[0].kind in mention.kinds
+            ):
+                # "Airwars, a London-based group that tracks ...": an apposition is the name
+                mention.entities = (before.entities[0],)
+                mention.rule += ":apposition"
+                self.trace = None
                 continue
             if mention.definite:
                 entity = self.resolve_definite(mention.start, mention.base, mention.kinds)
@@ -1067,15 +1117,59 @@ class SpeakerIndex:
                     mention.rule = mention.rule.replace("first-after", "nearest-before")
             if entity is not None:
                 mention.entities = (entity,)
+            mention.consulted = tuple(self.trace)
+            self.trace = None
+
+    def note(self, mention: Mention) -> None:
+        """Note what a mention's own resolution read, and a person's names (when tracing)."""
+        if self.trace is None:
+            return
+        self.trace.extend(mention.consulted)
+        if mention.how == "person":
+            self.trace.append(Context(mention.start, mention.end, people=True))
+
+    def consulted(self, quote: Quote) -> None:
+        """Note what a quote's attribution read (when tracing)."""
+        if self.trace is not None:
+            self.trace.extend(quote.consulted)
+
+    def consult(self, start: int, end: int, *, people: bool = False) -> None:
+        """Note that a look-up read tokens ``start:end`` (when tracing)."""
+        if self.trace is not None and end > start:
+            self.trace.append(Context(start, end, people))
 
     def resolve_definite(self, position: int, base: str, kinds: Sequence[str]) -> Entity | None:
         """What "the ministry" before ``position`` points at: first a body with the
         descriptor's head noun in its name or aliases, then the nearest body of a fitting
         kind (one that spoke first)."""
         head = base.lower().split()[-1] if base else ""
+        same = self._same_descriptor(position, head, kinds)
+        if same is not None:
+            return same
         return self._antecedent(
             position, lambda e: e.kind in kinds and _named_with(e, head)
         ) or self._antecedent(position, lambda e: e.kind in kinds)
+
+    def _same_descriptor(self, position: int, head: str, kinds: Sequence[str]) -> Entity | None:
+        """ "an ethnic rebel group ... the group said": a descriptor with the same head noun
+        before, within the salience window, is the same body."""
+        if not head:
+            return None
+        limit = self.paragraph[position] - _SALIENCE_PARAGRAPHS
+        for mention in reversed(self.mentions[: bisect_left(self._starts, position)]):
+            if self.paragraph[mention.start] < limit:
+                break
+            if (
+                mention.how == "descriptor"
+                and not mention.plural
+                and mention.entities
+                and mention.base.split()[-1:] == [head]
+                and mention.entities[0].kind in kinds
+            ):
+                self.consult(mention.start, position)
+                self.note(mention)
+                return mention.entities[0]
+        return None
 
     def _find_groups(self) -> None:
         """Bodies named together ("Amnesty International (AI) and Airwars"): "the two groups"."""
@@ -1119,7 +1213,15 @@ class SpeakerIndex:
                 mention.speaking = True
                 continue
             for tok in doc[mention.start : mention.end]:
-                if tok.dep_ == "nsubj" and words.verb_lemma(tok.head) is not None:
+                if tok.dep_ != "nsubj":
+                    continue
+                verb = tok.head
+                # "The ministry gave a lower toll, saying ...", "X reviewed the data and said":
+                # the subject of a clause that goes on to report
+                if words.verb_lemma(verb) is not None or any(
+                    c.dep_ in ("advcl", "conj", "xcomp") and words.verb_lemma(c) is not None
+                    for c in verb.children
+                ):
                     mention.speaking = True
                     break
 
@@ -1130,9 +1232,7 @@ class SpeakerIndex:
     def _nearest(
         self, position: int, kinds: Sequence[str], *, people: bool = False
     ) -> Entity | None:
-        index = (
-            bisect_left(self._starts, position) if hasattr(self, "_starts") else len(self.mentions)
-        )
+        index = bisect_left(self._starts, position) if self._starts else len(self.mentions)
         for mention in reversed(self.mentions[:index]):
             if mention.start >= position or not mention.entities:
                 continue
@@ -1140,19 +1240,25 @@ class SpeakerIndex:
                 if entity.kind == "person" and not people:
                     continue
                 if not kinds or entity.kind in kinds:
+                    self.consult(mention.start, position, people=people)
                     return entity
         return None
 
     def _first_after(self, position: int, kinds: Sequence[str]) -> Entity | None:
         limit = self.paragraph[min(position, len(self.doc) - 1)] + _LEDE_PARAGRAPHS
+        read_to = position
         for mention in self.mentions:
             if mention.start < position or not mention.entities or mention.how == "descriptor":
                 continue
             if self.paragraph[mention.start] > limit:
                 break
+            read_to = mention.end
             entity = mention.entities[0].voice
             if entity.kind in kinds:
+                self.consult(position, read_to)
                 return entity
+        # nothing found: a name the gate did not parse may sit anywhere up to the limit
+        self.consult(position, bisect_right(self.paragraph, limit))
         return None
 
     def group_before(
@@ -1165,6 +1271,7 @@ class SpeakerIndex:
                 continue
             if kinds and not all(m.kind in kinds for m in members):
                 continue
+            self.consult(end - 1, position)
             return members
         return ()
 
@@ -1201,9 +1308,14 @@ class SpeakerIndex:
         within two paragraphs ("The group criticised the army. It said ..." is the group)."""
         nearest: Entity | None = None
         limit = self.paragraph[position] - _SALIENCE_PARAGRAPHS
-        for mention in reversed(self.mentions):
+        index = bisect_left(self._starts, position) if self._starts else len(self.mentions)
+        read_from = position
+        for mention in reversed(self.mentions[:index]):
             if mention.start >= position or not mention.entities:
                 continue
+            if self.paragraph[mention.start] < limit and nearest is not None:
+                break
+            read_from = mention.start
             if exclude and exclude[0] <= mention.start < exclude[1]:
                 continue
             entity = mention.entities[0]
@@ -1212,9 +1324,11 @@ class SpeakerIndex:
             if nearest is None:
                 nearest = entity
             if mention.speaking:
+                self.consult(read_from, position, people=True)
                 return entity
-            if self.paragraph[mention.start] < limit:
-                break
+        # nothing salient: anything in the window may be what a full parse picks
+        read_from = min(read_from, bisect_left(self.paragraph, max(limit, 0)))
+        self.consult(read_from, position, people=True)
         return nearest
 
     def quote_at(self, i: int) -> Quote | None:
@@ -1262,6 +1376,7 @@ class SpeakerIndex:
             )
         previous: Quote | None = None
         for quote in quotes:
+            self.trace = quote.consulted
             self._attribute_quote(quote)
             # a quote paragraph with no attribution goes on with the speaker of the quote
             # before it; so does '"A," it said. "B."' within one paragraph
@@ -1286,7 +1401,10 @@ class SpeakerIndex:
                 quote.cue_token = previous.cue_token
                 quote.cue_text = previous.cue_text
                 quote.rule = "quote:continued-speaker"
+            if follows and previous is not None:
+                quote.consulted.extend(previous.consulted)
             previous = quote
+        self.trace = None
         return quotes
 
     def _attribute_quote(self, quote: Quote) -> None:
@@ -1360,6 +1478,10 @@ class SpeakerIndex:
         if i < 0:
             return None
         wanted = self.paragraph[i]
+        start = i
+        while start > 0 and self.paragraph[start - 1] == wanted:
+            start -= 1
+        self.consult(start, i + 1, people=True)
         people = [
             m
             for m in self.mentions
@@ -1376,6 +1498,7 @@ class SpeakerIndex:
         cues = [t for t in window if words.forms.get(t.lower_) is not None]
         if not cues:
             return None
+        self.consult(window[0].i, window[-1].i + 1)
         cue = cues[0] if after else cues[-1]
         if cue.has_head() and cue.dep_ and cue.pos_:
             heads = verb_speakers(cue)
@@ -1400,6 +1523,8 @@ class SpeakerIndex:
         self, tok: Token, *, exclude: tuple[int, int] | None = None
     ) -> tuple[tuple[Entity, ...], str]:
         mention = self._at.get(tok.i)
+        if mention is not None:
+            self.note(mention)
         if mention is not None and mention.entities:
             return mention.entities, mention.text
         if mention is not None and mention.how == "descriptor":
@@ -1461,6 +1586,7 @@ class SpeakerIndex:
         words = self.words
         mention = self._at.get(head.i)
         if mention is not None:
+            self.note(mention)
             if mention.how == "person" and mention.entities and mention.entities[0].body is None:
                 # "Its spokeswoman, Olga Petrenko, said": the apposed role says whose she is
                 for role in (head.head, *head.children):
@@ -1660,6 +1786,80 @@ def _first_word(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+# -- parsing on demand ---------------------------------------------------------------------------
+
+
+def unparsed_context(
+    doc: Doc, read: Iterable[Context], index: SpeakerIndex
+) -> list[tuple[int, int]]:
+    """The token ranges, not parsed yet, of the sentences the look-ups read: whole sentences,
+    and for stretches where a person may be named, the sentence that first names each of its
+    name-like words ("For Voloshyna, now 61, ..." needs "Iryna Voloshyna" in the lede)."""
+    contexts = list(read)
+    if not contexts or len(doc) == 0:
+        return []
+    parsed = np.zeros(len(doc), dtype=bool)
+    for span in doc.spans.get(PARSED_KEY, []):
+        parsed[span.start : span.end] = True
+    starts = np.nonzero(doc.to_array([SENT_START]).astype("int64") == 1)[0].tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    first_seen: dict[str, int] | None = None
+    wanted: set[int] = set()  # sentence numbers
+
+    def sentences(start: int, end: int) -> range:
+        return range(bisect_right(starts, start) - 1, bisect_left(starts, end))
+
+    for context in contexts:
+        if parsed[context.start : context.end].all():
+            continue
+        wanted.update(sentences(context.start, context.end))
+        if not context.people:
+            continue
+        if first_seen is None:
+            first_seen = {}
+            for tok in doc:
+                first_seen.setdefault(tok.text, tok.i)
+        for tok in doc[context.start : context.end]:
+            first = first_seen.get(tok.text, tok.i)
+            if first < context.start and not parsed[first] and _may_name(tok, index):
+                wanted.update(sentences(first, first + 1))
+    ranges: list[tuple[int, int]] = []
+    bounds = [*starts, len(doc)]
+    for number in sorted(wanted):
+        start, end = bounds[number], bounds[number + 1]
+        i = start
+        while i < end:
+            if parsed[i]:
+                i += 1
+                continue
+            j = i
+            while j < end and not parsed[j]:
+                j += 1
+            if not all(t.is_space or t.is_punct for t in doc[i:j]):
+                if ranges and ranges[-1][1] == i:
+                    ranges[-1] = (ranges[-1][0], j)
+                else:
+                    ranges.append((i, j))
+            i = j
+    return ranges
+
+
+def _may_name(tok: Token, index: SpeakerIndex) -> bool:
+    """A word that may be (part of) a person's name the model would find: capitalised, not a
+    common word, title, role, calendar word, place or demonym, and not inside a known body."""
+    words = index.words
+    if not _NAME.match(tok.text) or tok.is_stop or tok.like_num:
+        return False
+    low = tok.lower_
+    if low in words.calendar or low in words.titles or low in words.roles:
+        return False
+    mention = index.mention_at(tok.i)
+    if mention is not None and mention.how != "person":
+        return False
+    return gaz.lookup_place(tok.text) is None and gaz.demonym(tok.text) is None
+
+
 # -- the component ------------------------------------------------------------------------------
 
 
@@ -1699,6 +1899,7 @@ class SpeakersComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
+        self.nlp = nlp
         register_extensions()
         self.words = cue_words()
         self.matchers = Matchers(nlp)
@@ -1708,11 +1909,43 @@ class SpeakersComponent:
         if not spans:
             return doc
         index = SpeakerIndex(doc, self.matchers, self.words)
-        results = [self.attribute(span, index) for span in spans]
+        results, read = self._attribute_all(spans, index)
+        gate = self._gate()
+        # The gate parsed only candidate sentences: where an answer rests on text it skipped (a
+        # pronoun's antecedent, the paragraph introducing a quoted witness), that text is parsed
+        # now and the article read again, so the answer is the one a full parse gives.
+        for _round in range(_PARSE_ROUNDS if gate is not None else 0):
+            assert gate is not None
+            ranges = unparsed_context(doc, read, index)
+            if not ranges or not gate.parse_more(doc, ranges):
+                break
+            index = SpeakerIndex(doc, self.matchers, self.words)
+            results, read = self._attribute_all(spans, index)
         _inherit(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
             span._.attribution = result.as_dict()
         return doc
+
+    def _gate(self) -> GateComponent | None:
+        """The gate of this pipeline, when it parses on demand (not with ``parse_all``)."""
+        if "claimx_gate" not in self.nlp.pipe_names:
+            return None
+        gate = self.nlp.get_pipe("claimx_gate")
+        if isinstance(gate, GateComponent) and not gate.parse_all:
+            return gate
+        return None
+
+    def _attribute_all(
+        self, spans: list[Span], index: SpeakerIndex
+    ) -> tuple[list[_Result], list[Context]]:
+        results = []
+        read: list[Context] = []
+        for span in spans:
+            index.trace = []
+            results.append(self.attribute(span, index))
+            read.extend(index.trace)
+        index.trace = None
+        return results, read
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in stream:
@@ -1776,6 +2009,8 @@ class SpeakersComponent:
                 result.entities, text, rule = got
                 result.speakers = _speaker_dicts(result.entities, text)
                 result.rules.append(rule)
+        if not result.speakers and quote is not None:
+            index.consulted(quote)
         if not result.speakers and quote is not None and quote.speakers:
             # "“We counted 47 bodies,” Ms Okafor said": the quote's speaker, also for "we"
             result.entities = quote.speakers
@@ -1885,6 +2120,8 @@ def _named_in_phrase(
             continue
         seen.add(tok.i)
         mention = index.mention_at(tok.i)
+        if mention is not None:
+            index.note(mention)
         if mention is not None and mention.entities and mention.how != "person":
             return mention.entities[0].voice, mention.text
         if mention is not None and mention.how == "person" and mention.entities:

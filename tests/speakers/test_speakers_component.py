@@ -361,6 +361,46 @@ RESOLUTION_CASES += [
 ]
 
 
+RESOLUTION_CASES += [
+    # an indefinite descriptor in apposition is the name before it, not a body named later
+    (
+        "Airwars, a London-based group that tracks the air war, said its researchers were "
+        "still working. For one strike in June, it logged 13 civilians killed.\n\n"
+        "Human Rights Watch urged an inquiry.",
+        "13",
+        ["Airwars"],
+        "speaker:pronoun",
+    ),
+    (
+        "The Syrian Observatory for Human Rights (SOHR), a Britain-based monitor, said on "
+        "Monday that the roads were closed. The strikes killed 48 civilians, the monitor said."
+        "\n\nThe United Nations called for calm.",
+        "48",
+        ["Syrian Observatory for Human Rights"],
+        "descriptor:monitor:nearest-before",
+    ),
+    # "the group" after "an ethnic rebel group": the same body, named in the next paragraph
+    (
+        "Myanmar military jets bombed a festival held by an ethnic rebel group in northern "
+        "Kachin State on Sunday, killing 31 people, the group said.\n\n"
+        "The Arakan Army, which controls the area, called for an inquiry.",
+        "31",
+        ["Arakan Army"],
+        "descriptor:group:nearest-before",
+    ),
+    # a subject that goes on to report ("gave a lower toll, saying") is what "it" picks up,
+    # before a speaker a paragraph earlier
+    (
+        "The Syrian Observatory for Human Rights said on Monday that the roads were closed.\n\n"
+        "The Syrian Civil Defence gave a lower toll, saying that 82 people had been killed. "
+        "It said 534 others were wounded.",
+        "534",
+        ["Syria Civil Defence"],
+        "speaker:pronoun",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "figure", "speakers", "rule"), RESOLUTION_CASES)
 def test_speakers_component_resolves_references(
     parse: Parse, text: str, figure: str, speakers: list[str], rule: str
