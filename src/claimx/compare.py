@@ -999,7 +999,7 @@ class Group:
         largest = max((m.value for m in self.members), default=0)
         return (-len(self.speakers), -len(self.doc_ids), -largest, self.group_id)
 
-    def compact(self, sentences: int = 2, figures: int = 10) -> Group:
+    def compact(self, sentences: int = 3, figures: int = 10) -> Group:
         """A copy for display: per speaker the ``figures`` figures most articles report,
         at most ``sentences`` sentences each, and only the members those sentences quote
         (with their parts); ``figures_total`` and ``sentences_total`` keep the counts.

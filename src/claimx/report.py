@@ -514,8 +514,8 @@ def _group_section(group: Group, number: int, *, include_js: bool) -> str:
             if more > 0:
                 out.append(
                     f"<p class=facts>{html.escape(speaker['name'])}, "
-                    f"{html.escape(str(figure['text']))}: {more} more sentences "
-                    "(see --json)</p>"
+                    f"{html.escape(str(figure['text']))}: {more} more "
+                    f"sentence{'s' if more != 1 else ''} (see --json)</p>"
                 )
             for item in figure["sentences"]:
                 out.append(
