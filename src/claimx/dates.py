@@ -1,6 +1,6 @@
 """When the harm happened and when the claim was made.
 
-Two layers:
+Three layers:
 
 * :func:`resolve` reads one date expression ("in October 2017", "last month",
   "on Thursday", "from June to October 2017", "over four years") into a
@@ -9,11 +9,23 @@ Two layers:
   ``dateparser`` reads the day-shaped words ("Sept. 25", "25/09/2017",
   "the 25th of September"); claimx owns the interval layer on top: whole
   months, seasons and years, spans, durations, and the news weekday rule,
-  because dateparser resolves points only.
+  because dateparser resolves points only. Anaphoric words ("in November of
+  that year", "six days earlier", "the following day", "since then") count
+  from a ``context`` date, the one mentioned before them.
+* :class:`ArticleDates` reads the article once, from its text: the dateline
+  (its date anchors relative words and dates no claim), every date mention
+  with its role (a statement's, an event's, the start of a "since" span, a
+  bound), the events the article dates ("the battle for Mosul, which began
+  in October 2016 and ended in July 2017", "Saturday's strike"), and the main
+  event its lead reports.
 * the ``claimx_dates`` spaCy component (:func:`make_dates`) attaches those
   values to each casualty span through the dependency parse: a date that
   modifies the harm gives ``period``, one that modifies the reporting verb
-  gives ``stated`` (``span._.when``).
+  (or a verb that gives a count: "the toll rose to 56 on Sunday") gives
+  ``stated`` (``span._.when``). A claim without a date of its own takes the
+  date of the event it names ("during the nine-month battle", "since the
+  coup"), of its paragraph, or of the main event, unless it describes a state
+  at the time of writing ("are still living in camps").
 
 Conventions, chosen once and used everywhere:
 
@@ -36,6 +48,9 @@ Conventions, chosen once and used everywhere:
   is 2015-03-01..2019-03-31).
 * "N units ago" is a day: publication minus N units (a year before
   2024-02-29 is 2023-02-28).
+* "since X" runs to the statement when the claim is dated ("said on Tuesday
+  that 299 had died since 1 January" ends on that Tuesday), else to
+  publication; a period told in the past never runs past publication.
 * Without a publication date every relative expression gives None; absolute
   ones ("in 2017", "September 25, 2017") still resolve. Nothing is ever
   resolved against today's date.
@@ -1512,9 +1527,37 @@ def _attach(
     else:
         fig = doc[figure] if figure is not None else None
         period = _fallback_period(doc, trig, harm, anchor, article, until, stated, rules, fig)
+    if period is not None and period_pick is not None and article is not None:
+        period = _event_day_within(article, trig, harm, period, rules)
+    if period is not None and anchor is not None and period.start <= anchor < period.end:
+        # harm told in the past cannot run past publication ("in every month of 2024")
+        period = DateValue(period.text, period.start, anchor, "span", period.relative)
     if period is not None:
         rules.append(f"when:period_granularity:{period.granularity}")
     return _When(period, stated, rules, same_period)
+
+
+def _event_day_within(
+    article: ArticleDates, trig: Token, harm: list[Token], period: DateValue, rules: list[str]
+) -> DateValue:
+    """The day of the harm's event inside a wider date of its own.
+
+    "Air strikes in March 2019 killed 80 people", and the article dates "the strikes
+    on March 18, 2019": the harm is that day's. A total for a whole unit ("in March
+    alone") stays the unit.
+    """
+    if period.granularity not in ("month", "season", "year") or any(
+        t.lower_ == "alone" for h in harm for t in h.subtree
+    ):
+        return period
+    nouns = {_event_lemma(noun) for noun in _event_subjects(trig, harm)}
+    for event in article.events:
+        if event.noun not in nouns or event.end != event.start:
+            continue
+        if period.start <= event.start <= period.end:
+            rules.append("when:period:event_day_within")
+            return DateValue(event.text, event.start, event.end, "day", False)
+    return period
 
 
 def _frames(noun: Token, harm: list[Token], cue: Token | None) -> bool:
@@ -1669,15 +1712,18 @@ def _fallback_period(
     for noun in subjects:
         if not _is_definite(noun):
             continue
-        value = _antecedent_event_date(doc, trig.sent, anchor, article)
-        if value is not None:
-            rules.append("when:period:event_antecedent")
-            return value
         if article is not None:
+            # read from the text, not from the parse of the sentences before: only
+            # candidate sentences carry one, and the answer must not depend on that
             value = _event_in_article(article, noun, until)
             if value is not None:
                 rules.append("when:period:event_dated_in_article")
                 return value
+            continue
+        value = _antecedent_event_date(doc, trig.sent, anchor)
+        if value is not None:
+            rules.append("when:period:event_antecedent")
+            return value
     if article is None:
         return None
     # "killed ... during the battle for Raqqa", "since the coup", the event dated elsewhere
@@ -1808,9 +1854,7 @@ def _dates_event(token: Token) -> bool:
     )
 
 
-def _antecedent_event_date(
-    doc: Doc, sent: Span, published: date | None, article: ArticleDates | None = None
-) -> DateValue | None:
+def _antecedent_event_date(doc: Doc, sent: Span, published: date | None) -> DateValue | None:
     """The date of the latest dated event noun in the two sentences before ``sent``."""
     previous = []
     start = sent.start
@@ -1823,7 +1867,7 @@ def _antecedent_event_date(
     for prev in previous:
         if not doc[prev.start].has_dep():
             continue  # only candidate sentences carry a parse
-        for item in reversed(dates_in(prev, published, article=article)):
+        for item in reversed(dates_in(prev, published)):
             if not item.bound and any(_dates_event(doc[i]) for i in item.roots):
                 return item.value
     return None
@@ -2027,17 +2071,22 @@ class ArticleDates:
                 value = _resolve_in_context(expr, anchor, False, [context, day])
                 if value is None:
                     continue
-                if value.start == value.end:
-                    day = value
                 role = _text_role(sentence, s, e)
                 out.append(Mention(start + s, start + e, value, role, index, paragraph))
+                if role == "bound":
+                    continue
+                if value.start == value.end:
+                    day = value
                 context = value
         return out
 
     def context_before(self, char: int, *, day: bool = False) -> DateValue | None:
-        """The latest date mentioned before ``char`` (a single day when ``day``)."""
+        """The latest date mentioned before ``char`` (a single day when ``day``).
+
+        A bound ("after Friday prayers") is no context: it names another time.
+        """
         for mention in reversed(self.mentions):
-            if mention.end > char:
+            if mention.end > char or mention.role == "bound":
                 continue
             if not day or mention.value.start == mention.value.end:
                 return mention.value

@@ -254,6 +254,32 @@ CASES = [
         ("2018-02-03", "2019-04-26"),
         None,
     ),
+    # the day the article gives the harm's event, inside the harm's own month ...
+    (
+        "The army said the strikes on 18 March 2019 hit a crowd by the river.\n\n"
+        "Air strikes in March 2019 killed 80 people, the army said.",
+        "killed",
+        ("2019-03-18", "2019-03-18"),
+        None,
+    ),
+    # ... but a total for the whole month stays the month
+    (
+        "The army said the strikes on 18 March 2019 hit a crowd by the river.\n\n"
+        "Strikes killed 1,000 civilians in March 2019 alone.",
+        "killed",
+        ("2019-03-01", "2019-03-31"),
+        None,
+    ),
+    # harm told in the past does not run past publication
+    ("Rebels have killed 40 people in 2019.", "killed", ("2019-01-01", "2019-04-26"), None),
+    # "after Friday prayers" bounds another time: "that day" counts from the day before it
+    (
+        "The worst day came on 30 September, when police shot protesters after Friday "
+        "prayers. Activists put that day's toll at 96.",
+        "toll",
+        ("2018-09-30", "2018-09-30"),
+        None,
+    ),
     # the main event dates a past harm told without a date ...
     (
         "Gunmen attacked a wedding in the village on Saturday, killing 14 people, police "
