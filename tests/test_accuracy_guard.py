@@ -42,11 +42,16 @@ def test_accuracy_guard_dev_corpus_is_valid() -> None:
     assert not problems, "\n".join(map(str, problems))
 
 
+FIELDS = ["outcome", "group", "bounds", "speakers", "stance", "period", "stated", "agent", "locations"]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("metric", ["claim_f1", "complete_f1"])
+@pytest.mark.parametrize("metric", ["claim_f1", "complete_f1", *FIELDS])
 def test_accuracy_guard_not_below_floor(dev_report: EvaluationReport, metric: str) -> None:
     floor = json.loads(FLOORS.read_text(encoding="utf-8"))[metric]
+    fields = dev_report.to_dict()["fields"]
     measured = {"claim_f1": dev_report.claims.f1, "complete_f1": dev_report.complete.f1}
+    measured.update({name: fields[name]["accuracy"] for name in FIELDS if name in fields})
     assert measured[metric] is not None, "corpus/dev has neither gold claims nor predictions"
     assert measured[metric] >= floor - MARGIN, (
         f"{metric} {measured[metric]:.3f} fell below the floor {floor:.3f} - {MARGIN} "

@@ -121,6 +121,8 @@ def counted_noun(anchor: Token, span: Span) -> Token | None:
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
+                if span.start <= pobj.i < span.end:
+                    continue  # "hundreds of thousands" is one figure
                 if pobj.dep_ == "pobj" and (
                     pobj.pos_ in ("NOUN", "PROPN", "PRON")
                     or pobj.lower_ in words.nouns
@@ -465,7 +467,9 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
     if group is not None:
         if group == "people" or lower in ("members", "member"):
             group = _modifier_group(noun) or "people"
-        return Victims(group, "people", text, text_span.start, text_span.end, f"group:{lower}")
+        # "45 dead", "30,000 displaced": the word names the harm, not the victims
+        named = None if lower in outcome_words().adjectives and text == noun.text else text
+        return Victims(group, "people", named, text_span.start, text_span.end, f"group:{lower}")
     if lower in ("cases", "case", "incidents") and _case_outcome(noun):
         return Victims("people", "people", text, text_span.start, text_span.end, "group:cases")
     if lower in vw.non_people or lemma in vw.non_people:
