@@ -29,6 +29,20 @@ hedge as its cue. Stance is the cue's ("acknowledged", "denied"), or "acknowledg
 speaker is the agent of the harm ("claimed that only 1,257 were killed in their
 bombardments"). Rule ids on ``attribution["rules"]`` say which path each answer took.
 
+Agents: the figure's own sentence first (the harm verb's subject, a "by" agent, an attack noun
+with its owner, "killed when police opened fire", "in clashes with M23", whoever the sentence
+blames); generic force words ("gunmen", "police", "government shelling", "rebel fire") are
+named for the article's country (its places and national adjectives, counted without a parse).
+Then the agent of the article's main event (the first claim sentence's, else the attack its
+lede names) goes to later figures about that event whose sentence names none; displaced or
+missing people, disputed figures and wider tallies ("since 2011", "deaths in Sudan") keep none.
+
+The gated pipeline parses only candidate sentences. The index's look-ups note the stretches they
+read (a pronoun's antecedent window, the paragraph introducing a quoted witness, the first
+mention of a surname); where those hold unparsed text the component asks the gate
+(``GateComponent.parse_more``) to parse those sentences and reads the article again, so that the
+answers equal a full parse's. Docs with no casualty span cost nothing; windows are capped.
+
 Every word the grammar decides on comes from ``resources/cues.json`` and the gazetteer.
 """
 
@@ -52,6 +66,7 @@ from claimx import gazetteer as gaz
 from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
 from claimx.extensions import register_extensions
 from claimx.gate import PARSED_KEY, GateComponent
+from claimx.lexicon import outcome_words
 from claimx.resources import read_json
 
 STANCES = ("asserts", "acknowledges", "disputes")
@@ -63,6 +78,7 @@ _OPEN_QUOTES = frozenset({"“", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "»"})
 _STRAIGHT_QUOTES = frozenset({'"'})
 _TERMINALS = frozenset({".", "!", "?", "…"})
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 _NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,7}$")
@@ -72,6 +88,8 @@ _AFTER_WINDOW = 14
 _SALIENCE_PARAGRAPHS = 2
 # How far (in paragraphs) an indefinite lede ("a charity has claimed") may look ahead for its name.
 _LEDE_PARAGRAPHS = 3
+# At most this many tokens of one look-up's context are parsed on demand.
+_MAX_CONTEXT = 250
 # Rounds of on-demand parsing: what a first parse reveals (a name) may point one step further.
 _PARSE_ROUNDS = 2
 
@@ -104,6 +122,17 @@ class CueWords:
     government_roles: frozenset[str]
     spokes_roles: frozenset[str]
     calendar: frozenset[str]
+    forces: dict[str, tuple[str, ...]]  # generic force word -> names it stands for
+    attack_verbs: frozenset[str]  # lemmas
+    attack_forms: frozenset[str]  # every form, for text the model did not read
+    event_marks: frozenset[str]
+    event_outcomes: frozenset[str]
+    scope_words: frozenset[str]
+    blame_verbs: dict[str, str]  # lemma -> preposition that introduces who is blamed, or ""
+    attackers: frozenset[str]
+    country_links: frozenset[str]
+    clash_nouns: frozenset[str]
+    national_bodies: dict[str, tuple[str, ...]]
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -150,6 +179,17 @@ def cue_words() -> CueWords:
         government_roles=frozenset(data["government_roles"]),
         spokes_roles=frozenset(data["spokes_roles"]),
         calendar=frozenset(data["calendar"]),
+        forces={word: tuple(names) for word, names in data["forces"].items()},
+        attack_verbs=frozenset(data["attack_verbs"]),
+        attack_forms=frozenset(f for forms in data["attack_verbs"].values() for f in forms),
+        event_marks=frozenset(data["event_marks"]),
+        event_outcomes=frozenset(data["event_outcomes"]),
+        scope_words=frozenset(data["scope_words"]),
+        blame_verbs=dict(data["blame_verbs"]),
+        attackers=frozenset(data["attackers"]),
+        country_links=frozenset(data["country_links"]),
+        clash_nouns=frozenset(data["clash_nouns"]),
+        national_bodies={k: tuple(v) for k, v in data["national_bodies"].items()},
     )
 
 
@@ -374,9 +414,12 @@ def _subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubj":
                 return _antecedent(child)
         participle = current.dep_ == "advcl" and current.tag_ == "VBG"
+        # "the army had responded by striking RSF positions, killing scores"
+        by_doing = current.dep_ == "pcomp" and current.tag_ == "VBG"
         if (
             current.dep_ == "conj"
             or participle
+            or by_doing
             or (current.dep_ == "amod" and current.head.dep_ in ("conj", "dobj"))
         ):
             current = current.head
@@ -387,11 +430,36 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _is_passive(verb: Token) -> bool:
+def _harm_verb_above(tok: Token) -> bool:
+    """Whether the verb governing ``tok`` is a harm verb ("killed hundreds and injured ...")."""
+    verbs = outcome_words().verbs
+    current = tok
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX"):
+            return (verbs.get(current.lower_) or verbs.get(current.lemma_.lower())) is not None
+        if current.head.i == current.i:
+            break
+        current = current.head
+    return False
+
+
+def _is_passive(verb: Token, figure: Span | None = None) -> bool:
+    # "people killed in the strike" is passive; "soldiers ... killed 500 people", which the
+    # parser may read the same way, has its figure after it, as an object
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN"
         and verb.dep_ == "acl"
-        and not any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
+        and not (figure is not None and _object_after(verb, figure))
+    )
+
+
+def _object_after(verb: Token, figure: Span) -> bool:
+    """Whether the figure follows the verb inside its phrase ("killed between 8,192 and ...")."""
+    return (
+        verb.i < figure.start
+        and verb.left_edge.i <= figure.start
+        and figure.end - 1 <= verb.right_edge.i
     )
 
 
@@ -408,21 +476,46 @@ def agent_phrase(
     words = words or cue_words()
     # "killed hundreds and injured thousands": the parser may read the second verb as an
     # adjective on its object; it still shares the first verb's subject
-    verb_like = trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
+    # "received 1,300 wounded patients": a participle on a noun has no subject of its own
+    verb_like = trigger.dep_ != "amod" and (
+        trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
+    )
     shares_verb = (
         trigger.dep_ == "amod"
         and trigger.head.dep_ in ("conj", "dobj")
         and figure.start <= trigger.head.i < figure.end
+        # "received 1,300 wounded patients": the verb above must itself be a harm verb
+        and _harm_verb_above(trigger.head)
     )
-    if (verb_like or shares_verb) and not _is_passive(trigger):
+    if (verb_like or shares_verb) and not _is_passive(trigger, figure):
         subject = _subject_of(trigger)
-        relative = any(c.dep_ == "nsubj" and c.lower_ in _RELATIVE for c in trigger.children)
+        # "attacks that killed 43 and injured 190": the second verb shares the relative subject
+        relative = any(
+            c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+            for c in (*trigger.children, *(trigger.head.children if trigger.dep_ == "conj" else ()))
+        )
+        if (
+            subject is None
+            and trigger.dep_ == "acl"
+            and (any(c.dep_ == "dobj" for c in trigger.children) or _object_after(trigger, figure))
+            and not (figure.start <= trigger.head.i < figure.end)
+        ):
+            # "Malian soldiers ... killed at least 500 people", "coalition actions killed ...":
+            # a harm verb with an object, read as a modifier of the noun that did it
+            return trigger.head, "agent:modified-noun"
         if subject is not None and not (figure.start <= subject.i < figure.end):
             # the noun a relative clause hangs on holds the figure by construction
             inside = not relative and any(figure.start <= t.i < figure.end for t in subject.subtree)
             if not inside:
                 # "attacks that killed 43": the relative clause's noun did it
                 return subject, "agent:relative" if relative else "agent:subject"
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "the coalition's own tally of civilians it has killed": the harm verb under a toll
+        for verb in trigger.subtree:
+            if verb.dep_ in ("relcl", "acl") and verb.i > trigger.i and _harm_verb_above(verb):
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in _RELATIVE:
+                    return subject, "agent:toll-clause"
     for holder in (trigger, *[c for c in trigger.children if c.dep_ == "acl"]):
         for child in holder.children:
             if child.dep_ == "agent" or (
@@ -438,6 +531,32 @@ def agent_phrase(
                         or pobj.lemma_.lower() in words.attack_nouns
                     ):
                         return pobj, f"agent:{child.lower_}-attack"
+                    if pobj.lower_ in words.clash_nouns:
+                        # "killed in clashes with M23 rebels": the other side
+                        for prep in pobj.children:
+                            if prep.dep_ == "prep" and prep.lower_ == "with":
+                                for other in prep.children:
+                                    if other.dep_ == "pobj":
+                                        return other, "agent:clash-with"
+    # "the number of people killed when a Russian missile tore through ...": a toll noun's
+    # harm verb frames the clause
+    holders = [trigger]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        holders += [t for t in trigger.subtree if t.dep_ in ("acl", "relcl") and t.i > trigger.i]
+    clauses = [c for holder in holders for c in holder.children]
+    for clause in clauses:
+        # "killed when police opened fire", "have fled since the RSF stormed it"
+        if (
+            clause.dep_ == "advcl"
+            and clause.lemma_.lower() in words.attack_verbs
+            and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in words.event_marks
+                for m in clause.children
+            )
+        ):
+            for subject in clause.children:
+                if subject.dep_ == "nsubj":
+                    return subject, "agent:when-clause"
     return None
 
 
@@ -521,6 +640,27 @@ class _Person:
     rule: str = "person"
 
 
+def _dateline_end(sent: Span) -> int:
+    """Where the dateline opening a sentence ends (after its dash), or the sentence start."""
+    if not _is_dateline(sent[:1]):
+        return sent.start
+    for tok in sent[:20]:
+        if tok.text in ("–", "—", "-", "--") and tok.whitespace_:
+            return tok.i + 1
+    return sent.start
+
+
+def _is_dateline(span: Span) -> bool:
+    """ "SALVATIERRA, Mexico —", "NIAMEY, March 24 (Sahel Wire) –": a word in capitals opening
+    a paragraph before a comma or slash is the dateline's place, not a body."""
+    doc = span.doc
+    if not span.text.isupper() or len(span.text) < 4 or " " in span.text:
+        return False
+    opens = span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+    follows = doc[span.end].text if span.end < len(doc) else ""
+    return (opens and follows in (",", "/", "(")) or len(span.text) > 6
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s$", "", text.strip())
     return re.sub(r"^(?:the|The)\s+", "", text)
@@ -549,6 +689,21 @@ class Matchers:
         self.descriptors = PhraseMatcher(nlp.vocab, attr="LOWER")
         texts = sorted({d.text for d in gaz.descriptors()})
         self.descriptors.add("DESCRIPTOR", [nlp.make_doc(t) for t in texts])
+        self._make_doc = nlp.make_doc
+        self._places: list[PhraseMatcher] | None = None
+        self.place_country: dict[str, str] = {}
+
+    @property
+    def places(self) -> list[PhraseMatcher]:
+        """PhraseMatchers over the gazetteer's places, built on first use (an article's country
+        is needed only where a generic force word names an agent)."""
+        if self._places is None:
+            matchers = {attr: PhraseMatcher(self.vocab, attr=attr) for attr in ("LOWER", "ORTH")}
+            for pattern in gaz.place_patterns():
+                matchers[pattern["attr"]].add(pattern["id"], [self._make_doc(pattern["pattern"])])
+                self.place_country[pattern["id"]] = pattern["country"]
+            self._places = list(matchers.values())
+        return self._places
 
 
 class SpeakerIndex:
@@ -556,7 +711,11 @@ class SpeakerIndex:
 
     def __init__(self, doc: Doc, matchers: Matchers, words: CueWords | None = None) -> None:
         self.doc = doc
+        self.matchers = matchers
         self.words = words or cue_words()
+        self._country: tuple[str | None] | None = None
+        self._ents: dict[int, Span] | None = None
+        self._people_in: dict[int, list[Mention]] | None = None
         self.paragraph = _paragraphs(doc)
         self.mentions: list[Mention] = []
         self._at: dict[int, Mention] = {}
@@ -582,6 +741,7 @@ class SpeakerIndex:
         self._find_groups()
         self._resolve_plurals()
         self.quotes = self._quotes()
+        self._quote_starts = [q.start for q in self.quotes]
 
     # -- building --------------------------------------------------------------------------------
     def _add(self, mention: Mention) -> bool:
@@ -697,7 +857,7 @@ class SpeakerIndex:
                 surnames.setdefault(ent[-1].text, ent.start)
             # "Army spokesman ...": a generic word the model tagged ORG is a descriptor
             # "SALVATIERRA, Mexico —": a dateline in capitals is a place, not a body
-            dateline = ent.text.isupper() and len(ent.text) > 6 and " " not in ent.text
+            dateline = _is_dateline(ent)
             # "For Marchuk, ..." after "Olena Marchuk": a surname the model took for a body
             surname = len(ent) == 1 and surnames.get(ent.text, ent.start) < ent.start
             if (
@@ -1133,28 +1293,41 @@ class SpeakerIndex:
         if self.trace is not None:
             self.trace.extend(quote.consulted)
 
-    def consult(self, start: int, end: int, *, people: bool = False) -> None:
-        """Note that a look-up read tokens ``start:end`` (when tracing)."""
-        if self.trace is not None and end > start:
-            self.trace.append(Context(start, end, people))
+    def consult(self, start: int, end: int, *, people: bool = False, forward: bool = False) -> None:
+        """Note that a look-up read tokens ``start:end`` (when tracing). Only the part nearest
+        the look-up counts (the end, or the start when it read ``forward``): in a transcript
+        with paragraphs thousands of tokens long, a full parse might find an antecedent far
+        away, but parsing all of it on demand would cost more than the gate saves."""
+        if self.trace is None or end <= start:
+            return
+        if end - start > _MAX_CONTEXT:
+            start, end = (start, start + _MAX_CONTEXT) if forward else (end - _MAX_CONTEXT, end)
+        self.trace.append(Context(start, end, people))
 
     def resolve_definite(self, position: int, base: str, kinds: Sequence[str]) -> Entity | None:
         """What "the ministry" before ``position`` points at: first a body with the
         descriptor's head noun in its name or aliases, then the nearest body of a fitting
         kind (one that spoke first)."""
         head = base.lower().split()[-1] if base else ""
-        same = self._same_descriptor(position, head, kinds)
+        same = self._same_descriptor(position, base.lower(), kinds)
         if same is not None:
             return same
-        return self._antecedent(
-            position, lambda e: e.kind in kinds and _named_with(e, head)
-        ) or self._antecedent(position, lambda e: e.kind in kinds)
+        named = self._antecedent(position, lambda e: e.kind in kinds and _named_with(e, head))
+        if named is not None:
+            return named
+        # "the army", "the police": the country's own, before any armed body named nearby
+        national = self.national(base.lower()) if base else None
+        if national is not None and national.kind in kinds:
+            return national
+        return self._antecedent(position, lambda e: e.kind in kinds)
 
-    def _same_descriptor(self, position: int, head: str, kinds: Sequence[str]) -> Entity | None:
-        """ "an ethnic rebel group ... the group said": a descriptor with the same head noun
-        before, within the salience window, is the same body."""
-        if not head:
+    def _same_descriptor(self, position: int, base: str, kinds: Sequence[str]) -> Entity | None:
+        """ "an ethnic rebel group ... the group said": a descriptor ending in the same words
+        before, within the salience window, is the same body ("the interior ministry" is not
+        "the defence ministry")."""
+        if not base:
             return None
+        tail = base.split()
         limit = self.paragraph[position] - _SALIENCE_PARAGRAPHS
         for mention in reversed(self.mentions[: bisect_left(self._starts, position)]):
             if self.paragraph[mention.start] < limit:
@@ -1163,7 +1336,7 @@ class SpeakerIndex:
                 mention.how == "descriptor"
                 and not mention.plural
                 and mention.entities
-                and mention.base.split()[-1:] == [head]
+                and mention.base.split()[-len(tail) :] == tail
                 and mention.entities[0].kind in kinds
             ):
                 self.consult(mention.start, position)
@@ -1229,6 +1402,68 @@ class SpeakerIndex:
     def mention_at(self, i: int) -> Mention | None:
         return self._at.get(i)
 
+    def country(self) -> str | None:
+        """The article's country: the one its places and national adjectives name most often
+        (the earliest on a tie), or None."""
+        if self._country is None:
+            counts: dict[str, int] = {}
+            first: dict[str, int] = {}
+            for matcher in self.matchers.places:
+                for match_id, start, _end in matcher(self.doc):
+                    name = self.doc.vocab.strings[match_id]
+                    country = self.matchers.place_country.get(name)
+                    if country:
+                        counts[country] = counts.get(country, 0) + 1
+                        first[country] = min(first.get(country, start), start)
+            for tok in self.doc:
+                if tok.text[:1].isupper():
+                    demonym = _demonym(tok.text)
+                    if demonym is not None and demonym.country:
+                        counts[demonym.country] = counts.get(demonym.country, 0) + 1
+                        first[demonym.country] = min(first.get(demonym.country, tok.i), tok.i)
+            best = min(counts, key=lambda c: (-counts[c], first[c])) if counts else None
+            self._country = (best,)
+        return self._country[0]
+
+    def national(self, phrase: str) -> Entity | None:
+        """The body a descriptor or force word names in the article's country ("the army" in a
+        Sudan story is the Sudanese Armed Forces, "the defence ministry" in a Niger story the
+        Nigerien Ministry of Defence), when the gazetteer knows it."""
+        names = self.words.national_bodies.get(phrase) or self.words.forces.get(phrase)
+        country = self.country() if names else None
+        if not names or country is None:
+            return None
+        demonym = _demonym_of(country) or country
+        for name in names:
+            body = gaz.lookup_body(name.format(demonym=demonym, country=country))
+            if body is not None:
+                return Entity(body.name, body.kind, body.parent)
+        return None
+
+    def force(self, tok: Token) -> tuple[Entity, str] | None:
+        """ "gunmen", "police", "government shelling", "rebel fire", "security forces": a generic
+        word for who did the harm, named for the article's country ("Kenyan police" is the
+        National Police Service; "Iranian security forces" a force the gazetteer lacks)."""
+        words = self.words
+        modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+        for phrase_tokens in ([*modifiers[-1:], tok], [tok]):
+            phrase = " ".join(t.lower_ for t in phrase_tokens)
+            names = words.forces.get(phrase)
+            if names is None:
+                continue
+            text = self.doc[phrase_tokens[0].i : tok.i + 1].text
+            country = self.country() if names else None
+            if country is None:
+                return Entity(phrase, "other"), text
+            demonym = _demonym_of(country)
+            filled = [n.format(demonym=demonym or country, country=country) for n in names]
+            for name in filled:
+                body = gaz.lookup_body(name)
+                if body is not None:
+                    return Entity(body.name, body.kind, body.parent), text
+            return Entity(filled[0], "other"), text
+        return None
+
     def _nearest(
         self, position: int, kinds: Sequence[str], *, people: bool = False
     ) -> Entity | None:
@@ -1236,6 +1471,8 @@ class SpeakerIndex:
         for mention in reversed(self.mentions[:index]):
             if mention.start >= position or not mention.entities:
                 continue
+            if position - mention.start > _MAX_CONTEXT:
+                break
             for entity in mention.entities:
                 if entity.kind == "person" and not people:
                     continue
@@ -1247,18 +1484,22 @@ class SpeakerIndex:
     def _first_after(self, position: int, kinds: Sequence[str]) -> Entity | None:
         limit = self.paragraph[min(position, len(self.doc) - 1)] + _LEDE_PARAGRAPHS
         read_to = position
-        for mention in self.mentions:
+        for mention in self.mentions[bisect_left(self._starts, position) :]:
             if mention.start < position or not mention.entities or mention.how == "descriptor":
                 continue
-            if self.paragraph[mention.start] > limit:
+            if self.paragraph[mention.start] > limit or mention.start - position > _MAX_CONTEXT:
                 break
             read_to = mention.end
             entity = mention.entities[0].voice
             if entity.kind in kinds:
-                self.consult(position, read_to)
+                self.consult(position, read_to, forward=True)
                 return entity
         # nothing found: a name the gate did not parse may sit anywhere up to the limit
-        self.consult(position, bisect_right(self.paragraph, limit))
+        self.consult(
+            position,
+            min(bisect_right(self.paragraph, limit), position + _MAX_CONTEXT),
+            forward=True,
+        )
         return None
 
     def group_before(
@@ -1267,6 +1508,8 @@ class SpeakerIndex:
         for end, members in reversed(self.groups):
             if end > position:
                 continue
+            if position - end > _MAX_CONTEXT:
+                break
             if count is not None and len(members) != count:
                 continue
             if kinds and not all(m.kind in kinds for m in members):
@@ -1305,7 +1548,9 @@ class SpeakerIndex:
         exclude: tuple[int, int] | None = None,
     ) -> Entity | None:
         """The nearest fitting entity before ``position``; one that was itself a speaker wins
-        within two paragraphs ("The group criticised the army. It said ..." is the group)."""
+        within two paragraphs ("The group criticised the army. It said ..." is the group).
+        Nothing further back than :data:`_MAX_CONTEXT` tokens counts: in a transcript whose
+        paragraphs run for pages, "they" does not reach back a thousand words."""
         nearest: Entity | None = None
         limit = self.paragraph[position] - _SALIENCE_PARAGRAPHS
         index = bisect_left(self._starts, position) if self._starts else len(self.mentions)
@@ -1313,6 +1558,8 @@ class SpeakerIndex:
         for mention in reversed(self.mentions[:index]):
             if mention.start >= position or not mention.entities:
                 continue
+            if position - mention.start > _MAX_CONTEXT:
+                break
             if self.paragraph[mention.start] < limit and nearest is not None:
                 break
             read_from = mention.start
@@ -1328,14 +1575,26 @@ class SpeakerIndex:
                 return entity
         # nothing salient: anything in the window may be what a full parse picks
         read_from = min(read_from, bisect_left(self.paragraph, max(limit, 0)))
+        read_from = max(read_from, position - _MAX_CONTEXT)
         self.consult(read_from, position, people=True)
         return nearest
 
     def quote_at(self, i: int) -> Quote | None:
-        for quote in self.quotes:
-            if quote.start <= i < quote.end:
-                return quote
+        # quotes do not overlap and come in text order
+        k = bisect_right(self._quote_starts, i) - 1
+        if k >= 0 and self.quotes[k].start <= i < self.quotes[k].end:
+            return self.quotes[k]
         return None
+
+    def ent_at(self, i: int) -> Span | None:
+        """The named entity holding token ``i`` (a per-doc table, built on first use)."""
+        if self._ents is None:
+            self._ents = {t: ent for ent in self.doc.ents for t in range(ent.start, ent.end)}
+        return self._ents.get(i)
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in ``start:end``."""
+        return self.mentions[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
     # -- quotes ----------------------------------------------------------------------------------
     def _quotes(self) -> list[Quote]:
@@ -1482,11 +1741,12 @@ class SpeakerIndex:
         while start > 0 and self.paragraph[start - 1] == wanted:
             start -= 1
         self.consult(start, i + 1, people=True)
-        people = [
-            m
-            for m in self.mentions
-            if m.how == "person" and m.entities and self.paragraph[m.start] == wanted
-        ]
+        if self._people_in is None:
+            self._people_in = {}
+            for m in self.mentions:
+                if m.how == "person" and m.entities:
+                    self._people_in.setdefault(self.paragraph[m.start], []).append(m)
+        people = self._people_in.get(wanted, [])
         if not people or any(q.start <= people[0].start < q.end for q in quotes):
             return None
         return people[0].entities, people[0].text
@@ -1658,7 +1918,7 @@ class SpeakerIndex:
                     return got
         ent_label = head.ent_type_
         if ent_label in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
-            ent = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+            ent = self.ent_at(head.i)
             if ent is not None:
                 kind = "person" if ent_label == "PERSON" else "other"
                 return (Entity(_clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
@@ -1725,6 +1985,21 @@ def _body_words(name: str) -> str:
 def _named_with(entity: Entity, word: str) -> bool:
     """Whether a body's name or aliases hold ``word`` ("ministry" in "Ministry of Health")."""
     return bool(word) and word in _body_words(entity.voice.name).split()
+
+
+@lru_cache(maxsize=8192)
+def _demonym(text: str) -> Any:
+    """``gazetteer.demonym``, remembered per word (the article's country reads every word)."""
+    return gaz.demonym(text)
+
+
+@lru_cache(maxsize=256)
+def _demonym_of(country: str) -> str | None:
+    """The national adjective of a country ("Burkina Faso" -> "Burkinabe"), or None."""
+    for demonym in gaz.gazetteer().demonyms:
+        if demonym.country == country:
+            return demonym.demonym
+    return None
 
 
 def _government_of(demonym: Any) -> Entity | None:
@@ -1872,6 +2147,8 @@ class _Result:
     stance: str = "asserts"
     agent: dict[str, str] | None = None
     agent_entity: Entity | None = None
+    # the sentence names who did it, in words that resolve to no one ("by both sides")
+    other_agent: bool = False
     rules: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -1922,6 +2199,7 @@ class SpeakersComponent:
             index = SpeakerIndex(doc, self.matchers, self.words)
             results, read = self._attribute_all(spans, index)
         _inherit(spans, results, index, self.words)
+        _event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
             span._.attribution = result.as_dict()
         return doc
@@ -1940,9 +2218,16 @@ class SpeakersComponent:
     ) -> tuple[list[_Result], list[Context]]:
         results = []
         read: list[Context] = []
-        for span in spans:
+        for number, span in enumerate(spans):
             index.trace = []
-            results.append(self.attribute(span, index))
+            sent = span.sent
+            following = spans[number + 1] if number + 1 < len(spans) else None
+            region_end = (
+                following.start
+                if following is not None and following.start < sent.end
+                else sent.end
+            )
+            results.append(self.attribute(span, index, region_end))
             read.extend(index.trace)
         index.trace = None
         return results, read
@@ -1952,7 +2237,10 @@ class SpeakersComponent:
             yield self(doc)
 
     # -- one span --------------------------------------------------------------------------------
-    def attribute(self, span: Span, index: SpeakerIndex) -> _Result:
+    def attribute(self, span: Span, index: SpeakerIndex, region_end: int | None = None) -> _Result:
+        """Speakers, cue, stance and agent of one casualty span; ``region_end``: where the next
+        figure of its sentence starts (the sentence end by default)."""
+        region_end = span.sent.end if region_end is None else region_end
         doc = span.doc
         words = self.words
         cas = span._.casualty or {}
@@ -2023,15 +2311,8 @@ class SpeakersComponent:
             if hedge is not None:
                 result.cue, result.cue_token = hedge.text, hedge.i
                 result.rules.append(f"cue:hedge:{hedge.lower_}")
-        self._agent(span, trigger, index, result)
-        if (
-            result.stance == "asserts"
-            and result.agent_entity is not None
-            and any(e.related(result.agent_entity) for e in result.entities)
-        ):
-            result.stance = "acknowledges"
-            result.rules.append("stance:own-harm")
-        elif result.stance != "asserts":
+        self._agent(span, trigger, index, result, region_end)
+        if not _own_harm(span, result) and result.stance != "asserts":
             result.rules.append(f"stance:{result.stance}")
         return result
 
@@ -2040,7 +2321,7 @@ class SpeakersComponent:
         verb form, before the figure, opening the sentence or a clause (the parse missed it)."""
         doc = span.doc
         sent = span.sent
-        for mention in index.mentions:
+        for mention in index.mentions_between(sent.start, span.start):
             if mention.start < sent.start or mention.end >= span.start:
                 continue
             if mention.start > sent.start:
@@ -2070,18 +2351,148 @@ class SpeakersComponent:
             )
         return None
 
-    def _agent(self, span: Span, trigger: Token, index: SpeakerIndex, result: _Result) -> None:
-        found = agent_phrase(trigger, span, self.words)
-        if found is None:
-            return
-        head, rule = found
-        got = _agent_entity(head, index, result.entities, self.words)
+    def _agent(
+        self, span: Span, trigger: Token, index: SpeakerIndex, result: _Result, region_end: int
+    ) -> None:
+        words = self.words
+        found = agent_phrase(trigger, span, words)
+        got = None
+        rule = ""
+        sent = span.sent
+        if found is not None and found[0].i < _dateline_end(sent):
+            found = None  # "NIAMEY, March 24 (Sahel Wire) – Gunmen killed ...": not the dateline
+        if found is not None:
+            head, rule = found
+            got = _agent_entity(head, index, result.entities, words)
+            # "That missile killed one ...": an attack told apart from the article's
+            distal = any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in head.children)
+            result.other_agent = got is None and (
+                distal or not (_is_attack(head, words) or head.lower_ in words.forces)
+            )
+        if (
+            got is None
+            and _is_dateline(sent[:1])
+            and trigger.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "dobj" for c in trigger.children)
+        ):
+            # "BANGKOK, April 12 (Asia Wire Service) – A Myanmar military airstrike ... killed":
+            # the model misreads a sentence opened by a dateline; the words before the harm
+            # verb still name the attack
+            got = surface_agent(index, sent.start, trigger.i, backward=True)
+            rule = "agent:surface"
+        if got is None:
+            got = blamed(span, region_end, index, result.entities, words)
+            rule = "agent:blamed"
         if got is None:
             return
         entity, text = got
         result.agent_entity = entity
         result.agent = {"text": text, "name": entity.voice.name}
         result.rules.append(rule)
+
+
+def blamed(
+    span: Span,
+    region_end: int,
+    index: SpeakerIndex,
+    speakers: tuple[Entity, ...],
+    words: CueWords,
+) -> tuple[Entity, str] | None:
+    """ "..., which also blamed government forces", "blaming the RSF for the attack", "670 of
+    them attributed to the coalition": who the sentence holds responsible. A blaming clause on
+    a noun ("670 of them attributed to ...") is about the figure before it only."""
+    for tok in span.sent:
+        lemma = tok.lemma_.lower()
+        if lemma not in words.blame_verbs or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        # "the Observatory, which also blamed ...": a clause on a speaker holds for the sentence
+        if (
+            tok.dep_ in ("acl", "relcl")
+            and index.mention_at(tok.head.i) is None
+            and not span.start <= tok.i < region_end
+        ):
+            continue
+        # "1,316 casualties, 670 of them attributed to the coalition": the clause of another
+        # figure
+        subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None and subject.like_num and not span.start <= subject.i < region_end:
+            continue
+        link = words.blame_verbs[lemma]
+        targets = [c for c in tok.children if c.dep_ == "dobj"] if not link else []
+        for prep in tok.children:
+            # "blamed the attack on the RSF": the "on" object is who is blamed
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in (link or "on"):
+                targets = [c for c in prep.children if c.dep_ == "pobj"]
+                break
+        for target in targets:
+            got = _agent_entity(target, index, speakers, words)
+            if got is not None:
+                return got
+    return None
+
+
+def surface_agent(
+    index: SpeakerIndex, start: int, end: int, *, backward: bool = False, attacks_only: bool = False
+) -> tuple[Entity, str] | None:
+    """The agent named by token order alone between ``start`` and ``end``: an attack noun or a
+    force word with a body or a national adjective right before it ("a US drone", "A Myanmar
+    military airstrike"), a body after "by" ("strikes by the Saudi-led coalition"), or a
+    generic force word ("Gunmen killed ..."). Needs no parse, so it reads unparsed ledes."""
+    doc = index.doc
+    words = index.words
+    order = range(end - 1, start - 1, -1) if backward else range(start, end)
+    # "Gunmen opened fire on a party ..., killing 12": a participle's clause is the one before
+    participle = backward and end < len(doc) and doc[end].tag_ == "VBG"
+    for i in order:
+        tok = doc[i]
+        low = tok.lower_
+        if participle and i == end - 1 and tok.text == ",":
+            continue
+        if backward and (tok.text in _CLAUSE_BREAKS or low in words.event_marks):
+            break  # the harm verb's own clause only
+        if i > start and doc[i - 1].lower_ in words.attack_forms:
+            continue  # "opened fire", "fired rockets": the attack's object, not its author
+        # "rebel-held": a modifier inside a compound adjective names no one
+        hyphened = i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
+        if (low not in words.attack_nouns and low not in words.forces) or hyphened:
+            continue
+        if attacks_only and (low in words.forces or low in words.attackers):
+            continue  # "Syrian government forces pressed deeper ...": not an attack
+        # only the attack nearest the harm verb (or opening the lede) is read: "rescuers said
+        # shelling had killed 25" names no agent, whatever "rebel-held" before it says
+        for k in range(i - 1, max(start, i - 4) - 1, -1):
+            before = doc[k]
+            if before.is_punct or before.is_space or before.lower_ in words.determiners:
+                break
+            # names from the gazetteer only: the model's entities exist where it ran
+            mention = index.mention_at(k)
+            if mention is not None and mention.entities and mention.how in ("body", "acronym"):
+                return mention.entities[0].voice, doc[mention.start : i + 1].text
+            demonym = gaz.demonym(before.text)
+            body = gaz.lookup_body(demonym.agent) if demonym and demonym.agent else None
+            if body is not None:
+                return Entity(body.name, body.kind, body.parent), doc[k : i + 1].text
+        if i + 2 < end and doc[i + 1].lower_ == "by":
+            after = index.mention_at(i + 2) or index.mention_at(i + 3)
+            if after is not None and after.entities and after.how in ("body", "acronym"):
+                return after.entities[0].voice, after.text
+        return index.force(tok) if low in words.forces else None
+    return None
+
+
+def _own_harm(span: Span, result: _Result) -> bool:
+    """A party's figure for harm it caused is an admission ("the coalition said its strikes
+    killed 326 civilians"), but not its count of enemy fighters it killed: that is a claim."""
+    if (
+        result.stance == "asserts"
+        and result.agent_entity is not None
+        and any(e.related(result.agent_entity) for e in result.entities)
+        and (span._.casualty or {}).get("group") != "combatants"
+    ):
+        result.stance = "acknowledges"
+        result.rules.append("stance:own-harm")
+        return True
+    return False
 
 
 def _hedge_in(sent: Span, words: CueWords) -> Token | None:
@@ -2098,7 +2509,25 @@ def _agent_entity(
     demonym ("Russian shelling"), or the "by" agent of a participle ("strikes carried out by X");
     for a bare attack noun, whoever launched it ("X launched a wave of attacks that ...")."""
     found = _named_in_phrase(head, index, speakers, words)
-    if found is None and _is_attack(head, words):
+    if found is None and not _is_attack(head, words):
+        # "a helicopter attack on a school ..., on 16 September, which killed 11": the relative
+        # clause hangs on the last noun; the attack is the phrase it belongs to
+        climb = head
+        for _ in range(6):
+            if climb.dep_ not in ("pobj", "prep", "conj", "appos") or climb.head.i == climb.i:
+                break
+            climb = climb.head
+            if _is_attack(climb, words):
+                head = climb
+                break
+    # "a coordinated wave of missile attacks", "a barrage of shells": the attack the noun counts
+    counts_attacks = any(
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(c.dep_ == "pobj" and _is_attack(c, words) for c in prep.children)
+        for prep in head.children
+    )
+    if found is None and (_is_attack(head, words) or counts_attacks):
         obj = head
         if obj.dep_ == "pobj" and obj.head.lower_ == "of":
             obj = obj.head.head
@@ -2114,6 +2543,7 @@ def _named_in_phrase(
     doc = head.doc
     queue = [head]
     seen: set[int] = set()
+    fallback: tuple[Entity, str] | None = None
     while queue:
         tok = queue.pop(0)
         if tok.i in seen:
@@ -2145,9 +2575,16 @@ def _named_in_phrase(
                 return Entity(body.name, body.kind, body.parent), doc[
                     tok.i : head.i + 1
                 ].text if tok.i < head.i else tok.text
+        if fallback is None and (tok is head or tok.dep_ in ("amod", "compound", "nmod")):
+            # "M23 fighters": a name among the modifiers wins over the generic word
+            forced = index.force(tok)
+            if forced is not None:
+                entity, text = forced
+                fallback = entity, doc[tok.i : head.i + 1].text if tok.i < head.i else text
         for child in tok.children:
             # a noun with a "subject" is a misparse of a compound ("RSF shelling")
-            if child.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod", "nsubj"):
+            # "the paramilitary Rapid Support Forces": the parser may hang the name as apposition
+            if child.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod", "nsubj", "appos"):
                 queue.append(child)
             elif child.dep_ == "prep" and child.lower_ == "by" and tok is head:
                 # "an air strike by the Saudi-led coalition"
@@ -2159,7 +2596,7 @@ def _named_in_phrase(
                         queue.extend(c for c in inner.children if c.dep_ == "pobj")
                     elif inner.dep_ == "nsubj" and inner.lower_ not in _RELATIVE:
                         queue.append(inner)
-    return None
+    return fallback
 
 
 def _is_attack(tok: Token, words: CueWords) -> bool:
@@ -2172,6 +2609,7 @@ def _inherit(
     """What a figure takes from other figures: parts from their total, a definite follow-up
     ("The raid slew ...") from the attributed sentence before it, a hedged figure
     ("reportedly killed 1,600") from the same figure attributed elsewhere in the article."""
+    starts = [span.start for span in spans]
     for i, (span, result) in enumerate(zip(spans, results, strict=True)):
         total = (span._.casualty or {}).get("part_of")
         if isinstance(total, int) and 0 <= total < i and not result.speakers:
@@ -2187,12 +2625,28 @@ def _inherit(
             result.rules.append("speaker:part-of-total")
             continue
         if not result.speakers and result.cue is None:
-            carried = _carried(span, spans, results, index, words)
+            carried = _carried(span, starts, results, index, words)
             if carried is not None:
                 result.speakers = [dict(s) for s in carried.speakers]
                 result.entities = carried.entities
                 result.cue, result.cue_token = carried.cue, carried.cue_token
                 result.rules.append("speaker:carried-definite-event")
+    # "killing 12 people and wounding more than a dozen": a coordinated harm verb shares the
+    # agent of the first
+    by_trigger = {
+        int((span._.casualty or {}).get("trigger", -1)): r
+        for span, r in zip(spans, results, strict=True)
+    }
+    for span, result in zip(spans, results, strict=True):
+        trigger = span.doc[int((span._.casualty or {}).get("trigger", span.root.i))]
+        first = by_trigger.get(trigger.head.i) if trigger.dep_ == "conj" else None
+        if result.agent is None and first is not None and first.agent is not None:
+            result.agent, result.agent_entity = dict(first.agent), first.agent_entity
+            result.rules.append("agent:shared-verb")
+    attributed: dict[tuple[Any, Any], _Result] = {}
+    for span, result in zip(spans, results, strict=True):
+        if result.speakers:
+            attributed.setdefault(_figure_key(span), result)
     for span, result in zip(spans, results, strict=True):
         if (
             result.speakers
@@ -2200,24 +2654,82 @@ def _inherit(
             or not any(r.startswith("cue:hedge") for r in result.rules)
         ):
             continue
-        figure = span._.figure or {}
-        outcome = (span._.casualty or {}).get("outcome")
-        for other_span, other in zip(spans, results, strict=True):
-            other_fig = other_span._.figure or {}
-            if (
-                other is not result
-                and other.speakers
-                and other_fig.get("value") == figure.get("value")
-                and (other_span._.casualty or {}).get("outcome") == outcome
-            ):
-                result.speakers = [dict(s) for s in other.speakers]
-                result.entities = other.entities
-                result.rules.append("speaker:hedge-echo")
-                break
+        other = attributed.get(_figure_key(span))
+        if other is not None:
+            result.speakers = [dict(s) for s in other.speakers]
+            result.entities = other.entities
+            result.rules.append("speaker:hedge-echo")
+
+
+def _figure_key(span: Span) -> tuple[Any, Any]:
+    return (span._.figure or {}).get("value"), (span._.casualty or {}).get("outcome")
+
+
+def _event_agent(
+    spans: list[Span], results: list[_Result], index: SpeakerIndex, words: CueWords
+) -> None:
+    """The agent of the article's main event, for later figures about it whose sentence names
+    none: "An air strike by the Saudi-led coalition hit a bus ... The ministry said 43 people
+    had been killed". The event is the first claim sentence's, when it names an agent, else the
+    attack the lede names ("after a US drone fired a missile ..."). A figure outside the event
+    (displaced or missing people, a wider tally: "since 2011", "across the country") keeps none.
+    """
+    first = spans[0].sent
+    source: tuple[int, _Result] | None = None
+    for span, result in zip(spans, results, strict=True):
+        if span.sent.start != first.start:
+            break
+        if result.agent is not None and result.agent_entity is not None:
+            source = (first.end, result)
+            break
+    if source is None:
+        lede = index.doc[0].sent
+        got = surface_agent(index, lede.start, lede.end, attacks_only=True)
+        if got is None:
+            return
+        entity, text = got
+        lead = _Result(agent={"text": text, "name": entity.voice.name}, agent_entity=entity)
+        source = (lede.end, lead)
+    # figures of the event's own sentence were read one by one; later ones take the event's
+    after, event = source
+    assert event.agent is not None
+    for span, result in zip(spans, results, strict=True):
+        if result.agent is not None or span.start < after:
+            continue
+        if (span._.casualty or {}).get("outcome") not in words.event_outcomes:
+            continue
+        # a figure its speaker rejects is not one the event is known by
+        if result.other_agent or result.stance == "disputes" or _wider_scope(span, words):
+            continue
+        result.agent = dict(event.agent)
+        result.agent_entity = event.agent_entity
+        result.rules.append("agent:article-event")
+        _own_harm(span, result)
+
+
+def _wider_scope(span: Span, words: CueWords) -> bool:
+    """Whether a sentence puts its figures beyond one event: a scope word ("since", "overall",
+    "the war") or a whole country after the figure ("deaths in Burkina Faso in 2023"; "the
+    UN's official in Sudan said" places the speaker, not the figure)."""
+    sent = span.sent
+    doc = sent.doc
+    for tok in sent:
+        # "a possible war crime": a modifier does not set the scope; nor does "since Friday",
+        # the days of the event itself
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
+        recent = after.lower_ in words.calendar and after.lower_.endswith("day")
+        if tok.lower_ in words.scope_words and tok.dep_ not in ("compound", "amod") and not recent:
+            return True
+        if tok.lower_ in words.country_links and span.start < tok.i < sent.end - 1:
+            for width in (3, 2, 1):
+                place = gaz.lookup_place(doc[tok.i + 1 : min(sent.end, tok.i + 1 + width)].text)
+                if place is not None and place.kind == "country":
+                    return True
+    return False
 
 
 def _carried(
-    span: Span, spans: list[Span], results: list[_Result], index: SpeakerIndex, words: CueWords
+    span: Span, starts: list[int], results: list[_Result], index: SpeakerIndex, words: CueWords
 ) -> _Result | None:
     doc = span.doc
     sent = span.sent
@@ -2237,12 +2749,8 @@ def _carried(
         previous = doc[previous.start - 1].sent
     if index.paragraph[previous.start] != index.paragraph[sent.start]:
         return None
-    for other_span, other in zip(spans, results, strict=True):
-        if (
-            previous.start <= other_span.start < previous.end
-            and other.speakers
-            and other.stance == "asserts"
-        ):
+    for other in results[bisect_left(starts, previous.start) : bisect_left(starts, previous.end)]:
+        if other.speakers and other.stance == "asserts":
             return other
     return None
 

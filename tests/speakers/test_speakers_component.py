@@ -110,11 +110,20 @@ SPEAKER_CASES = [
         "acknowledged",
     ),
     (
-        "The Israeli military said its strikes killed 20 militants in Gaza.",
+        "The Israeli military said its strikes killed 20 civilians in Gaza.",
         "20",
         ["Israel Defense Forces"],
         "military",
         "acknowledges",
+        "said",
+    ),
+    # enemy fighters a party says it killed are its claim, not an admission
+    (
+        "The Israeli military said its strikes killed 20 militants in Gaza.",
+        "20",
+        ["Israel Defense Forces"],
+        "military",
+        "asserts",
         "said",
     ),
     (
