@@ -60,6 +60,10 @@ def test_dask_runner_local_cluster_equals_local_run(
         [str(corpus)], str(local), nlp=nlp, errors_path=str(errors_local), stderr=io.StringIO()
     )
     assert local.read_bytes().count(b"\n") > 40
+    # Test modules are not importable on the workers: ship the probe by value.
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
