@@ -42,7 +42,17 @@ def test_accuracy_guard_dev_corpus_is_valid() -> None:
     assert not problems, "\n".join(map(str, problems))
 
 
-FIELDS = ["outcome", "group", "bounds", "speakers", "stance", "period", "stated", "agent", "locations"]
+FIELDS = [
+    "outcome",
+    "group",
+    "bounds",
+    "speakers",
+    "stance",
+    "period",
+    "stated",
+    "agent",
+    "locations",
+]
 
 
 @pytest.mark.slow
