@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 import claimx
-from claimx.claim import Claim
+from claimx.claim import CLAIM_FIELDS, Claim
 
 
 def _figures(claims: list[Claim]) -> list[tuple]:
@@ -128,6 +128,7 @@ def test_pipeline_claim_dict_round_trip(nlp):
             "part_of",
         ):
             assert key in data
+        assert tuple(data) == CLAIM_FIELDS
         assert Claim.from_dict(data) == claim
 
 

@@ -27,6 +27,26 @@ QUALIFIERS = (
 STANCES = ("asserts", "acknowledges", "disputes")
 SPEAKER_KINDS = ("ngo", "un", "military", "government", "media", "medical", "person", "other")
 UNITS = ("people", "families", "households")
+#: the keys of ``Claim.to_dict()``: the contract's fields, then claimx's two additions
+CLAIM_FIELDS = (
+    "doc_id",
+    "claim_id",
+    "sentence",
+    "span",
+    "figure",
+    "outcome",
+    "victims",
+    "speakers",
+    "cue",
+    "stance",
+    "agent",
+    "locations",
+    "period",
+    "stated",
+    "part_of",
+    "sentence_span",
+    "rules",
+)
 
 
 @dataclass(frozen=True)

@@ -33,31 +33,13 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import IO, Any
 
+from claimx.claim import CLAIM_FIELDS
+
 FORMATS = ("jsonl", "csv", "parquet")
 STDOUT = "-"
 PARTIAL_SUFFIX = ".partial"
 
-_KNOWN_FIELDS = frozenset(
-    {
-        "doc_id",
-        "claim_id",
-        "sentence",
-        "span",
-        "figure",
-        "outcome",
-        "victims",
-        "speakers",
-        "cue",
-        "stance",
-        "agent",
-        "locations",
-        "period",
-        "stated",
-        "part_of",
-        "sentence_span",
-        "rules",
-    }
-)
+_KNOWN_FIELDS = frozenset(CLAIM_FIELDS)
 
 CSV_COLUMNS = (
     "doc_id",
