@@ -562,22 +562,15 @@ def part_host(nominal: Token) -> tuple[Token, str] | None:
     "killed 17 people, including five children" (prep including).
     """
     tok = nominal
-    via_appos = False
-    while True:
-        if tok.dep_ == "appos":
-            via_appos = True
-            return tok.head, "appos"
-        if tok.dep_ == "conj" and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        break
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "appos":
+        return tok.head, "appos"
     if tok.dep_ == "pobj" and tok.head.lower_ in _extra()["part_openers"]:
         prep = tok.head
         if prep.lower_ == "of":
             return None
         return prep.head, f"prep:{prep.lower_}"
-    if via_appos:  # pragma: no cover - returned above
-        return None
     return None
 
 
@@ -720,9 +713,6 @@ def _link_one(item: Casualty) -> None:
         item.rejected = "hypothetical harm"
         return
     link = _killed_or_injured(link, anchor.doc)
-    # an active harm verb whose subject is the figure: the figure did the harm
-    if victims is not None and noun is None and anchor.dep_ == "nsubj":
-        pass
     if victims is not None and victims.group == "people" and victims.text is None:
         shared = _coordinated_victims(anchor.doc[link.trigger], span)
         if shared is not None:

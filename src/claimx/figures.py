@@ -18,6 +18,7 @@ import re
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -163,9 +164,8 @@ def _with_bounds(number: _Number, qualifier: str | None) -> tuple[int, int | Non
     """Value, low, high and qualifier code for one number and its qualifier."""
     value = number.value
     if number.vague is not None:
+        # the vague word fixes the bounds; a qualifier before it adds nothing
         v0, lo, hi = number.vague
-        if qualifier in ("more_than", "at_least"):
-            return v0, lo, hi, "vague"
         return v0, lo, hi, "vague"
     if qualifier is None:
         return value, None, None, "approx" if number.round_figure else "exact"
@@ -176,15 +176,10 @@ def _with_bounds(number: _Number, qualifier: str | None) -> tuple[int, int | Non
     return value, None, None, qualifier
 
 
-_DISTRACTORS: dict[str, Any] | None = None
-
-
+@lru_cache(maxsize=1)
 def _distractors() -> dict[str, Any]:
-    global _DISTRACTORS
-    if _DISTRACTORS is None:
-        data = read_json("distractors.json")
-        _DISTRACTORS = {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
-    return _DISTRACTORS
+    data = read_json("distractors.json")
+    return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
 def _reject_reason(tokens: Doc, num: _Number, lo: int, hi: int) -> str | None:
