@@ -64,7 +64,7 @@ def pick(rng: random.Random, table: tuple[tuple[Any, int], ...]) -> Any:
 
 def gazetteer_names() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """Cities by country, and (name, kind) of reporting bodies, from claimx's gazetteer."""
-    from claimx.gazetteer import bodies, places
+    from claimx.lexicon.gazetteer import bodies, places
 
     cities: dict[str, list[str]] = {}
     for place in places():

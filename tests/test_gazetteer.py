@@ -11,8 +11,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from claimx import gazetteer as gz
-from claimx.claim import SPEAKER_KINDS
+from claimx.contract.claim import SPEAKER_KINDS
+from claimx.lexicon import gazetteer as gz
 
 BODY_NAMES = [body.name for body in gz.bodies()]
 PLACE_NAMES = [place.name for place in gz.places()]

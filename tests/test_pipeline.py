@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 import claimx
-from claimx.claim import CLAIM_FIELDS, Claim
+from claimx.contract import CLAIM_FIELDS, Claim
 
 
 def _figures(claims: list[Claim]) -> list[tuple]:

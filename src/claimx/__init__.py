@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from claimx.article import Article
-    from claimx.claim import Claim
+    from claimx.contract.article import Article
+    from claimx.contract.claim import Claim
     from claimx.pipeline import extract, extract_many, load
 
 _LAZY = {
     "load": "claimx.pipeline",
     "extract": "claimx.pipeline",
     "extract_many": "claimx.pipeline",
-    "Claim": "claimx.claim",
-    "Article": "claimx.article",
+    "Claim": "claimx.contract.claim",
+    "Article": "claimx.contract.article",
 }
 
 

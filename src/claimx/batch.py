@@ -23,8 +23,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any, BinaryIO, Protocol
 
-from claimx.article import Article
-from claimx.io.readers import DEFAULT_MAX_BYTES, Reader, ReadWarning, Rejected, normalize_published
+from claimx.contract.article import Article
+from claimx.contract.published import iso_date
+from claimx.io.readers import DEFAULT_MAX_BYTES, Reader, ReadWarning, Rejected
 from claimx.io.resume import ProgressLog, ResumeError, ResumeState, progress_path
 from claimx.io.writers import (
     PARTIAL_SUFFIX,
@@ -300,7 +301,7 @@ def _check(
         raise UsageError(f"--max-bytes must be 1 or more, got {max_bytes}")
     default_date = None
     if published is not None:
-        default_date = normalize_published(published)
+        default_date = iso_date(published)
         if default_date is None:
             raise UsageError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
     to_stdout = output in (None, STDOUT)

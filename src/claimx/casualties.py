@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimx.extensions import register_extensions
-from claimx.lexicon import outcome_words, victim_words
+from claimx.lexicon.words import outcome_words, victim_words
 from claimx.resources import read_json
 
 SPAN_KEY = "claimx_casualties"

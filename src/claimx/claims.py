@@ -1,7 +1,7 @@
 """Claim assembly: ``claimx_claims``.
 
 Reads what the earlier stages left on each casualty span (figure, casualty,
-attribution, when, where) and freezes it into :class:`~claimx.claim.Claim`
+attribution, when, where) and freezes it into :class:`~claimx.contract.claim.Claim`
 values on ``doc._.claims``, with character offsets into the original text.
 """
 
@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
-from claimx.claim import Agent, Claim, Figure, Period, Speaker, Stated, Victims
+from claimx.contract.claim import Agent, Claim, Figure, Period, Speaker, Stated, Victims
 from claimx.extensions import register_extensions
 
 

@@ -99,7 +99,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from claimx.article import Article
+from claimx.contract.article import Article
 from claimx.resources import read_json
 
 __all__ = [
@@ -254,7 +254,7 @@ def places_in(text: str) -> list[str]:
     Only capitalised words start a name ("Derna", "Libya's", "Al-Bayda"), so the
     common words a gazetteer alias may share never count.
     """
-    from claimx.gazetteer import lookup_place
+    from claimx.lexicon.gazetteer import lookup_place
 
     words = [_POSSESSIVE.sub("", w).rstrip(".") for w in _WORD.findall(text)]
     found: list[str] = []
@@ -412,7 +412,7 @@ class _Places:
         """(canonical name, country or None, is a country)."""
         hit = self._cache.get(name)
         if hit is None:
-            from claimx.gazetteer import lookup_place
+            from claimx.lexicon.gazetteer import lookup_place
 
             place = lookup_place(name)
             if place is None:
@@ -1636,7 +1636,7 @@ def compare_claims(
     options: CompareOptions | None = None,
     stats: CompareStats | None = None,
 ) -> list[Group]:
-    """:func:`compare` for claims in memory (:class:`~claimx.claim.Claim` values or dicts)."""
+    """:func:`compare` for claims in memory (:class:`~claimx.contract.Claim` values or dicts)."""
     with tempfile.TemporaryDirectory(prefix="claimx-claims-") as folder:
         path = Path(folder) / "claims.jsonl"
         with path.open("w", encoding="utf-8") as out:

@@ -70,6 +70,7 @@ from dateutil.relativedelta import relativedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimx.contract.published import published_date
 from claimx.resources import read_json
 
 GRANULARITIES = ("day", "week", "weekend", "month", "season", "year", "decade", "span")
@@ -2429,15 +2430,7 @@ def _register_extensions() -> None:
 
 
 def _published(doc: Doc) -> date | None:
-    value = doc._.published
-    if not value:
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+    return published_date(doc._.published)
 
 
 class DatesComponent:

@@ -31,7 +31,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimx.claim import Claim, Speaker
+from claimx.contract.claim import Claim, Speaker
 from claimx.gold import (
     GoldClaim,
     GoldError,
@@ -200,7 +200,7 @@ def _norm(name: str) -> str:
 
 def _place(name: str) -> str:
     """A place name as the gazetteer spells it ("Gaza" and "Gaza Strip" are one place)."""
-    from claimx.gazetteer import lookup_place
+    from claimx.lexicon.gazetteer import lookup_place
 
     place = lookup_place(name)
     return _norm(place.name if place is not None else name)

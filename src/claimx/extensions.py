@@ -1,6 +1,6 @@
 """Custom attributes claimx sets on ``Doc`` and ``Span``, registered once.
 
-Claims travel on ``doc._.claims`` as :class:`~claimx.claim.Claim` values; a
+Claims travel on ``doc._.claims`` as :class:`~claimx.contract.claim.Claim` values; a
 msgpack encoder is registered so that ``Doc.to_bytes`` (and so
 ``nlp.pipe(n_process=N)`` and ``DocBin(store_user_data=True)``) carries them.
 """
@@ -12,7 +12,7 @@ from typing import Any
 import srsly
 from spacy.tokens import Doc, Span
 
-from claimx.claim import Claim
+from claimx.contract.claim import Claim
 
 _DONE = False
 
@@ -54,6 +54,6 @@ def register_extensions() -> None:
     for name, default in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
-    srsly.msgpack_encoders.register("claimx.claim", func=_encode_claim)
-    srsly.msgpack_decoders.register("claimx.claim", func=_decode_claim)
+    srsly.msgpack_encoders.register("claimx.contract.claim", func=_encode_claim)
+    srsly.msgpack_decoders.register("claimx.contract.claim", func=_decode_claim)
     _DONE = True

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.extensions import register_extensions
-from claimx.lexicon import NumberWords, number_words, outcome_words, victim_words
+from claimx.lexicon.words import NumberWords, number_words, outcome_words, victim_words
 from claimx.resources import read_json
 
 SPAN_KEY = "claimx_figures"
@@ -373,7 +373,7 @@ def _qualifier_after(
 
 
 def _toll_verbs() -> frozenset[str]:
-    from claimx.lexicon import outcome_words
+    from claimx.lexicon.words import outcome_words
 
     return outcome_words().toll_verbs
 

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from claimx.extensions import register_extensions
-from claimx.lexicon import number_words, outcome_words
+from claimx.lexicon.words import number_words, outcome_words
 
 CANDIDATES_KEY = "claimx_candidates"
 PARSED_KEY = "claimx_parsed"

@@ -29,8 +29,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from claimx.article import Article
-from claimx.claim import GROUPS, OUTCOMES, QUALIFIERS, STANCES, UNITS
+from claimx.contract.article import Article
+from claimx.contract.claim import GROUPS, OUTCOMES, QUALIFIERS, STANCES, UNITS
 from claimx.io.readers import Reader, ReadWarning, Rejected
 
 ARTICLES_FILE = "articles.jsonl"

@@ -13,8 +13,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import Config
 
-from claimx.article import Article
-from claimx.claim import Claim
+from claimx.contract.article import Article
+from claimx.contract.claim import Claim
+from claimx.contract.published import iso_date
 from claimx.extensions import register_extensions
 from claimx.resources import read_text
 
@@ -55,24 +56,6 @@ def _default_nlp() -> Language:
     if _DEFAULT_NLP is None:
         _DEFAULT_NLP = load()
     return _DEFAULT_NLP
-
-
-def iso_date(value: str | dt.date | dt.datetime | None) -> str | None:
-    """A publication date as ``YYYY-MM-DD``, or None when absent or unreadable."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10]).isoformat()
-    except ValueError:
-        try:
-            return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-        except ValueError:
-            return None
 
 
 def make_doc(nlp: Language, text: str, *, published: Any = None, doc_id: str = "doc") -> Doc:

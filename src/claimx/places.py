@@ -52,10 +52,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimx import gazetteer as gz
 from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
 from claimx.casualties import counted_noun, figure_root
 from claimx.extensions import register_extensions
+from claimx.lexicon import gazetteer as gz
 from claimx.resources import read_json
 
 __all__ = [

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from claimx.article import Article
+from claimx.contract.article import Article
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"

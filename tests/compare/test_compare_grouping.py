@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 
-from claimx.article import Article
 from claimx.compare import (
     CompareError,
     CompareOptions,
@@ -20,6 +19,7 @@ from claimx.compare import (
     compare_claims,
     places_in,
 )
+from claimx.contract.article import Article
 
 from .conftest import EVENTS, gold_claims, make_claim, raqqa_claims
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from claimx.claim import Claim, Figure, Period, Speaker, Stated, Victims
+from claimx.contract.claim import Claim, Figure, Period, Speaker, Stated, Victims
 
 A1 = (
     "Shelling hit the central market of Northtown on Monday. Local officials said 12 civilians "

@@ -11,8 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 import claimx.cli.evaluate as evaluate_cli
-from claimx.claim import Claim
 from claimx.cli.app import app
+from claimx.contract.claim import Claim
 
 from .evaluate_corpus import GOLD, gold_copy, perfect_predictions, write_corpus, write_jsonl
 

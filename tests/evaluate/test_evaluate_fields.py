@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from claimx.claim import Agent, Figure, Period, Speaker
+from claimx.contract.claim import Agent, Figure, Period, Speaker
 from claimx.evaluate import compare_fields, speakers_agree, stated_agree
 from claimx.gold import GoldClaim
 

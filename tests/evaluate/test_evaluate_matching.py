@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from claimx.claim import Claim
+from claimx.contract.claim import Claim
 from claimx.evaluate import MATCH_WINDOW, match_document, quote_positions, span_distance
 from claimx.gold import GoldClaim
 

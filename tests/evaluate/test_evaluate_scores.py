@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from claimx.claim import Claim, Figure
+from claimx.contract.claim import Claim, Figure
 from claimx.evaluate import FIELDS, EvaluationReport, Scores, evaluate
 from claimx.gold import load_gold
 

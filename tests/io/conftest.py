@@ -3,7 +3,7 @@
 The stand-in needs no spaCy, so the batch tests stay fast.
 
 It finds "<number> <people|civilians|children> ... killed|injured" with a
-regular expression and returns real :class:`claimx.claim.Claim` values, so
+regular expression and returns real :class:`claimx.contract.claim.Claim` values, so
 writers and the runner see the same types as with the pipeline. It keeps
 input order and honours ``n_process`` with a process pool, like spaCy.
 """
@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from claimx.article import Article
-from claimx.claim import Claim, Figure, Stated, Victims
+from claimx.contract.article import Article
+from claimx.contract.claim import Claim, Figure, Stated, Victims
 
 _CLAIM = re.compile(r"\b(\d+) (people|civilians|children) (?:were |had been )?(killed|injured)\b")
 

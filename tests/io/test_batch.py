@@ -11,9 +11,9 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from claimx.article import Article
 from claimx.batch import Summary, UsageError, run_extract
-from claimx.claim import Claim
+from claimx.contract.article import Article
+from claimx.contract.claim import Claim
 from claimx.io.resume import progress_path
 
 

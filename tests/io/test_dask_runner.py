@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from claimx.article import Article
 from claimx.batch import UsageError, run_extract
+from claimx.contract.article import Article
 from claimx.io.dask_runner import partitions
 
 SENTENCES = (

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from claimx.article import Article
+from claimx.contract.article import Article
+from claimx.contract.published import iso_date
 from claimx.io import readers
-from claimx.io.readers import Reader, Rejected, normalize_published
+from claimx.io.readers import Reader, Rejected
 
 PAGE = """<!DOCTYPE html>
 <html><head>
@@ -344,8 +345,8 @@ def test_readers_folders_sorted_recursive_and_counted(tmp_path: Path) -> None:
         ("", None),
     ],
 )
-def test_readers_normalize_published(value: str, expected: str | None) -> None:
-    assert normalize_published(value) == expected
+def test_contract_iso_date_reads_published(value: str, expected: str | None) -> None:
+    assert iso_date(value) == expected
 
 
 @pytest.mark.parametrize("max_bytes", [0, -5])

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimx.article import Article
+from claimx.contract.article import Article
 from claimx.io.decode import DecodeError, decode_bytes
 from claimx.io.readers import REASONS, Reader, Rejected
 

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from claimx.claim import Agent, Claim, Figure, Period, Speaker, Stated, Victims
+from claimx.contract.claim import Agent, Claim, Figure, Period, Speaker, Stated, Victims
 from claimx.io.writers import (
     CSV_COLUMNS,
     WriterError,

@@ -8,7 +8,6 @@ from claimx.io.readers import (
     Reader,
     ReadWarning,
     Rejected,
-    normalize_published,
     read_articles,
 )
 
@@ -18,6 +17,5 @@ __all__ = [
     "ReadWarning",
     "Reader",
     "Rejected",
-    "normalize_published",
     "read_articles",
 ]

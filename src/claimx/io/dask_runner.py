@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from claimx.article import Article
+from claimx.contract.article import Article
 
 LOCAL = "local"
 DEFAULT_LOCAL_WORKERS = 2

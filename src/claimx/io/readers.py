@@ -1,4 +1,4 @@
-"""Readers: files, folders and standard input to :class:`~claimx.article.Article` values.
+"""Readers: files, folders and standard input to :class:`~claimx.contract.article.Article` values.
 
 >>> reader = Reader()
 >>> for item in reader.read(["corpus/", "extra.jsonl"]):
@@ -17,7 +17,6 @@ are skipped and counted in :attr:`Reader.skipped`.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import json
 import os
@@ -28,7 +27,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from claimx.article import Article
+from claimx.contract.article import Article
+from claimx.contract.published import iso_date
 from claimx.io.decode import DecodeError, decode_bytes, sniff_binary
 from claimx.io.frontmatter import split_front_matter
 from claimx.io.html import HtmlError, declared_charset, extract_page
@@ -98,28 +98,6 @@ class ReadWarning:
 
 
 Item = Article | Rejected
-
-
-def normalize_published(value: str) -> str | None:
-    """``value`` as an ISO date ``YYYY-MM-DD``, or None when it is not an ISO 8601 date.
-
-    A date-time keeps the date as written (``2019-04-26T23:30:00-05:00`` is
-    2019-04-26): that is the day the newsroom dated the article.
-    """
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    # Python 3.10 does not read a trailing "Z" (UTC) in fromisoformat.
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    try:
-        return dt.datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        return None
 
 
 class Reader:
@@ -484,7 +462,7 @@ class Reader:
         if value is None:
             return None
         if isinstance(value, str):
-            date = normalize_published(value)
+            date = iso_date(value)
             if date is not None:
                 return date
             shown = value if len(value) <= 40 else value[:37] + "..."

@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimx.article import Article
+from claimx.contract.article import Article
 
 _FIGURE_STYLE = "bold black on yellow"
 _DASH = "–"
@@ -153,11 +153,12 @@ def show_file(
     import dataclasses
 
     from claimx.batch import PipelineExtractor
-    from claimx.io.readers import Reader, ReadWarning, Rejected, normalize_published
+    from claimx.contract.published import iso_date
+    from claimx.io.readers import Reader, ReadWarning, Rejected
 
     default_date = None
     if published is not None:
-        default_date = normalize_published(published)
+        default_date = iso_date(published)
         if default_date is None:
             raise ShowError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
     warnings: list[ReadWarning] = []

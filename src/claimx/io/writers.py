@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import functools
 import io
 import json
 import os
@@ -33,7 +32,13 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import IO, Any
 
-from claimx.claim import CLAIM_FIELDS
+from claimx.contract.schema import (
+    CLAIM_FIELDS,
+    EXTRA_COLUMN,
+    arrow_schema,
+    csv_value,
+)
+from claimx.contract.schema import CSV_COLUMNS as CSV_PATHS
 
 FORMATS = ("jsonl", "csv", "parquet")
 STDOUT = "-"
@@ -41,40 +46,8 @@ PARTIAL_SUFFIX = ".partial"
 
 _KNOWN_FIELDS = frozenset(CLAIM_FIELDS)
 
-CSV_COLUMNS = (
-    "doc_id",
-    "claim_id",
-    "figure_text",
-    "value",
-    "low",
-    "high",
-    "qualifier",
-    "unit",
-    "outcome",
-    "group",
-    "victims_text",
-    "speakers",
-    "speaker_kinds",
-    "cue",
-    "stance",
-    "agent",
-    "agent_text",
-    "locations",
-    "period_start",
-    "period_end",
-    "period_text",
-    "stated_date",
-    "stated_text",
-    "part_of",
-    "span_start",
-    "span_end",
-    "sentence_start",
-    "sentence_end",
-    "sentence",
-    "rules",
-    "extra",
-)
-LIST_SEPARATOR = "; "
+#: the CSV header: one scalar column per contract field (see :mod:`claimx.contract.schema`)
+CSV_COLUMNS = tuple(column for column, _path in CSV_PATHS)
 
 
 class WriterError(RuntimeError):
@@ -283,52 +256,9 @@ def open_writer(
 
 def flatten_claim(claim: dict[str, Any]) -> dict[str, Any]:
     """One CSV row (column name to scalar or None) for a claim dict."""
-    figure = claim.get("figure") or {}
-    victims = claim.get("victims") or {}
-    agent = claim.get("agent") or {}
-    period = claim.get("period") or {}
-    stated = claim.get("stated") or {}
-    speakers = claim.get("speakers") or []
-    span = claim.get("span") or [None, None]
-    sentence_span = claim.get("sentence_span") or [None, None]
-    return {
-        "doc_id": claim.get("doc_id"),
-        "claim_id": claim.get("claim_id"),
-        "figure_text": figure.get("text"),
-        "value": figure.get("value"),
-        "low": figure.get("low"),
-        "high": figure.get("high"),
-        "qualifier": figure.get("qualifier"),
-        "unit": figure.get("unit"),
-        "outcome": claim.get("outcome"),
-        "group": victims.get("group"),
-        "victims_text": victims.get("text"),
-        "speakers": _joined(s.get("name") for s in speakers),
-        "speaker_kinds": _joined(s.get("kind") for s in speakers),
-        "cue": claim.get("cue"),
-        "stance": claim.get("stance"),
-        "agent": agent.get("name"),
-        "agent_text": agent.get("text"),
-        "locations": _joined(claim.get("locations") or []),
-        "period_start": period.get("start"),
-        "period_end": period.get("end"),
-        "period_text": period.get("text"),
-        "stated_date": stated.get("date"),
-        "stated_text": stated.get("text"),
-        "part_of": claim.get("part_of"),
-        "span_start": span[0],
-        "span_end": span[1],
-        "sentence_start": sentence_span[0],
-        "sentence_end": sentence_span[1],
-        "sentence": claim.get("sentence"),
-        "rules": _joined(claim.get("rules") or []),
-        "extra": _extra(claim),
-    }
-
-
-def _joined(values: Any) -> str | None:
-    items = [str(v) for v in values if v is not None]
-    return LIST_SEPARATOR.join(items) if items else None
+    row = {column: csv_value(claim, path) for column, path in CSV_PATHS if column != EXTRA_COLUMN}
+    row[EXTRA_COLUMN] = _extra(claim)
+    return row
 
 
 def _extra(claim: dict[str, Any]) -> str | None:
@@ -359,54 +289,13 @@ def _binary_stdout(stdout: IO[Any] | None) -> IO[bytes]:
 # -- Parquet ------------------------------------------------------------------
 
 
-@functools.cache
 def parquet_schema() -> Any:
-    """The pyarrow schema of the Parquet output (built on first use: pyarrow is slow to import)."""
-    import pyarrow as pa
-
-    string = pa.string()
-    integer = pa.int64()
-    return pa.schema(
-        [
-            ("doc_id", string),
-            ("claim_id", string),
-            ("sentence", string),
-            ("span", pa.list_(integer)),
-            (
-                "figure",
-                pa.struct(
-                    [
-                        ("text", string),
-                        ("value", integer),
-                        ("low", integer),
-                        ("high", integer),
-                        ("qualifier", string),
-                        ("unit", string),
-                    ]
-                ),
-            ),
-            ("outcome", string),
-            ("victims", pa.struct([("text", string), ("group", string)])),
-            (
-                "speakers",
-                pa.list_(pa.struct([("text", string), ("name", string), ("kind", string)])),
-            ),
-            ("cue", string),
-            ("stance", string),
-            ("agent", pa.struct([("text", string), ("name", string)])),
-            ("locations", pa.list_(string)),
-            ("period", pa.struct([("text", string), ("start", string), ("end", string)])),
-            ("stated", pa.struct([("text", string), ("date", string)])),
-            ("part_of", string),
-            ("sentence_span", pa.list_(integer)),
-            ("rules", pa.list_(string)),
-            ("extra", string),
-        ]
-    )
+    """The pyarrow schema of the Parquet output (:func:`claimx.contract.schema.arrow_schema`)."""
+    return arrow_schema()
 
 
 def parquet_row(claim: dict[str, Any]) -> dict[str, Any]:
     """A claim dict as a Parquet row: contract fields as they are, the rest in ``extra``."""
     row = {name: claim.get(name) for name in _KNOWN_FIELDS}
-    row["extra"] = _extra(claim)
+    row[EXTRA_COLUMN] = _extra(claim)
     return row

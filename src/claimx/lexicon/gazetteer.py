@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from claimx.claim import SPEAKER_KINDS
+from claimx.contract.claim import SPEAKER_KINDS
 from claimx.resources import read_jsonl, read_text
 
 __all__ = [

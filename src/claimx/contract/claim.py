@@ -3,7 +3,7 @@
 A :class:`Claim` is what the pipeline leaves on ``doc._.claims``. It holds
 character offsets (never ``Span`` objects), so it pickles, crosses processes
 and round-trips through ``Doc.to_bytes`` (a msgpack encoder is registered in
-:mod:`claimx.extensions`). ``to_dict()`` gives the JSON object of
+:mod:`claimx.pipeline.extensions`). ``to_dict()`` gives the JSON object of
 ``claim-contract.md``; ``Claim.from_dict`` reads it back.
 """
 
@@ -27,26 +27,6 @@ QUALIFIERS = (
 STANCES = ("asserts", "acknowledges", "disputes")
 SPEAKER_KINDS = ("ngo", "un", "military", "government", "media", "medical", "person", "other")
 UNITS = ("people", "families", "households")
-#: the keys of ``Claim.to_dict()``: the contract's fields, then claimx's two additions
-CLAIM_FIELDS = (
-    "doc_id",
-    "claim_id",
-    "sentence",
-    "span",
-    "figure",
-    "outcome",
-    "victims",
-    "speakers",
-    "cue",
-    "stance",
-    "agent",
-    "locations",
-    "period",
-    "stated",
-    "part_of",
-    "sentence_span",
-    "rules",
-)
 
 
 @dataclass(frozen=True)
