@@ -20,7 +20,9 @@ def english() -> Language:
 @pytest.fixture(scope="session")
 def english_full() -> Language:
     """The whole English pipeline: the reporting-verb rules read lemmas."""
-    from claimx.dates import DatesComponent  # registers the extensions the tests set
+    from claimx.pipeline.dates.component import (
+        DatesComponent,  # registers the extensions the tests set
+    )
 
     try:
         nlp = spacy.load(MODEL)

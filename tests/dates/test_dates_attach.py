@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.dates import ArticleDates, DatesComponent, attach_dates
+from claimx.pipeline.dates.component import ArticleDates, DatesComponent, attach_dates
 
 PUBLISHED = date(2019, 4, 26)  # a Friday
 

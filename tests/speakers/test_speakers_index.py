@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimx.speakers import Matchers, SpeakerIndex
+from claimx.pipeline.speakers.component import Matchers, SpeakerIndex
 
 
 @pytest.fixture(scope="module")

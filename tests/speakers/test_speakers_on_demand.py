@@ -10,8 +10,8 @@ import spacy
 from spacy.language import Language
 
 import claimx
-from claimx.gate import PARSED_KEY
 from claimx.pipeline import make_doc
+from claimx.pipeline.gate.component import PARSED_KEY
 
 from .conftest import MODEL
 

@@ -25,8 +25,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from claimx.extensions import register_extensions
 from claimx.lexicon.words import outcome_words, victim_words
+from claimx.pipeline.extensions import register_extensions
 from claimx.resources import read_json
 
 SPAN_KEY = "claimx_casualties"

@@ -13,9 +13,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
 from claimx.contract.claim import Agent, Claim, Figure, Period, Speaker, Stated, Victims
-from claimx.extensions import register_extensions
+from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
+from claimx.pipeline.extensions import register_extensions
 
 
 def claim_from_span(span: Span, doc_id: str, number: int, part_of: str | None) -> Claim:

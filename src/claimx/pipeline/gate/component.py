@@ -39,8 +39,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from claimx.extensions import register_extensions
 from claimx.lexicon.words import number_words, outcome_words
+from claimx.pipeline.extensions import register_extensions
 
 CANDIDATES_KEY = "claimx_candidates"
 PARSED_KEY = "claimx_parsed"

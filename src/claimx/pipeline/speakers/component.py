@@ -62,11 +62,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
-from claimx.extensions import register_extensions
-from claimx.gate import PARSED_KEY, GateComponent
 from claimx.lexicon import gazetteer as gaz
 from claimx.lexicon.words import outcome_words
+from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
+from claimx.pipeline.extensions import register_extensions
+from claimx.pipeline.gate.component import PARSED_KEY, GateComponent
 from claimx.resources import read_json
 
 STANCES = ("asserts", "acknowledges", "disputes")

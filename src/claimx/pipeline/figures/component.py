@@ -6,7 +6,7 @@ Finds every number expression in the sentences the gate kept ("more than
 qualifier as the contract defines them. Numbers that cannot count people
 (years, ages, percentages, money, distances, durations, ordinals, "10 times")
 are set aside here with a reason; whether a figure counts *harmed* people is
-decided by :mod:`claimx.casualties` from the parse.
+decided by :mod:`claimx.pipeline.casualties.component` from the parse.
 
 The scanner works on tokens only (no parse), so it is cheap and can be tested
 on ``spacy.blank("en")`` docs.
@@ -25,8 +25,8 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.extensions import register_extensions
 from claimx.lexicon.words import NumberWords, number_words, outcome_words, victim_words
+from claimx.pipeline.extensions import register_extensions
 from claimx.resources import read_json
 
 SPAN_KEY = "claimx_figures"

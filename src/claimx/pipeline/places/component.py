@@ -52,10 +52,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from claimx.casualties import SPAN_KEY as CASUALTIES_KEY
-from claimx.casualties import counted_noun, figure_root
-from claimx.extensions import register_extensions
 from claimx.lexicon import gazetteer as gz
+from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
+from claimx.pipeline.casualties.component import counted_noun, figure_root
+from claimx.pipeline.extensions import register_extensions
 from claimx.resources import read_json
 
 __all__ = [
@@ -958,5 +958,5 @@ class PlacesComponent:
     default_config={"spans_key": CASUALTIES_KEY, "context": True},
 )
 def make_places(nlp: Language, name: str, spans_key: str, context: bool) -> PlacesComponent:
-    """Build the ``claimx_places`` component (entry point ``claimx.places:make_places``)."""
+    """Build the ``claimx_places`` component (a ``spacy_factories`` entry point)."""
     return PlacesComponent(nlp, name, spans_key, context)

@@ -2566,5 +2566,5 @@ def _speaker_names(span: Span) -> list[str]:
     default_config={"spans_key": CASUALTIES_KEY},
 )
 def make_dates(nlp: Language, name: str, spans_key: str) -> DatesComponent:
-    """Build the ``claimx_dates`` component (entry point ``claimx.dates:make_dates``)."""
+    """Build the ``claimx_dates`` component (a ``spacy_factories`` entry point)."""
     return DatesComponent(nlp, name, spans_key)

@@ -1,0 +1,1 @@
+"""The claimx_figures stage."""
