@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 
 from claimx.contract.claim import SPEAKER_KINDS
 from claimx.lexicon import gazetteer as gz
+from claimx.lexicon.rules import Rules, using
 
 BODY_NAMES = [body.name for body in gz.bodies()]
 PLACE_NAMES = [place.name for place in gz.places()]
@@ -321,24 +322,22 @@ def test_gazetteer_normalise(text: str, key: str) -> None:
 
 
 @pytest.mark.parametrize("calls", [1, 200])
-def test_gazetteer_loads_once_per_process(monkeypatch: pytest.MonkeyPatch, calls: int) -> None:
+def test_gazetteer_loads_once_per_rules(tmp_path: Path, calls: int) -> None:
+    rules = Rules(folder=_copy_resources(tmp_path))
     reads: list[str] = []
-    real = gz._package_rows
+    real = rules.text
 
-    def counting(name: str) -> list[tuple[int, dict[str, object]]]:
+    def counting(name: str) -> str:
         reads.append(name)
         return real(name)
 
-    monkeypatch.setattr(gz, "_package_rows", counting)
-    gz.gazetteer.cache_clear()
-    try:
+    rules.text = counting  # type: ignore[method-assign]
+    with using(rules):
         for _ in range(calls):
             assert gz.lookup_body("Amnesty") is not None
             assert gz.lookup_place("Raqqa") is not None
             assert gz.descriptor("the charity") is not None
-        assert sorted(reads) == sorted(gz.FILES)
-    finally:
-        gz.gazetteer.cache_clear()
+    assert sorted(reads) == sorted(gz.FILES)
 
 
 def _copy_resources(directory: Path) -> Path:
@@ -350,8 +349,8 @@ def _copy_resources(directory: Path) -> Path:
 
 
 @pytest.mark.parametrize("unused", [None])
-def test_gazetteer_from_directory_matches_package(tmp_path: Path, unused: None) -> None:
-    copy = gz.Gazetteer.from_directory(_copy_resources(tmp_path))
+def test_gazetteer_from_rules_folder_matches_package(tmp_path: Path, unused: None) -> None:
+    copy = gz.Gazetteer(Rules(folder=_copy_resources(tmp_path)))
     assert copy.bodies == gz.bodies()
     assert copy.places == gz.places()
     assert copy.body_patterns() == gz.body_patterns()
@@ -428,7 +427,7 @@ def test_gazetteer_rejects_bad_rows_naming_file_and_line(
     lines.append(json.dumps(row))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=rf"{file} line {len(lines)}: .*{message}"):
-        gz.Gazetteer.from_directory(directory)
+        gz.Gazetteer(Rules(folder=directory))
 
 
 # -- PhraseMatcher patterns ----------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from claimx.pipeline.figures.component import scan_figures
+from claimx.pipeline.figures.scan import scan_figures
 
 
 @pytest.fixture(scope="module")

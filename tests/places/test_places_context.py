@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from claimx.pipeline.places.component import fill_from_context
+from claimx.pipeline.places import fill_from_context
 
 
 def _w(*names: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimx.pipeline.places.component import PlaceFinder, datelines, tidy_name
+from claimx.pipeline.places import PlaceFinder, datelines, tidy_name
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,8 @@
 
 The data lives in ``resources/`` (``speakers.jsonl``, ``places.jsonl``, ``countries.jsonl``,
 ``descriptors.jsonl``, ``demonyms.jsonl``; each file documents its fields in its header). This
-module reads them once per process, checks them, and answers four questions:
+module reads them once per set of rules (:mod:`claimx.lexicon.rules`: the package's files, or a
+folder of your own), checks them, and answers four questions:
 
 - :func:`lookup_body`: which body does a surface form name ("Amnesty", "the coalition", "SOHR")?
 - :func:`lookup_place`: which place does a spelling name ("Al-Raqqa", "Darnah", "Kiev")?
@@ -29,12 +30,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from claimx.contract.claim import SPEAKER_KINDS
-from claimx.resources import read_jsonl, read_text
+from claimx.lexicon.rules import Rules, per_rules, rules_in_effect
 
 __all__ = [
     "BODY_KINDS",
@@ -161,27 +160,17 @@ def _data_lines(text: str) -> list[int]:
     return numbers
 
 
-def _package_rows(name: str) -> _Rows:
-    return list(zip(_data_lines(read_text(name)), read_jsonl(name), strict=True))
-
-
-def _directory_reader(directory: Path) -> _Reader:
-    def rows(name: str) -> _Rows:
-        path = directory / name
+def _rows(rules: Rules, name: str) -> _Rows:
+    """The data rows of rule file ``name`` with their line numbers, for messages."""
+    text = rules.text(name)
+    lines = text.splitlines()
+    parsed: _Rows = []
+    for number in _data_lines(text):
         try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as err:
-            raise ValueError(f"[claimx] resource {name}: cannot read {path}: {err}") from err
-        lines = text.splitlines()
-        parsed: _Rows = []
-        for number in _data_lines(text):
-            try:
-                parsed.append((number, json.loads(lines[number - 1])))
-            except json.JSONDecodeError as err:
-                raise ValueError(f"[claimx] resource {name} line {number}: {err}") from err
-        return parsed
-
-    return rows
+            parsed.append((number, json.loads(lines[number - 1])))
+        except json.JSONDecodeError as err:
+            raise ValueError(f"[claimx] resource {name} line {number}: {err}") from err
+    return parsed
 
 
 class _Checker:
@@ -318,11 +307,14 @@ def _patterns(
 class Gazetteer:
     """The checked contents of the five gazetteer files.
 
-    Build it with :meth:`from_resources` (what the module functions use, once per process) or
-    :meth:`from_directory` (the same file names in another folder: custom gazetteers, tests).
+    The module functions use the gazetteer of the rules in effect (:func:`gazetteer`); build
+    one from other files with ``Gazetteer(Rules(folder=...))``.
     """
 
-    def __init__(self, read: _Reader) -> None:
+    def __init__(self, rules: Rules) -> None:
+        def read(name: str) -> _Rows:
+            return _rows(rules, name)
+
         self._bodies: dict[str, Body] = {}
         self._places: dict[str, Place] = {}
         self._descriptors: dict[str, Descriptor] = {}
@@ -355,14 +347,6 @@ class Gazetteer:
         )
         self._body_patterns: tuple[dict[str, str], ...] | None = None
         self._place_patterns: tuple[dict[str, str], ...] | None = None
-
-    @classmethod
-    def from_resources(cls) -> Gazetteer:
-        return cls(_package_rows)
-
-    @classmethod
-    def from_directory(cls, directory: str | Path) -> Gazetteer:
-        return cls(_directory_reader(Path(directory)))
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -622,10 +606,10 @@ class Gazetteer:
         return [dict(pattern) for pattern in self._place_patterns]
 
 
-@cache
+@per_rules
 def gazetteer() -> Gazetteer:
-    """The packaged gazetteer, loaded and checked on first use, once per process."""
-    return Gazetteer.from_resources()
+    """The gazetteer of the rules in effect, loaded and checked on first use, once per rules."""
+    return Gazetteer(rules_in_effect())
 
 
 def bodies() -> tuple[Body, ...]:

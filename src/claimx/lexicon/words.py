@@ -1,4 +1,4 @@
-"""The word lists of ``resources/`` as frozen look-up tables, built once per process.
+"""The word lists of ``resources/`` as frozen look-up tables, built once per set of rules.
 
 Code elsewhere holds the grammar; every word it decides on comes from here.
 """
@@ -6,8 +6,8 @@ Code elsewhere holds the grammar; every word it decides on comes from here.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
+from claimx.lexicon.rules import per_rules
 from claimx.resources import read_json
 
 
@@ -59,7 +59,7 @@ def _invert(table: dict[str, list[str]]) -> dict[str, str]:
     return inverted
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def number_words() -> NumberWords:
     data = read_json("numbers.json")
     vague = {k: (v[0], v[1], v[2]) for k, v in data["vague"].items()}
@@ -76,7 +76,7 @@ def number_words() -> NumberWords:
     )
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def outcome_words() -> OutcomeWords:
     data = read_json("outcomes.json")
     verbs = _invert(data["verbs"])
@@ -102,7 +102,7 @@ def outcome_words() -> OutcomeWords:
     )
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def victim_words() -> VictimWords:
     data = read_json("victims.json")
     groups = _invert(data["groups"])

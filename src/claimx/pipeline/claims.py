@@ -7,7 +7,6 @@ values on ``doc._.claims``, with character offsets into the original text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -15,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.contract.claim import Agent, Claim, Figure, Period, Speaker, Stated, Victims
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
-from claimx.pipeline.extensions import register_extensions
+from claimx.pipeline.stage import Stage
 
 
 def claim_from_span(span: Span, doc_id: str, number: int, part_of: str | None) -> Claim:
@@ -78,14 +77,10 @@ def _strip_end(sent: Span) -> int:
     return sent.end_char - (len(text) - len(text.rstrip()))
 
 
-class ClaimsComponent:
+class ClaimsComponent(Stage):
     """``claimx_claims``: frozen claims on ``doc._.claims``."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        register_extensions()
-
-    def __call__(self, doc: Doc) -> Doc:
+    def process(self, doc: Doc) -> Doc:
         doc_id = doc._.doc_id or "doc"
         spans = list(doc.spans.get(CASUALTIES_KEY, []))
         claims: list[Claim] = []
@@ -97,13 +92,18 @@ class ClaimsComponent:
         doc._.claims = claims
         return doc
 
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in stream:
-            yield self(doc)
 
 
 @Language.factory(
     "claimx_claims",
+    requires=[
+        "doc.spans",
+        "span._.figure",
+        "span._.casualty",
+        "span._.attribution",
+        "span._.when",
+        "span._.where",
+    ],
     assigns=["doc._.claims"],
     default_config={},
 )

@@ -1,0 +1,343 @@
+"""One sentence's figures read together: each tied to a harm and its victims, parts to their
+totals."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from claimx.lexicon.words import outcome_words, victim_words
+from claimx.pipeline.casualties.outcomes import (
+    Link,
+    adjacent_outcome,
+    counted_noun,
+    figure_root,
+    governing_outcome,
+    grammar_words,
+    hypothetical,
+    is_outcome_word,
+    killed_or_injured,
+    modifier_outcome,
+    noun_outcome,
+    phrase_head,
+)
+from claimx.pipeline.casualties.victims import (
+    Victims,
+    case_outcome,
+    coordinated_victims,
+    victims_of,
+)
+
+
+@dataclass
+class Casualty:
+    figure: Span
+    anchor: Token
+    noun: Token | None
+    link: Link | None = None
+    victims: Victims | None = None
+    part_of: int | None = None
+    rules: list[str] = field(default_factory=list)
+    rejected: str | None = None
+
+
+def part_host(nominal: Token) -> tuple[Token, str] | None:
+    """The nominal or verb a breakdown part hangs on, and how.
+
+    "32 civilians: four men, eight women and 20 children" (appos),
+    "killed 17 people, including five children" (prep including).
+    """
+    tok = nominal
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "appos":
+        return tok.head, "appos"
+    if tok.dep_ == "pobj" and tok.head.lower_ in grammar_words()["part_openers"]:
+        prep = tok.head
+        if prep.lower_ == "of":
+            return None
+        return prep.head, f"prep:{prep.lower_}"
+    return None
+
+
+def analyse_sentence(figures: list[Span]) -> list[Casualty]:
+    """Link each figure of one sentence to an outcome, victims and total."""
+    items: list[Casualty] = []
+    for span in figures:
+        anchor = figure_root(span)
+        noun = counted_noun(anchor, span)
+        items.append(Casualty(figure=span, anchor=anchor, noun=noun))
+    for item in items:
+        _link_one(item)
+    _share_gapped_victims(items)
+    _inherit_others(items)
+    for item in items:
+        _copular_group(item)
+    _link_parts(items)
+    for item in items:
+        if item.link is None and item.rejected is None:
+            item.rejected = "not linked to a harm"
+    return items
+
+
+def _link_one(item: Casualty) -> None:
+    span, noun, anchor = item.figure, item.noun, item.anchor
+    nominal = phrase_head(anchor, noun)
+    victims = victims_of(noun, span)
+    if victims is None and noun is not None:
+        item.rejected = f"counts {noun.lower_}"
+        return
+    link = None
+    if noun is not None:
+        link = noun_outcome(noun)
+    if link is None and noun is not None and noun.lower_ in ("cases", "case", "incidents"):
+        link = case_outcome(noun)
+    if link is None and nominal.dep_ == "conj":
+        # "812 people had been killed and 1,449 injured": the gapped verb stands
+        # right after the second figure, not where the coordination leads
+        link = adjacent_outcome(span, noun, after_only=True)
+    if link is None:
+        link = governing_outcome(nominal)
+    if link is None:
+        link = modifier_outcome(nominal)
+    if link is None and noun is not None and noun.i != nominal.i:
+        link = modifier_outcome(noun)
+    if link is None:
+        link = adjacent_outcome(span, noun)
+    if link is None:
+        return
+    if hypothetical(anchor.doc[link.trigger]):
+        item.rejected = "hypothetical harm"
+        return
+    link = killed_or_injured(link, anchor.doc)
+    if victims is not None and victims.group == "people" and victims.text is None:
+        shared = coordinated_victims(anchor.doc[link.trigger], span)
+        if shared is not None:
+            victims = shared
+    item.link = link
+    item.victims = victims
+    item.rules.extend([link.rule, victims.rule] if victims else [link.rule])
+
+
+_GAP_POS = frozenset({"CCONJ", "PUNCT", "ADV", "AUX", "PART", "SPACE"})
+
+
+_OTHERS = frozenset({"others", "more", "other"})
+
+
+def _inherit_others(items: list[Casualty]) -> None:
+    """ "killed 44 civilians and wounded 13 others": "others" are of the same group."""
+    for index, item in enumerate(items):
+        if item.link is None or item.victims is None or item.victims.group != "people":
+            continue
+        doc = item.figure.doc
+        nxt = doc[item.figure.end] if item.figure.end < len(doc) else None
+        named = (
+            item.noun.lower_ if item.noun is not None else (nxt.lower_ if nxt is not None else "")
+        )
+        if named not in _OTHERS:
+            continue
+        earlier = [i for i in items[:index] if i.link is not None and i.victims is not None]
+        if not earlier:
+            continue
+        donor = earlier[-1].victims
+        assert donor is not None
+        item.victims = Victims(
+            donor.group,
+            donor.unit,
+            item.victims.text,
+            item.victims.start,
+            item.victims.end,
+            "group:others-of-previous",
+        )
+        item.rules = [r for r in item.rules if not r.startswith("group:")] + [item.victims.rule]
+
+
+def _copular_group(item: Casualty) -> None:
+    """ "as many as 64 of those killed were civilians": the predicate names the group."""
+    if item.link is None or item.victims is None or item.victims.group != "people":
+        return
+    anchor = item.anchor
+    head = anchor.head
+    if anchor.dep_ != "nsubj" or head.lemma_.lower() != "be":
+        return
+    vw = victim_words()
+    for child in head.children:
+        if child.dep_ == "attr":
+            group = vw.groups.get(child.lower_) or vw.groups.get(child.lemma_.lower())
+            if group and group != "people":
+                item.victims = Victims(
+                    group,
+                    "people",
+                    child.text,
+                    child.i,
+                    child.i + 1,
+                    f"group:predicate:{child.lower_}",
+                )
+                item.rules = [r for r in item.rules if not r.startswith("group:")] + [
+                    item.victims.rule
+                ]
+                return
+
+
+def _share_gapped_victims(items: list[Casualty]) -> None:
+    """ "killed hundreds of civilians and injured thousands": one group, two figures.
+
+    Two linked figures with different outcomes, joined by a conjunction with
+    nothing but their harm verbs and one victim phrase between them, share
+    that victim phrase.
+    """
+    linked = [i for i in items if i.link is not None and i.victims is not None]
+    for a, b in itertools.pairwise(linked):
+        assert a.link is not None and b.link is not None and a.victims and b.victims
+        if a.link.outcome == b.link.outcome:
+            continue
+        has_a, has_b = a.victims.text is not None, b.victims.text is not None
+        if has_a == has_b:
+            continue
+        donor = a if has_a else b
+        taker = b if has_a else a
+        doc = a.figure.doc
+        skip = set(range(donor.victims.start or 0, donor.victims.end or 0))  # type: ignore[union-attr]
+        skip.update((a.link.trigger, b.link.trigger))
+        between = [
+            t
+            for t in doc[a.figure.end : b.figure.start]
+            if t.i not in skip and t.lower_ != "of" and t.pos_ not in _GAP_POS
+        ]
+        if between or not any(t.pos_ == "CCONJ" for t in doc[a.figure.end : b.figure.start]):
+            continue
+        v = donor.victims
+        assert v is not None
+        taker.victims = Victims(
+            v.group, v.unit, v.text, v.start, v.end, "group:shared-coordination"
+        )
+        taker.rules = [r for r in taker.rules if not r.startswith("group:")]
+        taker.rules.append("group:shared-coordination")
+
+
+_PART_PRONOUNS = frozenset({"them", "whom", "those", "these"})
+
+
+_COPULAS = frozenset({"were", "was", "are", "is", "being", "been", "be"})
+
+
+def of_them_part(figure: Span) -> tuple[str | None, int] | None:
+    """ "48 civilians, 18 of them children", "of whom at least 936 were militants".
+
+    Returns the group named after the pronoun (or None) and the index of the
+    token that names it (or -1) when the figure is a share of an earlier one.
+    """
+    doc = figure.doc
+    vw = victim_words()
+    end = figure.end
+    after_pronoun = None
+    if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in _PART_PRONOUNS:
+        after_pronoun = end + 2
+    elif (
+        figure.start >= 2
+        and doc[figure.start - 2].lower_ == "of"
+        and doc[figure.start - 1].lower_ in ("whom", "which")
+    ):
+        after_pronoun = end
+    if after_pronoun is None:
+        return None
+    k = after_pronoun
+    while (
+        k < len(doc)
+        and k < after_pronoun + 4
+        and (
+            doc[k].lower_ in _COPULAS
+            or (doc[k].pos_ in ("ADV", "DET", "ADJ") and doc[k].lower_ not in vw.groups)
+        )
+    ):
+        k += 1
+    if k < len(doc):
+        group = vw.groups.get(doc[k].lower_) or vw.groups.get(doc[k].lemma_.lower())
+        if group is not None:
+            return group, k
+    return None, -1
+
+
+def _of_them_outcome(figure: Span) -> Link | None:
+    """ "1,045 casualties, 700 of them fatal": the share's own outcome word."""
+    doc = figure.doc
+    words = outcome_words()
+    for tok in doc[figure.end : min(len(doc), figure.end + 5)]:
+        out = is_outcome_word(tok, words.adjectives)
+        if out:
+            return Link(out, tok.i, f"part:of-them-{tok.lower_}")
+        if tok.is_punct:
+            break
+    return None
+
+
+def _link_share_parts(items: list[Casualty]) -> None:
+    for index, item in enumerate(items):
+        share = of_them_part(item.figure)
+        if share is None:
+            continue
+        totals = [t for t in items[:index] if t.link is not None and t.victims is not None]
+        if not totals:
+            continue
+        total = totals[-1]
+        assert total.link is not None and total.victims is not None
+        group, group_tok = share
+        item.part_of = items.index(total)
+        item.noun = item.figure.doc[group_tok] if group_tok >= 0 else None
+        own = _of_them_outcome(item.figure)
+        if own is not None:
+            item.link = own
+            item.rejected = None
+        elif item.link is None:
+            item.link = Link(total.link.outcome, total.link.trigger, "part:of-them")
+            item.rejected = None
+        if group is not None and group_tok >= 0:
+            tok = item.figure.doc[group_tok]
+            item.victims = Victims(
+                group, "people", tok.text, tok.i, tok.i + 1, f"group:{tok.lower_}"
+            )
+        elif item.victims is None or item.victims.text is None or item.victims.group == "people":
+            item.victims = Victims(
+                total.victims.group,
+                total.victims.unit,
+                total.victims.text,
+                total.victims.start,
+                total.victims.end,
+                "group:of-total",
+            )
+        item.rules = [r for r in item.rules if not r.startswith("group:")]
+        item.rules += ["part:of-them", item.victims.rule]
+
+
+def _link_parts(items: list[Casualty]) -> None:
+    _link_share_parts(items)
+    for index, item in enumerate(items):
+        if item.part_of is not None:
+            continue
+        nominal = item.noun or item.anchor
+        host = part_host(nominal)
+        if host is None:
+            continue
+        host_tok, how = host
+        for t_index, total in enumerate(items):
+            if t_index == index or total.link is None:
+                continue
+            total_nominal = total.noun or total.anchor
+            matches = host_tok.i == total_nominal.i or (
+                how.startswith("prep") and host_tok.i == total.link.trigger
+            )
+            if not matches:
+                continue
+            if total.figure.start > item.figure.start:
+                continue
+            item.part_of = t_index
+            if item.link is None:
+                item.link = Link(total.link.outcome, total.link.trigger, f"part:{how}")
+                item.rejected = None
+            item.rules.append(f"part:{how}")
+            if item.victims is None:
+                item.victims = victims_of(item.noun, item.figure)
+            break
