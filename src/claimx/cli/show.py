@@ -31,11 +31,12 @@ def show_command(
     """Show one article's claims, readable, in the terminal."""
     from rich.console import Console
 
-    from claimx.run.show import ShowError, show_file
+    from claimx.run.batch import UsageError
+    from claimx.run.show import show_file
     from claimx.run.summary import EXIT_USAGE
 
     try:
         show_file(file, article_id=article_id, published=published, model=model, console=Console())
-    except ShowError as err:
+    except UsageError as err:
         typer.echo(f"claimx: error: {err}", err=True)
         raise typer.Exit(EXIT_USAGE) from None

@@ -198,11 +198,7 @@ def _check(
         raise UsageError(f"--workers must be 1 or more, got {workers}")
     if max_bytes < 1:
         raise UsageError(f"--max-bytes must be 1 or more, got {max_bytes}")
-    default_date = None
-    if published is not None:
-        default_date = iso_date(published)
-        if default_date is None:
-            raise UsageError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    default_date = published_option(published)
     to_stdout = output in (None, STDOUT)
     if resume and to_stdout:
         raise UsageError("--resume needs an output file (-o FILE)")
@@ -218,6 +214,16 @@ def _check(
     if not to_stdout and any(p != "-" and _same_file(p, output) for p in paths):
         raise UsageError(f"the output {output} is also an input")
     return fmt, default_date
+
+
+def published_option(published: str | None) -> str | None:
+    """``--published`` as an ISO date, None when not given; :class:`UsageError` when not a date."""
+    if published is None:
+        return None
+    date = iso_date(published)
+    if date is None:
+        raise UsageError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    return date
 
 
 def _open_output(

@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from claimx.contract.article import Article
-from claimx.contract.published import iso_date
 from claimx.io.readers import Reader, ReadWarning, Rejected
+from claimx.run.batch import UsageError, published_option
 from claimx.run.extractor import PipelineExtractor, claim_dict
 
 _FIGURE_STYLE = "bold black on yellow"
@@ -132,8 +132,8 @@ def _dated(value: dict[str, Any] | None, first: str, second: str | None) -> str:
     return f'{when} ("{value.get("text", "")}")'
 
 
-class ShowError(RuntimeError):
-    """``claimx show`` cannot show the article (a usage error: exit status 2)."""
+class ShowError(UsageError):
+    """``claimx show`` cannot show the article (exit status 2, as for a usage error)."""
 
 
 def show_file(
@@ -149,11 +149,7 @@ def show_file(
     A JSON Lines file holds many articles: ``article_id`` picks one, else
     the first is shown. Returns the article and its claims.
     """
-    default_date = None
-    if published is not None:
-        default_date = iso_date(published)
-        if default_date is None:
-            raise ShowError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    default_date = published_option(published)
     warnings: list[ReadWarning] = []
     rejected: list[Rejected] = []
     chosen: Article | None = None
