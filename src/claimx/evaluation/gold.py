@@ -80,7 +80,7 @@ class GoldClaim:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], path: str = "", line: int = 0) -> GoldClaim:
-        """Build from a gold line already checked by :func:`check_gold_record`."""
+        """Build from a gold line already checked by :func:`.gold_checks.check_gold_record`."""
         period = data["period"]
         locations = data.get("locations")
         return cls(

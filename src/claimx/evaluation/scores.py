@@ -212,7 +212,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
 def evaluate(
     gold: GoldSet, predictions: Iterable[Claim], *, window: int = MATCH_WINDOW
 ) -> EvaluationReport:
-    """Score ``predictions`` against ``gold`` (see the module docstring).
+    """Score ``predictions`` against ``gold``: pair them (:mod:`.matching`), compare, count.
 
     Predictions for documents outside the gold articles are left out, with a
     note; gold claims whose document is missing count as missed.

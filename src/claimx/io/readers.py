@@ -24,11 +24,11 @@ import os
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from claimx.io.decode import sniff_binary
-from claimx.io.parse import Item, file_id, html_article, json_article, text_article
+from claimx.io.parse import Item, Warn, file_id, html_article, json_article, text_article
 from claimx.io.rejections import (
     ReadWarning,
     Rejected,
@@ -57,6 +57,7 @@ class Reader:
     ``max_bytes`` limits one article: a text, Markdown or HTML file, or one
     JSON line (a JSON Lines corpus may be larger than the limit as a whole).
     ``stdin`` is the binary stream ``-`` reads (default: ``sys.stdin.buffer``).
+    ``on_warning`` receives each :class:`ReadWarning` (without it they are dropped).
     ``exclude`` names files a folder walk passes over (a run's own output
     inside the folder it reads); they are counted as ``skipped["output"]``.
     """
@@ -66,19 +67,17 @@ class Reader:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         stdin: BinaryIO | None = None,
-        on_warning: Callable[[ReadWarning], None] | None = None,
+        on_warning: Warn | None = None,
         exclude: Iterable[str | os.PathLike[str]] = (),
     ) -> None:
         if max_bytes < 1:
             raise ValueError(f"max_bytes must be positive, got {max_bytes}")
         self.max_bytes = max_bytes
         self._stdin = stdin
-        self._on_warning = on_warning
+        self._warn: Warn = on_warning if on_warning is not None else _ignore
         #: Files skipped without a message, by why: hidden, unsupported, special,
         #: duplicate, loop (a link back up the tree), output (see ``exclude``).
         self.skipped: Counter[str] = Counter()
-        #: Warnings, when no ``on_warning`` callback was given.
-        self.warnings: list[ReadWarning] = []
         #: Files (and standard input) opened.
         self.files = 0
         self._seen: set[str] = set()
@@ -309,11 +308,9 @@ class Reader:
                 continue
             yield json_article(line, where=where, default_id=f"{stem}:{number}", warn=self._warn)
 
-    def _warn(self, warning: ReadWarning) -> None:
-        if self._on_warning is None:
-            self.warnings.append(warning)
-        else:
-            self._on_warning(warning)
+
+def _ignore(warning: ReadWarning) -> None:
+    pass
 
 
 def _skip_line(stream: BinaryIO) -> int:
