@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimx.evaluate import EvaluationReport, evaluate, load_gold, predict, validate_gold
+from claimx.evaluation import EvaluationReport, evaluate, load_gold, predict, read_gold
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "corpus" / "dev"
@@ -38,7 +38,7 @@ def dev_report(request: pytest.FixtureRequest) -> EvaluationReport:
 
 def test_accuracy_guard_dev_corpus_is_valid() -> None:
     _require_dev()
-    problems = validate_gold(DEV)
+    problems = read_gold(DEV).problems
     assert not problems, "\n".join(map(str, problems))
 
 

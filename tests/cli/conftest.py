@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-import claimx.batch
+import claimx.run.extractor
 
 # Small, varied news sentences: most carry a casualty figure the pipeline
 # should find, some carry numbers that are not casualties, some nothing.
@@ -65,5 +65,5 @@ def make_corpus() -> Any:
 @pytest.fixture
 def pipeline(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> Language:
     """The session pipeline, also used by ``claimx extract`` run in this process."""
-    monkeypatch.setitem(claimx.batch._PIPELINES, None, nlp)
+    monkeypatch.setitem(claimx.run.extractor._PIPELINES, None, nlp)
     return nlp

@@ -18,9 +18,9 @@ import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from claimx.batch import run_extract
 from claimx.cli import app
-from claimx.io.resume import progress_path
+from claimx.run.batch import run_extract
+from claimx.run.resume import progress_path
 
 runner = CliRunner()
 STRIKE = "An air strike killed 12 civilians in Raqqa on Thursday, local activists said."

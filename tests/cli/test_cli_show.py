@@ -11,7 +11,7 @@ from spacy.language import Language
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.io.terminal import highlight_figure
+from claimx.run.show import highlight_figure
 
 runner = CliRunner()
 STRIKE = "An air strike killed 12 civilians in Raqqa on Thursday, local activists said."

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from claimx.contract.claim import Agent, Figure, Period, Speaker
-from claimx.evaluate import compare_fields, speakers_agree, stated_agree
-from claimx.gold import GoldClaim
+from claimx.evaluation.fields import compare_fields, speakers_agree, stated_agree
+from claimx.evaluation.gold import GoldClaim
 
 from .evaluate_corpus import A1, GOLD, gold_record, prediction
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from claimx.gold import GoldError, load_gold, read_gold, validate_gold
+from claimx.evaluation.gold import GoldError, load_gold, read_gold
 
 from .evaluate_corpus import ARTICLES, GOLD, gold_copy, gold_record, write_corpus, write_jsonl
 
@@ -85,11 +85,11 @@ def test_evaluate_gold_unusable_paths(tmp_path: Path, layout: str, message: str)
     with pytest.raises(GoldError, match=message):
         load_gold(paths[layout])
     with pytest.raises(GoldError, match=message):
-        validate_gold(paths[layout])
+        read_gold(paths[layout])
 
 
 def test_evaluate_gold_valid_corpus_has_no_problems(tmp_path: Path) -> None:
-    assert validate_gold(write_corpus(tmp_path / "dev")) == []
+    assert read_gold(write_corpus(tmp_path / "dev")).problems == []
 
 
 @pytest.mark.parametrize(
@@ -130,7 +130,7 @@ def test_evaluate_gold_validator_catches(
     gold = gold_copy()
     gold[1].update(changes)  # the 30-injured claim, line 2
     folder = write_corpus(tmp_path / "dev", gold=gold)
-    (problem,) = validate_gold(folder)
+    (problem,) = read_gold(folder).problems
     assert problem.kind == kind
     assert fragment in problem.message
     assert str(problem).startswith(f"{folder / 'gold.jsonl'}:2: ")
@@ -147,7 +147,7 @@ def test_evaluate_gold_validator_catches(
 def test_evaluate_gold_validator_accepts(tmp_path: Path, changes: dict[str, Any], ok: bool) -> None:
     gold = gold_copy()
     gold[1].update(changes)
-    assert (validate_gold(write_corpus(tmp_path / "dev", gold=gold)) == []) is ok
+    assert (read_gold(write_corpus(tmp_path / "dev", gold=gold)).problems == []) is ok
 
 
 def test_evaluate_gold_validator_missing_field_and_bad_json(tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ def test_evaluate_gold_validator_missing_field_and_bad_json(tmp_path: Path) -> N
     lines[1] = "{not json"
     lines[2] = json.dumps(broken)
     (folder / "gold.jsonl").write_text("\n".join(lines) + "\n")
-    problems = validate_gold(folder)
+    problems = read_gold(folder).problems
     assert [(p.line, p.kind) for p in problems] == [(2, "json"), (3, "missing_field")]
     assert "missing field 'stance'" in problems[1].message
     with pytest.raises(GoldError, match=r"gold.jsonl:2: not valid JSON.*1 more unreadable"):
@@ -168,7 +168,7 @@ def test_evaluate_gold_validator_missing_field_and_bad_json(tmp_path: Path) -> N
 def test_evaluate_gold_duplicate_article_id_across_folders(tmp_path: Path) -> None:
     write_corpus(tmp_path / "corpus" / "dev")
     write_corpus(tmp_path / "corpus" / "test")
-    problems = validate_gold(tmp_path / "corpus")
+    problems = read_gold(tmp_path / "corpus").problems
     assert [(p.kind, p.line) for p in problems] == [("duplicate_id", 1)]
     assert str(problems[0]).startswith(f"{tmp_path / 'corpus' / 'test' / 'articles.jsonl'}:1: ")
     assert "already used at" in problems[0].message

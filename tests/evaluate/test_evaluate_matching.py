@@ -7,8 +7,13 @@ import dataclasses
 import pytest
 
 from claimx.contract.claim import Claim
-from claimx.evaluate import MATCH_WINDOW, match_document, quote_positions, span_distance
-from claimx.gold import GoldClaim
+from claimx.evaluation.gold import GoldClaim
+from claimx.evaluation.matching import (
+    MATCH_WINDOW,
+    match_document,
+    quote_positions,
+    span_distance,
+)
 
 from .evaluate_corpus import A1, FIGURES, GOLD, gold_record, perfect_predictions, prediction
 

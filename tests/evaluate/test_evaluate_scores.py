@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from claimx.contract.claim import Claim, Figure
-from claimx.evaluate import FIELDS, EvaluationReport, Scores, evaluate
-from claimx.gold import load_gold
+from claimx.evaluation import FIELDS, EvaluationReport, evaluate, load_gold
+from claimx.evaluation.scores import Scores
 
 from .evaluate_corpus import A1, ARTICLES, GOLD, gold_record, perfect_predictions, write_corpus
 

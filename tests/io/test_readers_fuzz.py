@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from claimx.contract.article import Article
 from claimx.io.decode import DecodeError, decode_bytes
-from claimx.io.readers import REASONS, Reader, Rejected
+from claimx.io.readers import Reader, Rejected
+from claimx.io.rejections import REASONS
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

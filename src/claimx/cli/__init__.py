@@ -13,7 +13,7 @@ from claimx.cli.app import app
 
 # Sub-command modules register on ``app`` when imported; a module that is not
 # written yet simply is not there.
-_COMMAND_MODULES = ("extract", "evaluate", "compare")
+_COMMAND_MODULES = ("extract", "show", "evaluate", "compare")
 for _name in _COMMAND_MODULES:
     try:
         importlib.import_module(f"claimx.cli.{_name}")

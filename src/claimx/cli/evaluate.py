@@ -10,14 +10,16 @@ import typer
 from rich.console import Console
 
 from claimx.cli.app import app
-from claimx.evaluate import (
+from claimx.evaluation import (
+    GoldError,
     PredictionError,
     evaluate,
+    load_gold,
     predict,
     print_report,
+    read_gold,
     read_predictions,
 )
-from claimx.gold import GoldError, load_gold, read_gold
 
 USAGE_ERROR = 2
 

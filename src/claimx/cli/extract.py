@@ -1,4 +1,4 @@
-"""``claimx extract`` (files to a claims file) and ``claimx show`` (one article, readable)."""
+"""``claimx extract``: article files to a claims file (JSON Lines, CSV or Parquet)."""
 
 from __future__ import annotations
 
@@ -112,7 +112,8 @@ def extract_command(
     Exit status: 0 all inputs read; 1 some were rejected (the rest written);
     2 usage error or nothing could be read.
     """
-    from claimx.batch import EXIT_USAGE, UsageError, run_extract
+    from claimx.run.batch import UsageError, run_extract
+    from claimx.run.summary import EXIT_USAGE
 
     try:
         summary = run_extract(
@@ -136,35 +137,3 @@ def extract_command(
         typer.echo(f"claimx: interrupted{hint}", err=True)
         raise typer.Exit(130) from None
     raise typer.Exit(summary.exit_code)
-
-
-@app.command("show")
-def show_command(
-    file: Annotated[
-        str,
-        typer.Argument(help="An article file (.txt, .md, .html) or JSON Lines file."),
-    ],
-    article_id: Annotated[
-        str | None,
-        typer.Option("--id", help="Which article of a JSON Lines file [default: the first]."),
-    ] = None,
-    published: Annotated[
-        str | None,
-        typer.Option("--published", metavar="DATE", help="Date if the article has none."),
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", help="spaCy English pipeline to build on (name or path)."),
-    ] = None,
-) -> None:
-    """Show one article's claims, readable, in the terminal."""
-    from rich.console import Console
-
-    from claimx.batch import EXIT_USAGE
-    from claimx.io.terminal import ShowError, show_file
-
-    try:
-        show_file(file, article_id=article_id, published=published, model=model, console=Console())
-    except ShowError as err:
-        typer.echo(f"claimx: error: {err}", err=True)
-        raise typer.Exit(err.exit_code if err.exit_code else EXIT_USAGE) from None

@@ -1,15 +1,9 @@
-"""Between files and the pipeline: readers (files to articles) and writers (claims to files)."""
+"""File formats: readers (files to articles) and writers (claims to files)."""
 
 from __future__ import annotations
 
-from claimx.io.readers import (
-    DEFAULT_MAX_BYTES,
-    REASONS,
-    Reader,
-    ReadWarning,
-    Rejected,
-    read_articles,
-)
+from claimx.io.readers import DEFAULT_MAX_BYTES, Reader
+from claimx.io.rejections import REASONS, ReadWarning, Rejected
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -17,5 +11,4 @@ __all__ = [
     "ReadWarning",
     "Reader",
     "Rejected",
-    "read_articles",
 ]

@@ -13,25 +13,29 @@ goes on. Problems that keep the article (an invalid ``published`` date is
 dropped) go to ``on_warning`` as :class:`ReadWarning` values. Folders are
 read recursively in sorted order; hidden entries and files of unknown type
 are skipped and counted in :attr:`Reader.skipped`.
+
+This module finds, opens and reads the inputs within the size limit;
+:mod:`claimx.io.parse` makes each one an article.
 """
 
 from __future__ import annotations
 
-import errno
-import json
 import os
 import stat
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any, BinaryIO
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
 
-from claimx.contract.article import Article
-from claimx.contract.published import iso_date
-from claimx.io.decode import DecodeError, decode_bytes, sniff_binary
-from claimx.io.frontmatter import split_front_matter
-from claimx.io.html import HtmlError, declared_charset, extract_page
+from claimx.io.decode import sniff_binary
+from claimx.io.parse import Item, Warn, file_id, html_article, json_article, text_article
+from claimx.io.rejections import (
+    ReadWarning,
+    Rejected,
+    link_rejection,
+    os_rejection,
+    too_large,
+)
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 STDIN = "-"
@@ -43,61 +47,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
-#: Rejection and warning codes, with what they mean. Codes are stable: scripts
-#: may group on them.
-REASONS = {
-    "not_found": "the path does not exist",
-    "broken_link": "a symbolic link whose target does not exist",
-    "permission": "the file or folder cannot be read (permissions)",
-    "read_error": "the operating system failed to read the file",
-    "unsupported": "not a file type claimx reads (or not a regular file)",
-    "too_large": "over the size limit (--max-bytes)",
-    "empty": "no text at all",
-    "binary": "not a text file",
-    "encoding": "bytes that no text encoding fits",
-    "html": "an HTML page that could not be parsed",
-    "no_text": "no article text (an HTML page without main text, a JSON line without 'text')",
-    "json": "a JSON line that is not a JSON object",
-    # warnings (the article is kept)
-    "published": "an invalid publication date, dropped",
-    "field": "a metadata field of the wrong type, dropped",
-}
-
 _JSONL_SNIFF_BYTES = 64 * 1024
 _READ_CHUNK = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """An input that gave no article: where, a stable reason code, and details."""
-
-    origin: str
-    reason: str
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}: {self.detail}"
-
-    def to_dict(self) -> dict[str, str]:
-        return {"origin": self.origin, "reason": self.reason, "detail": self.detail}
-
-
-@dataclass(frozen=True)
-class ReadWarning:
-    """A problem in an input that was still read (e.g. an invalid date was dropped)."""
-
-    origin: str
-    reason: str
-    detail: str
-
-    def __str__(self) -> str:
-        return f"{self.origin}: {self.reason}: {self.detail}"
-
-    def to_dict(self) -> dict[str, str]:
-        return {"origin": self.origin, "reason": self.reason, "detail": self.detail}
-
-
-Item = Article | Rejected
 
 
 class Reader:
@@ -106,6 +57,7 @@ class Reader:
     ``max_bytes`` limits one article: a text, Markdown or HTML file, or one
     JSON line (a JSON Lines corpus may be larger than the limit as a whole).
     ``stdin`` is the binary stream ``-`` reads (default: ``sys.stdin.buffer``).
+    ``on_warning`` receives each :class:`ReadWarning` (without it they are dropped).
     ``exclude`` names files a folder walk passes over (a run's own output
     inside the folder it reads); they are counted as ``skipped["output"]``.
     """
@@ -115,19 +67,17 @@ class Reader:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         stdin: BinaryIO | None = None,
-        on_warning: Callable[[ReadWarning], None] | None = None,
+        on_warning: Warn | None = None,
         exclude: Iterable[str | os.PathLike[str]] = (),
     ) -> None:
         if max_bytes < 1:
             raise ValueError(f"max_bytes must be positive, got {max_bytes}")
         self.max_bytes = max_bytes
         self._stdin = stdin
-        self._on_warning = on_warning
+        self._warn: Warn = on_warning if on_warning is not None else _ignore
         #: Files skipped without a message, by why: hidden, unsupported, special,
         #: duplicate, loop (a link back up the tree), output (see ``exclude``).
         self.skipped: Counter[str] = Counter()
-        #: Warnings, when no ``on_warning`` callback was given.
-        self.warnings: list[ReadWarning] = []
         #: Files (and standard input) opened.
         self.files = 0
         self._seen: set[str] = set()
@@ -195,13 +145,13 @@ class Reader:
             yield Rejected(name, "not_found", "no such file or folder")
             return
         except OSError as err:
-            yield _os_rejection(name, err)
+            yield os_rejection(name, err)
             return
         if stat.S_ISLNK(info.st_mode):
             try:
                 info = os.stat(name)
             except OSError as err:
-                yield _link_rejection(name, err)
+                yield link_rejection(name, err)
                 return
         if stat.S_ISDIR(info.st_mode):
             yield from self._walk(name, set())
@@ -222,7 +172,7 @@ class Reader:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as err:
-            yield _os_rejection(folder, err)
+            yield os_rejection(folder, err)
             return
         inner = ancestors | {real}
         for entry in entries:
@@ -234,7 +184,7 @@ class Reader:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
             except OSError as err:
-                yield _os_rejection(path, err)
+                yield os_rejection(path, err)
                 continue
             known = entry.name.lower().endswith(SUFFIXES)
             if entry.is_symlink() and not (is_dir or is_file):
@@ -278,9 +228,9 @@ class Reader:
             yield data
             return
         if suffix in HTML_SUFFIXES:
-            yield self._html_article(path, data)
+            yield html_article(path, data, warn=self._warn)
         else:
-            yield self._text_article(path, data, markdown=suffix in MARKDOWN_SUFFIXES)
+            yield text_article(path, data, markdown=suffix in MARKDOWN_SUFFIXES, warn=self._warn)
 
     def _slurp(self, path: str) -> bytes | Rejected:
         """The bytes of a one-article file, or why they cannot be had."""
@@ -289,61 +239,16 @@ class Reader:
                 self.files += 1
                 size = os.fstat(handle.fileno()).st_size
                 if size > self.max_bytes:
-                    return _too_large(path, size, self.max_bytes)
+                    return too_large(path, size, self.max_bytes)
                 # Read one byte past the limit: the file may grow after fstat.
                 data = handle.read(self.max_bytes + 1)
         except OSError as err:
-            return _os_rejection(path, err)
+            return os_rejection(path, err)
         if len(data) > self.max_bytes:
-            return _too_large(path, len(data), self.max_bytes)
+            return too_large(path, len(data), self.max_bytes)
         if not data:
             return Rejected(path, "empty", "the file is empty (0 bytes)")
         return data
-
-    def _text_article(self, path: str, data: bytes, *, markdown: bool) -> Item:
-        try:
-            text = _newlines(decode_bytes(data).text)
-        except DecodeError as err:
-            return Rejected(path, err.reason, err.detail)
-        if not text.strip():
-            return Rejected(path, "empty", "the file holds only white space")
-        front = split_front_matter(text)
-        if front.found and not front.body.strip():
-            return Rejected(path, "empty", "no text after the front matter")
-        meta = front.meta
-        title = meta.get("title") or (_markdown_title(front.body) if markdown else None)
-        return Article(
-            id=_stem(path),
-            text=front.body,
-            title=title,
-            published=self._published(path, meta.get("published")),
-            url=meta.get("url"),
-            source=meta.get("source"),
-            origin=path,
-        )
-
-    def _html_article(self, path: str, data: bytes) -> Item:
-        try:
-            html = decode_bytes(data, declared=declared_charset(data)).text
-        except DecodeError as err:
-            return Rejected(path, err.reason, err.detail)
-        if not html.strip():
-            return Rejected(path, "empty", "the file holds only white space")
-        try:
-            page = extract_page(html)
-        except HtmlError as err:
-            return Rejected(path, "html", f"trafilatura could not parse the page: {err}")
-        if page is None:
-            return Rejected(path, "no_text", "no article text found in the page")
-        return Article(
-            id=_stem(path),
-            text=_newlines(page.text),
-            title=page.title,
-            published=self._published(path, page.date),
-            url=page.url,
-            source=page.source,
-            origin=path,
-        )
 
     # -- JSON Lines ---------------------------------------------------------
 
@@ -351,7 +256,7 @@ class Reader:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
         except OSError as err:
-            yield _os_rejection(path, err)
+            yield os_rejection(path, err)
             return
         try:
             self.files += 1
@@ -359,7 +264,7 @@ class Reader:
                 head = handle.read(_JSONL_SNIFF_BYTES)
                 handle.seek(0)
             except OSError as err:
-                yield _os_rejection(path, err)
+                yield os_rejection(path, err)
                 return
             if not head.strip():
                 yield Rejected(
@@ -372,7 +277,7 @@ class Reader:
             if why is not None:
                 yield Rejected(path, "binary", why)
                 return
-            yield from self._jsonl_lines(handle, origin=path, stem=_stem(path))
+            yield from self._jsonl_lines(handle, origin=path, stem=file_id(path))
         finally:
             handle.close()
 
@@ -387,7 +292,7 @@ class Reader:
             try:
                 line = stream.readline(self.max_bytes + 1)
             except OSError as err:
-                yield _os_rejection(f"{origin}:{number + 1}", err)
+                yield os_rejection(f"{origin}:{number + 1}", err)
                 return
             if not line:
                 return
@@ -395,157 +300,17 @@ class Reader:
             where = f"{origin}:{number}"
             if len(line) > self.max_bytes and not line.endswith(b"\n"):
                 size = len(line) + _skip_line(stream)
-                yield _too_large(where, size, self.max_bytes)
+                yield too_large(where, size, self.max_bytes)
                 continue
             if number == 1 and line.startswith(b"\xef\xbb\xbf"):
                 line = line[3:]
             if not line.strip():
                 continue
-            yield self._json_article(line, where=where, default_id=f"{stem}:{number}")
-
-    def _json_article(self, line: bytes, *, where: str, default_id: str) -> Item:
-        try:
-            raw = line.decode("utf-8")
-        except UnicodeDecodeError:
-            try:
-                decoded = decode_bytes(line.rstrip(b"\r\n"))
-            except DecodeError as err:
-                return Rejected(where, err.reason, err.detail)
-            raw = decoded.text
-            self._warn(where, "encoding", f"line is not UTF-8; read as {decoded.encoding}")
-        try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as err:
-            return Rejected(where, "json", f"invalid JSON: {err.msg} (column {err.colno})")
-        except (ValueError, RecursionError) as err:
-            return Rejected(where, "json", f"invalid JSON: {err}")
-        if not isinstance(obj, dict):
-            return Rejected(where, "json", f"expected a JSON object, got {_json_type(obj)}")
-        if "text" not in obj:
-            return Rejected(where, "no_text", 'no "text" field')
-        text = obj["text"]
-        if not isinstance(text, str):
-            return Rejected(where, "no_text", f'"text" is {_json_type(text)}, not a string')
-        if not text.strip():
-            return Rejected(where, "empty", '"text" is empty')
-        article_id = default_id
-        raw_id = obj.get("id")
-        if isinstance(raw_id, str) and raw_id.strip():
-            article_id = raw_id.strip()
-        elif isinstance(raw_id, int) and not isinstance(raw_id, bool):
-            article_id = str(raw_id)
-        elif raw_id is not None:
-            self._warn(where, "field", f'"id" is {_json_type(raw_id)}; using {default_id!r}')
-        fields = {name: self._string_field(obj, name, where) for name in ("title", "url", "source")}
-        return Article(
-            id=article_id,
-            text=text,
-            title=fields["title"],
-            published=self._published(where, obj.get("published")),
-            url=fields["url"],
-            source=fields["source"],
-            origin=where,
-        )
-
-    def _string_field(self, obj: dict[str, Any], name: str, where: str) -> str | None:
-        value = obj.get(name)
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return value.strip() or None
-        self._warn(where, "field", f'"{name}" is {_json_type(value)}, not a string; dropped')
-        return None
-
-    # -- metadata -----------------------------------------------------------
-
-    def _published(self, where: str, value: object) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            date = iso_date(value)
-            if date is not None:
-                return date
-            shown = value if len(value) <= 40 else value[:37] + "..."
-            self._warn(where, "published", f"{shown!r} is not an ISO 8601 date; date dropped")
-        else:
-            self._warn(where, "published", f"published is {_json_type(value)}; date dropped")
-        return None
-
-    def _warn(self, origin: str, reason: str, detail: str) -> None:
-        warning = ReadWarning(origin, reason, detail)
-        if self._on_warning is None:
-            self.warnings.append(warning)
-        else:
-            self._on_warning(warning)
+            yield json_article(line, where=where, default_id=f"{stem}:{number}", warn=self._warn)
 
 
-def read_articles(
-    paths: Iterable[str | os.PathLike[str]],
-    *,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    on_warning: Callable[[ReadWarning], None] | None = None,
-) -> Iterator[Item]:
-    """Articles and rejections from ``paths``: a shortcut for ``Reader(...).read(paths)``."""
-    return Reader(max_bytes=max_bytes, on_warning=on_warning).read(paths)
-
-
-# -- helpers ----------------------------------------------------------------
-
-
-def _stem(path: str) -> str:
-    name = os.path.basename(path)
-    stem, _ = os.path.splitext(name)
-    return stem or name
-
-
-def _newlines(text: str) -> str:
-    """Universal newlines, as ``open(path).read()`` would give, so offsets match it."""
-    if "\r" not in text:
-        return text
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _markdown_title(body: str) -> str | None:
-    """The text of a leading ``# Heading`` line, if the body starts with one."""
-    for line in body.split("\n"):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if stripped.startswith("# "):
-            return stripped[2:].strip().rstrip("#").strip() or None
-        return None
-    return None
-
-
-def _too_large(where: str, size: int, limit: int) -> Rejected:
-    return Rejected(where, "too_large", f"{_human(size)} is over the limit of {_human(limit)}")
-
-
-def _human(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.1f} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
-
-
-def _os_rejection(path: str, err: OSError) -> Rejected:
-    if isinstance(err, PermissionError):
-        return Rejected(path, "permission", "permission denied")
-    if isinstance(err, FileNotFoundError):
-        return Rejected(path, "not_found", "no such file or folder")
-    if err.errno == errno.ELOOP:
-        return Rejected(path, "broken_link", "symbolic link loop")
-    if isinstance(err, IsADirectoryError):
-        return Rejected(path, "unsupported", "is a folder")
-    return Rejected(path, "read_error", err.strerror or str(err))
-
-
-def _link_rejection(path: str, err: OSError) -> Rejected:
-    if isinstance(err, FileNotFoundError) or err.errno == errno.ELOOP:
-        target = os.readlink(path) if os.path.islink(path) else "?"
-        return Rejected(path, "broken_link", f"symbolic link to a missing target ({target})")
-    return _os_rejection(path, err)
+def _ignore(warning: ReadWarning) -> None:
+    pass
 
 
 def _skip_line(stream: BinaryIO) -> int:
@@ -572,17 +337,4 @@ def _count_lines(path: str) -> int:
     return count + (1 if last and not last.endswith(b"\n") else 0)
 
 
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__  # pragma: no cover
+__all__ = ["DEFAULT_MAX_BYTES", "ReadWarning", "Reader", "Rejected"]

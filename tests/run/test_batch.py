@@ -11,10 +11,11 @@ from typing import Any
 import pyarrow.parquet as pq
 import pytest
 
-from claimx.batch import Summary, UsageError, run_extract
 from claimx.contract.article import Article
 from claimx.contract.claim import Claim
-from claimx.io.resume import progress_path
+from claimx.run.batch import UsageError, run_extract
+from claimx.run.resume import progress_path
+from claimx.run.summary import Summary
 
 
 class Crash(RuntimeError):
@@ -241,7 +242,7 @@ def test_batch_usage_errors(
     run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kwargs: dict[str, object], match: str
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr("claimx.io.dask_runner.CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr("claimx.run.dask.CONNECT_TIMEOUT", "1s")
     Path("in.jsonl").write_text('{"text": "2 people were killed."}\n')
     output = kwargs.pop("output", None)
     with pytest.raises(UsageError, match=match):

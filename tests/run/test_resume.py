@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from claimx.io.resume import ProgressLog, ResumeError, progress_path
+from claimx.run.resume import ProgressLog, ResumeError, progress_path
 
 
 def finished_run(folder: Path) -> Path:

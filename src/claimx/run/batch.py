@@ -6,9 +6,9 @@
 This is what ``claimx extract`` runs. Articles stream from the readers
 through the pipeline (``extract_many``, input order kept, ``n_process`` =
 ``workers``) or a Dask cluster, and their claims are written and flushed one
-article at a time. The NLP arrives through ``extractor``: anything called as
-``extractor(articles, n_process=N)`` that yields ``(article, claims)`` pairs
-in input order; by default :class:`PipelineExtractor`, the claimx pipeline.
+article at a time. The NLP arrives through ``extractor``
+(:class:`~claimx.run.extractor.Extractor`); by default
+:class:`~claimx.run.extractor.PipelineExtractor`, the claimx pipeline.
 """
 
 from __future__ import annotations
@@ -18,15 +18,12 @@ import json
 import os
 import sys
 import time
-from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import IO, Any, BinaryIO, Protocol
+from collections.abc import Iterator, Sequence
+from typing import IO, Any, BinaryIO
 
 from claimx.contract.article import Article
 from claimx.contract.published import iso_date
 from claimx.io.readers import DEFAULT_MAX_BYTES, Reader, ReadWarning, Rejected
-from claimx.io.resume import ProgressLog, ResumeError, ResumeState, progress_path
 from claimx.io.writers import (
     PARTIAL_SUFFIX,
     STDOUT,
@@ -36,111 +33,13 @@ from claimx.io.writers import (
     format_for,
     open_writer,
 )
-
-EXIT_OK = 0
-EXIT_REJECTED = 1
-EXIT_USAGE = 2
+from claimx.run.extractor import Extractor, PipelineExtractor, claim_dict
+from claimx.run.resume import ProgressLog, ResumeError, ResumeState, progress_path
+from claimx.run.summary import Reporter, Summary
 
 
 class UsageError(ValueError):
     """The run cannot start as asked (bad option, output or resume state)."""
-
-
-class Extractor(Protocol):
-    """``extract_many``'s shape: articles in, ``(article, claims)`` out, in input order."""
-
-    def __call__(
-        self, articles: Iterable[Article], *, n_process: int = 1
-    ) -> Iterator[tuple[Article, Sequence[Any]]]: ...
-
-
-# One pipeline per process and model: Dask workers and repeated runs in one
-# process load the (slow to build) pipeline once.
-_PIPELINES: dict[str | None, Any] = {}
-
-
-def cached_pipeline(model: str | None = None) -> Any:
-    """``claimx.load(model)``, built once per process."""
-    nlp = _PIPELINES.get(model)
-    if nlp is None:
-        from claimx.pipeline import load
-
-        nlp = _PIPELINES[model] = load(model)
-    return nlp
-
-
-class PipelineExtractor:
-    """The claimx pipeline as an :class:`Extractor`.
-
-    Pickles as its model name only, so shipping it to Dask workers is cheap
-    and each worker builds (and keeps) its own pipeline.
-    """
-
-    def __init__(self, model: str | None = None, nlp: Any = None) -> None:
-        self.model = model
-        self._nlp = nlp
-
-    def __call__(
-        self, articles: Iterable[Article], *, n_process: int = 1
-    ) -> Iterator[tuple[Article, Sequence[Any]]]:
-        from claimx.pipeline import extract_many
-
-        nlp = self._nlp if self._nlp is not None else cached_pipeline(self.model)
-        return extract_many(articles, nlp=nlp, n_process=n_process)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (PipelineExtractor, (self.model,))
-
-
-@dataclass
-class Summary:
-    """What a run did; :attr:`exit_code` follows interfaces.md."""
-
-    articles: int = 0
-    resumed: int = 0
-    files: int = 0
-    rejected: Counter[str] = field(default_factory=Counter)
-    warnings: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
-    claims: int = 0
-    outcomes: Counter[str] = field(default_factory=Counter)
-    output: str | None = None
-    format: str = "jsonl"
-    seconds: float = 0.0
-
-    @property
-    def exit_code(self) -> int:
-        if self.articles + self.resumed == 0:
-            return EXIT_USAGE
-        return EXIT_REJECTED if self.rejected else EXIT_OK
-
-    def lines(self) -> list[str]:
-        """The closing summary, a few lines for standard error."""
-        read = f"{self.articles} article{_s(self.articles)} read from {self.files} "
-        read += f"file{_s(self.files)}"
-        if self.resumed:
-            read += f", {self.resumed} already done (resumed)"
-        rejected = sum(self.rejected.values())
-        read += f"; {rejected} rejected{_counts(self.rejected)}"
-        warned = sum(self.warnings.values())
-        if warned:
-            read += f"; {warned} warning{_s(warned)}{_counts(self.warnings)}"
-        skipped = sum(self.skipped.values())
-        if skipped:
-            read += f"; {skipped} file{_s(skipped)} skipped{_counts(self.skipped)}"
-        target = "standard output" if self.output in (None, STDOUT) else self.output
-        wrote = f"{self.claims} claim{_s(self.claims)}{_counts(self.outcomes)} written to {target}"
-        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
-        wrote += f" ({self.format}) in {self.seconds:.1f} s, {rate:.1f} articles/s"
-        lines = [read, wrote]
-        if self.articles + self.resumed == 0:
-            lines.append("nothing could be read")
-        return lines
-
-    def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["exit_code"] = self.exit_code
-        return data
 
 
 def run_extract(
@@ -186,7 +85,7 @@ def run_extract(
 
     session: Any = None
     if dask is not None:
-        from claimx.io.dask_runner import DaskError, DaskSession
+        from claimx.run.dask import DaskError, DaskSession
 
         try:
             session = DaskSession(dask, workers=workers)
@@ -202,7 +101,7 @@ def run_extract(
         if session is not None:
             session.close()
         raise
-    reporter = _Reporter(err, bar=progress and _isatty(err))
+    reporter = Reporter(err, bar=progress and _isatty(err))
 
     def on_warning(warning: ReadWarning) -> None:
         summary.warnings[warning.reason] += 1
@@ -241,7 +140,7 @@ def run_extract(
         else:
             results = extractor(articles(), n_process=workers or 1)
         for article, claims in results:
-            dicts = [_claim_dict(claim) for claim in claims]
+            dicts = [claim_dict(claim) for claim in claims]
             writer.write_article(dicts)
             if log is not None:
                 position = writer.position
@@ -299,11 +198,7 @@ def _check(
         raise UsageError(f"--workers must be 1 or more, got {workers}")
     if max_bytes < 1:
         raise UsageError(f"--max-bytes must be 1 or more, got {max_bytes}")
-    default_date = None
-    if published is not None:
-        default_date = iso_date(published)
-        if default_date is None:
-            raise UsageError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    default_date = published_option(published)
     to_stdout = output in (None, STDOUT)
     if resume and to_stdout:
         raise UsageError("--resume needs an output file (-o FILE)")
@@ -319,6 +214,16 @@ def _check(
     if not to_stdout and any(p != "-" and _same_file(p, output) for p in paths):
         raise UsageError(f"the output {output} is also an input")
     return fmt, default_date
+
+
+def published_option(published: str | None) -> str | None:
+    """``--published`` as an ISO date, None when not given; :class:`UsageError` when not a date."""
+    if published is None:
+        return None
+    date = iso_date(published)
+    if date is None:
+        raise UsageError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    return date
 
 
 def _open_output(
@@ -373,95 +278,8 @@ def _same_file(a: str, b: str | None) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _claim_dict(claim: Any) -> dict[str, Any]:
-    if isinstance(claim, dict):
-        return claim
-    return claim.to_dict()
-
-
 def _isatty(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def _s(count: int) -> str:
-    return "" if count == 1 else "s"
-
-
-def _counts(counter: Counter[str]) -> str:
-    if not counter:
-        return ""
-    parts = ", ".join(f"{key} {value}" for key, value in sorted(counter.items()))
-    return f" ({parts})"
-
-
-# -- progress on standard error -------------------------------------------------
-
-
-class _Reporter:
-    """Messages and, on a terminal, a rich progress bar, all on standard error."""
-
-    def __init__(self, stream: IO[str], *, bar: bool) -> None:
-        self.stream = stream
-        self.bar = bar
-        self._progress: Any = None
-        self._task: Any = None
-        self._claims = 0
-
-    def start(self, total: int | None) -> None:
-        if not self.bar:
-            return
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        console = Console(file=self.stream, stderr=self.stream is sys.stderr)
-        self._progress = Progress(
-            TextColumn("[bold]extract"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("articles"),
-            TextColumn("{task.fields[claims]} claims"),
-            TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=console,
-            transient=False,
-        )
-        self._progress.start()
-        self._task = self._progress.add_task("extract", total=total, claims=0, rate="")
-
-    def advance(self, claims: int) -> None:
-        if self._progress is None:
-            return
-        self._claims += claims
-        self._progress.update(self._task, advance=1, claims=self._claims)
-        # rich's windowed speed: it leaves out the time the pipeline took to load.
-        speed = self._progress.tasks[0].speed
-        if speed is not None:
-            self._progress.update(self._task, rate=f"{speed:.1f} art/s")
-
-    def line(self, text: str) -> None:
-        message = f"claimx: {text}"
-        if self._progress is not None:
-            self._progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
-        else:
-            self.stream.write(message + "\n")
-            self.stream.flush()
-
-    def stop(self) -> None:
-        if self._progress is not None:
-            # The estimate counts blank JSON lines too; end the bar where the run ended.
-            task = self._progress.tasks[0]
-            self._progress.update(self._task, total=task.completed)
-            self._progress.stop()
-            self._progress = None

@@ -9,18 +9,20 @@ the same writers and the same error handling as a local run, while a bounded
 number of partitions is in flight.
 
 Each worker process builds the pipeline once: the default extractor,
-:class:`claimx.batch.PipelineExtractor`, pickles as its model name and looks
-the pipeline up in a per-process cache (:func:`claimx.batch.cached_pipeline`).
+:class:`claimx.run.extractor.PipelineExtractor`, pickles as its model name and
+looks the pipeline up in a per-process cache
+(:func:`claimx.run.extractor.cached_pipeline`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from claimx.contract.article import Article
+from claimx.run.extractor import Extractor, claim_dict
 
 LOCAL = "local"
 DEFAULT_LOCAL_WORKERS = 2
@@ -55,7 +57,7 @@ class DaskSession:
     ``target`` is ``"local"``, a scheduler address, or a ``distributed.Client``
     the caller already has (it is left open on :meth:`close`). Connecting
     happens in the constructor, so :class:`DaskError` comes before any output
-    is opened. Close the session (or use ``with``) to stop a local cluster.
+    is opened. Close the session to stop a local cluster.
     """
 
     def __init__(self, target: Any, *, workers: int | None = None) -> None:
@@ -91,7 +93,7 @@ class DaskSession:
     def extract(
         self,
         articles: Iterable[Article],
-        extractor: Callable[..., Iterator[tuple[Article, Sequence[Any]]]],
+        extractor: Extractor,
     ) -> Iterator[tuple[Article, list[Any]]]:
         """``(article, claims)`` pairs in input order; claims are ``to_dict()`` objects."""
         nthreads = sum(self._client.nthreads().values()) or 1
@@ -114,28 +116,6 @@ class DaskSession:
             self._client.close()
         if self._cluster is not None:
             self._cluster.close()
-
-    def __enter__(self) -> DaskSession:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-
-def extract_distributed(
-    articles: Iterable[Article],
-    extractor: Callable[..., Iterator[tuple[Article, Sequence[Any]]]],
-    *,
-    address: Any,
-    workers: int | None = None,
-) -> Iterator[tuple[Article, list[Any]]]:
-    """``(article, claims)`` pairs in input order, computed on the cluster at ``address``.
-
-    ``address`` is ``"local"`` (a LocalCluster of ``workers`` processes,
-    default 2, on this machine), a scheduler address or a ``distributed.Client``.
-    """
-    with DaskSession(address, workers=workers) as session:
-        yield from session.extract(articles, extractor)
 
 
 def _collect(batch: list[Article], future: Any) -> Iterator[tuple[Article, list[Any]]]:
@@ -169,9 +149,7 @@ def partitions(
         yield batch
 
 
-def extract_partition(
-    extractor: Callable[..., Iterator[tuple[Article, Sequence[Any]]]], batch: list[Article]
-) -> list[list[dict[str, Any]]]:
+def extract_partition(extractor: Extractor, batch: list[Article]) -> list[list[dict[str, Any]]]:
     """Runs on a worker: the claims of each article of ``batch``, as dicts, in order.
 
     Articles are not sent back (the client kept them); ``to_dict()`` happens
@@ -179,5 +157,5 @@ def extract_partition(
     """
     out: list[list[dict[str, Any]]] = []
     for _article, claims in extractor(batch, n_process=1):
-        out.append([c if isinstance(c, dict) else c.to_dict() for c in claims])
+        out.append([claim_dict(c) for c in claims])
     return out

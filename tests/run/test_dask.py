@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from claimx.batch import UsageError, run_extract
 from claimx.contract.article import Article
-from claimx.io.dask_runner import partitions
+from claimx.run.batch import UsageError, run_extract
+from claimx.run.dask import partitions
 
 SENTENCES = (
     "An air strike killed {n} civilians in Raqqa on Thursday, local activists said.",
@@ -38,9 +38,9 @@ def write_corpus(folder: Path) -> Path:
 
 def _pipeline_ids() -> tuple[int, ...]:
     """Runs on each worker: which pipelines its process has built."""
-    import claimx.batch
+    import claimx.run.extractor
 
-    return tuple(id(nlp) for nlp in claimx.batch._PIPELINES.values())
+    return tuple(id(nlp) for nlp in claimx.run.extractor._PIPELINES.values())
 
 
 @pytest.mark.dask
@@ -52,7 +52,7 @@ def test_dask_runner_local_cluster_equals_local_run(
         "distributed", reason="needs the dask extra: pip install 'claimx[dask]'"
     )
     # Ten partitions rather than three, so both workers surely get some.
-    monkeypatch.setattr("claimx.io.dask_runner.PARTITION_ARTICLES", 4)
+    monkeypatch.setattr("claimx.run.dask.PARTITION_ARTICLES", 4)
     corpus = write_corpus(tmp_path / "corpus")
     local = tmp_path / f"local.{fmt}"
     errors_local = tmp_path / "local-errors.jsonl"

@@ -1,4 +1,4 @@
-"""Fixtures for the io tests: a tiny stand-in for ``claimx.extract_many`` and a corpus maker.
+"""Fixtures for the run tests: a tiny stand-in for ``claimx.extract_many`` and a corpus maker.
 
 The stand-in needs no spaCy, so the batch tests stay fast.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from claimx.contract.article import Article
+from claimx.io.readers import Reader, ReadWarning, Rejected
+from claimx.run.batch import UsageError, published_option
+from claimx.run.extractor import PipelineExtractor, claim_dict
 
 _FIGURE_STYLE = "bold black on yellow"
 _DASH = "–"
@@ -128,12 +132,8 @@ def _dated(value: dict[str, Any] | None, first: str, second: str | None) -> str:
     return f'{when} ("{value.get("text", "")}")'
 
 
-class ShowError(RuntimeError):
-    """``claimx show`` cannot show the article; ``exit_code`` follows interfaces.md."""
-
-    def __init__(self, message: str, exit_code: int = 2) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+class ShowError(UsageError):
+    """``claimx show`` cannot show the article (exit status 2, as for a usage error)."""
 
 
 def show_file(
@@ -143,24 +143,13 @@ def show_file(
     article_id: str | None = None,
     published: str | None = None,
     model: str | None = None,
-    extractor: Any = None,
 ) -> tuple[Article, list[dict[str, Any]]]:
     """Read one article from ``path``, extract its claims and render them on ``console``.
 
     A JSON Lines file holds many articles: ``article_id`` picks one, else
     the first is shown. Returns the article and its claims.
     """
-    import dataclasses
-
-    from claimx.batch import PipelineExtractor
-    from claimx.contract.published import iso_date
-    from claimx.io.readers import Reader, ReadWarning, Rejected
-
-    default_date = None
-    if published is not None:
-        default_date = iso_date(published)
-        if default_date is None:
-            raise ShowError(f"--published {published!r} is not an ISO 8601 date (YYYY-MM-DD)")
+    default_date = published_option(published)
     warnings: list[ReadWarning] = []
     rejected: list[Rejected] = []
     chosen: Article | None = None
@@ -179,10 +168,7 @@ def show_file(
         raise ShowError(f"no article could be read from {path}{reason}")
     if chosen.published is None and default_date is not None:
         chosen = dataclasses.replace(chosen, published=default_date)
-    run = extractor if extractor is not None else PipelineExtractor(model)
-    claims = [
-        c if isinstance(c, dict) else c.to_dict() for _, found in run([chosen]) for c in found
-    ]
+    claims = [claim_dict(c) for _, found in PipelineExtractor(model)([chosen]) for c in found]
     note = None
     if articles > 1 and article_id is None:
         note = f"{path} holds {articles} articles; showing the first (pick one with --id ID)."
