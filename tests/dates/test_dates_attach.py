@@ -315,9 +315,7 @@ def test_dates_attach_period_and_stated(
     stated: str | None,
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(
-        doc, _token(doc, trigger), PUBLISHED, article=ArticleDates(doc.text, PUBLISHED)
-    )
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, PUBLISHED)).to_dict()
     got_period = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
     got_stated = when["stated"]["date"] if when["stated"] else None
     assert (got_period, got_stated) == (period, stated), when["rules"]
@@ -338,7 +336,7 @@ def test_dates_attach_without_publication_keeps_absolute_only(
     english_full: Language, text: str, trigger: str, period: tuple[str, str] | None
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(doc, _token(doc, trigger), None)
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, None)).to_dict()
     got_period = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
     assert got_period == period
     assert when["stated"] is None

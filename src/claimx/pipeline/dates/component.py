@@ -71,9 +71,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimx.contract.published import published_date
+from claimx.pipeline.extensions import register_extensions
 from claimx.resources import read_json
-
-GRANULARITIES = ("day", "week", "weekend", "month", "season", "year", "decade", "span")
 
 
 @dataclass(frozen=True)
@@ -949,11 +948,11 @@ def _bare_number(chunk: str) -> bool:
     return bool(re.fullmatch(r"\d+", chunk.strip()))
 
 
-def find_dates(sent: str | Span | Doc) -> list[tuple[int, int, str]]:
+def find_dates(sent: str | Span) -> list[tuple[int, int, str]]:
     """Date expressions in a sentence: ``(start_char, end_char, text)``.
 
-    ``sent`` is a string (offsets into it) or a spaCy ``Span``/``Doc`` (offsets
-    into the Doc). With a Span, the model's DATE entities are used too, each
+    ``sent`` is a string (offsets into it) or a spaCy ``Span`` (offsets into
+    its Doc). With a Span, the model's DATE entities are used too, each
     widened leftwards over words that change its meaning ("since", "over",
     "from"); the regex scan covers what the NER misses ("in autumn 2015",
     "at the weekend"). Only expressions that :func:`is_date` reads are kept.
@@ -961,11 +960,11 @@ def find_dates(sent: str | Span | Doc) -> list[tuple[int, int, str]]:
     if isinstance(sent, str):
         return [(s, e, sent[s:e]) for s, e in _scan(sent)]
     doc = sent.doc
-    offset = sent.start_char if hasattr(sent, "start_char") else 0
+    offset = sent.start_char
     candidates = {(s + offset, e + offset) for s, e in _scan(sent.text)}
     for ent in _date_entities(sent):
         best = None
-        lowest = max(getattr(sent, "start", 0), ent.start - 3)
+        lowest = max(sent.start, ent.start - 3)
         for first in range(lowest, ent.start + 1):
             chunk = doc[first : ent.end]
             if chunk[0].is_punct or chunk[0].is_space:
@@ -985,7 +984,7 @@ def find_dates(sent: str | Span | Doc) -> list[tuple[int, int, str]]:
     return [(s, e, text[s - offset : e - offset]) for s, e in sorted(chosen)]
 
 
-def _date_entities(sent: Span | Doc) -> list[Span]:
+def _date_entities(sent: Span) -> list[Span]:
     """The DATE entities inside ``sent``, read from its own tokens."""
     doc = sent.doc
     ents: list[Span] = []
@@ -998,8 +997,7 @@ def _date_entities(sent: Span | Doc) -> list[Span]:
         if inside and start is None:
             start = tok.i
     if start is not None:
-        end = sent.end if isinstance(sent, Span) else len(doc)
-        ents.append(doc[start:end])
+        ents.append(doc[start : sent.end])
     return ents
 
 
@@ -1131,19 +1129,18 @@ def _is_future(token: Token) -> bool:
     return False
 
 
-def dates_in(
-    sent: Span, published: date | None, *, article: ArticleDates | None = None
-) -> list[FoundDate]:
+def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
     """The resolvable date expressions of a parsed sentence, with their head tokens.
 
-    With ``article``, the dateline's date is left out (it dates the text, not a
-    claim) and anaphoric words ("in November of that year", "six days earlier")
-    count from the date mentioned before them in the article.
+    Relative words are read against the article's anchor; the dateline's date is
+    left out (it dates the text, not a claim) and anaphoric words ("in November of
+    that year", "six days earlier") count from the date mentioned before them.
     """
     doc = sent.doc
+    published = article.anchor
     found: list[FoundDate] = []
     for start, end, text in find_dates(sent):
-        if article is not None and article.in_dateline(start):
+        if article.in_dateline(start):
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -1156,8 +1153,7 @@ def dates_in(
         bound = span.start > 0 and doc[span.start - 1].lower_ in _attach_words().open_preps
         future = _is_future(roots[0])
         contexts: list[DateValue | None] = [found[-1].value] if found else []
-        if article is not None:
-            contexts += [article.context_before(start), article.context_before(start, day=True)]
+        contexts += [article.context_before(start), article.context_before(start, day=True)]
         value = _resolve_in_context(text, published, future, contexts)
         if value is not None:
             found.append(FoundDate(value, start, end, tuple(t.i for t in roots), bound))
@@ -1384,12 +1380,12 @@ class _When:
 def attach_dates(
     doc: Doc,
     trigger: int,
-    published: date | None,
+    article: ArticleDates,
     *,
     cue: int | None = None,
-    article: ArticleDates | None = None,
-) -> dict[str, Any]:
-    """``span._.when`` for the claim whose harm word is token ``trigger``.
+    figure: int | None = None,
+) -> _When:
+    """What the claim whose harm word is token ``trigger`` gets as ``span._.when``.
 
     A date goes to ``period`` when it modifies the harm (the trigger, the verb
     of a noun trigger, or the event noun a relative clause hangs from) and to
@@ -1402,19 +1398,10 @@ def attach_dates(
     the coup"), of a paragraph opened by an event date ("In 2017, ..."), or of
     the article's main event, unless its clause describes a state at the time
     of writing ("are still living in camps"); otherwise period stays None.
+    ``cue`` is the reporting verb claimx_speakers found (else one is looked for);
+    ``figure`` is the figure's token, which a scope phrase may hang from.
     """
-    return _attach(doc, trigger, published, cue, article).to_dict()
-
-
-def _attach(
-    doc: Doc,
-    trigger: int,
-    published: date | None,
-    cue: int | None,
-    article: ArticleDates | None,
-    figure: int | None = None,
-) -> _When:
-    anchor = article.anchor if article is not None else published
+    anchor = article.anchor
     trig = doc[trigger]
     sent = trig.sent
     rules: list[str] = []
@@ -1432,7 +1419,7 @@ def _attach(
         # "An investigation, published that May, concluded that ...": the verb the
         # reporting noun is the subject of makes the statement
         cue_tok = cue_tok.head
-    found = dates_in(sent, anchor, article=article)
+    found = dates_in(sent, article)
 
     # the reported clause: the child of the cue that holds the harm
     content: set[int] = set()
@@ -1527,8 +1514,8 @@ def _attach(
         rules.append("when:period:same_period")
     else:
         fig = doc[figure] if figure is not None else None
-        period = _fallback_period(doc, trig, harm, anchor, article, until, stated, rules, fig)
-    if period is not None and period_pick is not None and article is not None:
+        period = _fallback_period(doc, trig, harm, article, until, stated, rules, fig)
+    if period is not None and period_pick is not None:
         period = _event_day_within(article, trig, harm, period, rules)
     if period is not None and anchor is not None and period.start <= anchor < period.end:
         # harm told in the past cannot run past publication ("in every month of 2024")
@@ -1700,8 +1687,7 @@ def _fallback_period(
     doc: Doc,
     trig: Token,
     harm: list[Token],
-    anchor: date | None,
-    article: ArticleDates | None,
+    article: ArticleDates,
     until: date | None,
     stated: DateValue | None,
     rules: list[str],
@@ -1713,20 +1699,12 @@ def _fallback_period(
     for noun in subjects:
         if not _is_definite(noun):
             continue
-        if article is not None:
-            # read from the text, not from the parse of the sentences before: only
-            # candidate sentences carry one, and the answer must not depend on that
-            value = _event_in_article(article, noun, until)
-            if value is not None:
-                rules.append("when:period:event_dated_in_article")
-                return value
-            continue
-        value = _antecedent_event_date(doc, trig.sent, anchor)
+        # read from the text, not from the parse of the sentences before: only
+        # candidate sentences carry one, and the answer must not depend on that
+        value = _event_in_article(article, noun, until)
         if value is not None:
-            rules.append("when:period:event_antecedent")
+            rules.append("when:period:event_dated_in_article")
             return value
-    if article is None:
-        return None
     # "killed ... during the battle for Raqqa", "since the coup", the event dated elsewhere
     # "about 2.3 million of them since the coup": the phrase may hang from the figure
     scopes = [*harm, figure] if figure is not None else list(harm)
@@ -1841,37 +1819,6 @@ def _event_subjects(trig: Token, harm: list[Token]) -> list[Token]:
     if trig.dep_ in ("acl", "relcl") and _event_lemma(trig.head) in events:
         nouns.append(trig.head)
     return nouns
-
-
-def _dates_event(token: Token) -> bool:
-    """Whether a date token dates an event noun: "a September 25 airstrike", "a strike hit ... on
-    Sept. 3" (the date on the verb whose subject is the event)."""
-    if _relative_to_event_noun(token) is not None:
-        return True
-    events = _attach_words().events
-    verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and any(
-        c.dep_ in ("nsubj", "nsubjpass") and _event_lemma(c) in events for c in verb.children
-    )
-
-
-def _antecedent_event_date(doc: Doc, sent: Span, published: date | None) -> DateValue | None:
-    """The date of the latest dated event noun in the two sentences before ``sent``."""
-    previous = []
-    start = sent.start
-    for _ in range(2):
-        if start == 0:
-            break
-        prev = doc[start - 1].sent
-        previous.append(prev)
-        start = prev.start
-    for prev in previous:
-        if not doc[prev.start].has_dep():
-            continue  # only candidate sentences carry a parse
-        for item in reversed(dates_in(prev, published)):
-            if not item.bound and any(_dates_event(doc[i]) for i in item.roots):
-                return item.value
-    return None
 
 
 _DURATION_ADJ = re.compile(r"(\w+)[- ](day|week|month|year)s?[- ]?(?:long )?")
@@ -2421,31 +2368,19 @@ def _merge_events(found: list[Event]) -> list[Event]:
 CASUALTIES_KEY = "claimx_casualties"
 
 
-def _register_extensions() -> None:
-    if not Doc.has_extension("published"):
-        Doc.set_extension("published", default=None)
-    for name in ("casualty", "attribution", "when"):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
-
-
-def _published(doc: Doc) -> date | None:
-    return published_date(doc._.published)
-
-
 class DatesComponent:
     """``claimx_dates``: ``span._.when`` on every casualty span."""
 
     def __init__(self, nlp: Language, name: str, spans_key: str = CASUALTIES_KEY) -> None:
         self.name = name
         self.spans_key = spans_key
-        _register_extensions()
+        register_extensions()
 
     def __call__(self, doc: Doc) -> Any:
         spans = list(doc.spans.get(self.spans_key, []))
         if not spans:
             return doc
-        published = _published(doc)
+        published = published_date(doc._.published)
         article = ArticleDates(doc.text, published)
         whens: list[_When | None] = []
         for span in spans:
@@ -2456,13 +2391,12 @@ class DatesComponent:
                 whens.append(None)
                 continue
             whens.append(
-                _attach(
+                attach_dates(
                     doc,
                     int(trigger),
-                    published,
-                    attribution.get("cue_token"),
                     article,
-                    span.root.i,
+                    cue=attribution.get("cue_token"),
+                    figure=span.root.i,
                 )
             )
         _share_periods(whens)
