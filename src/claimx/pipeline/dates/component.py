@@ -58,814 +58,37 @@ Conventions, chosen once and used everywhere:
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from claimx.contract.published import published_date
+from claimx.pipeline.dates.resolve import is_date, is_duration, resolve, resolve_in_context
+from claimx.pipeline.dates.values import DateValue, shift
+from claimx.pipeline.dates.vocabulary import alternation, attach_words, date_vocab, parse_count
 from claimx.pipeline.extensions import register_extensions
-from claimx.resources import read_json
-
-
-@dataclass(frozen=True)
-class DateValue:
-    """A date expression read as an inclusive interval.
-
-    ``granularity`` is the calendar unit the words name (``day``, ``week``,
-    ``weekend``, ``month``, ``season``, ``year``, ``decade``) or ``span`` for
-    an interval that is not one unit ("from June to October 2017", "over four
-    years", "since 2014", "early 2017"). ``relative`` is True when the value
-    depends on the publication date (or on an anchor).
-    """
-
-    text: str
-    start: date
-    end: date
-    granularity: str
-    relative: bool = False
-
-    def to_period(self) -> dict[str, str]:
-        """The contract's ``period`` object."""
-        return {"text": self.text, "start": self.start.isoformat(), "end": self.end.isoformat()}
-
-    def to_stated(self) -> dict[str, str]:
-        """The contract's ``stated`` object: one date, the first day of the interval.
-
-        A whole-month "last month" is stated as the month's first day; the words
-        stay in ``text`` and the granularity is recorded by the caller.
-        """
-        return {"text": self.text, "date": self.start.isoformat()}
-
-
-# ---------------------------------------------------------------------------
-# vocabulary (src/claimx/resources/date_patterns.json) and the grammar built on it
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    seasons: dict[str, tuple[int, int]]
-    units: dict[str, str]
-    numbers: dict[str, int]
-    leading: tuple[str, ...]
-    duration_preps: frozenset[str]
-    past_markers: tuple[str, ...]
-    day_words: dict[str, int]
-    times_of_day: tuple[str, ...]
-    parts: dict[str, str]
-    range_openers: tuple[str, ...]
-    range_links: tuple[str, ...]
-    starts: frozenset[str]
-    anaphoric: dict[str, int]
-    shifts: dict[str, int]
-    around: dict[str, int]
-
-
-def _alt(words: Iterable[str]) -> str:
-    # longest first so "sept" wins over "sep" and "the day before yesterday" over "yesterday"
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _vocab() -> _Vocab:
-    data = read_json("date_patterns.json")
-    seasons = {k: (int(v[0]), int(v[1])) for k, v in data["seasons"].items()}
-    vocab_words: set[str] = set()
-    for key in ("months", "weekdays", "seasons", "units", "numbers", "day_words"):
-        for phrase in data[key]:
-            vocab_words.update(phrase.split())
-    for key in ("leading_prepositions", "past_markers", "times_of_day", "range_openers"):
-        vocab_words.update(data[key])
-    for phrase in data["anaphoric_determiners"]:
-        vocab_words.update(phrase.split())
-    for phrase in data["parts"]:
-        vocab_words.update(phrase.split())
-    vocab_words.update(data["finder_starts"])
-    return _Vocab(
-        months=dict(data["months"]),
-        weekdays=dict(data["weekdays"]),
-        seasons=seasons,
-        units=dict(data["units"]),
-        numbers=dict(data["numbers"]),
-        leading=tuple(data["leading_prepositions"]),
-        duration_preps=frozenset(data["duration_prepositions"]),
-        past_markers=tuple(data["past_markers"]),
-        day_words=dict(data["day_words"]),
-        times_of_day=tuple(data["times_of_day"]),
-        parts=dict(data["parts"]),
-        range_openers=tuple(data["range_openers"]),
-        range_links=tuple(data["range_links"]),
-        starts=frozenset(vocab_words),
-        anaphoric=dict(data["anaphoric_determiners"]),
-        shifts=dict(data["shift_words"]),
-        around=dict(data["around_words"]),
-    )
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    day_first: re.Pattern[str]
-    month_first: re.Pattern[str]
-    month_year: re.Pattern[str]
-    month: re.Pattern[str]
-    year: re.Pattern[str]
-    decade: re.Pattern[str]
-    numeric: re.Pattern[str]
-    iso: re.Pattern[str]
-    season: re.Pattern[str]
-    part: re.Pattern[str]
-    weekday: re.Pattern[str]
-    weekend: re.Pattern[str]
-    calendar: re.Pattern[str]
-    earlier: re.Pattern[str]
-    ago: re.Pattern[str]
-    day_word: re.Pattern[str]
-    duration: re.Pattern[str]
-    day_range: re.Pattern[str]
-    range_: re.Pattern[str]
-    month_of_year: re.Pattern[str]
-    anaphoric_unit: re.Pattern[str]
-    anaphoric_around: re.Pattern[str]
-    anaphoric_shift: re.Pattern[str]
-    anaphoric_month: re.Pattern[str]
-
-
-_YEAR = r"(1[89]\d\d|20\d\d)"
-_DAY = r"(3[01]|[12]\d|0?[1-9])"
-
-
-@lru_cache(maxsize=1)
-def _grammar() -> _Grammar:
-    v = _vocab()
-    m = f"({_alt(v.months)})"
-    w = f"({_alt(v.weekdays)})"
-    num = rf"({_alt(v.numbers)}|\d+)"
-    unit = f"({_alt(v.units)})"
-    times = f"(?: (?:{_alt(v.times_of_day)}))?"
-    links = _alt(v.range_links)
-    return _Grammar(
-        day_first=re.compile(rf"(?:{w} )?(?:the )?{_DAY} (?:of )?{m}(?: {_YEAR})?{times}"),
-        month_first=re.compile(rf"(?:{w} )?{m} (?:the )?{_DAY}(?: {_YEAR})?{times}"),
-        month_year=re.compile(rf"{m} (?:of )?{_YEAR}"),
-        month=re.compile(rf"(?:(last|this|next) )?{m}"),
-        year=re.compile(_YEAR),
-        decade=re.compile(r"(?:the )?(1[89]\d0|20\d0)s"),
-        numeric=re.compile(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})"),
-        iso=re.compile(r"\d{4}-\d{2}-\d{2}"),
-        season=re.compile(
-            rf"(?:(last|this|next) )?(?:the )?({_alt(v.seasons)})(?: (?:of )?{_YEAR})?"
-        ),
-        part=re.compile(rf"({_alt(v.parts)}) (.+)"),
-        weekday=re.compile(rf"(?:(?:early|late) (?:on )?)?(?:(last|this|next|past) )?{w}{times}"),
-        weekend=re.compile(r"(?:(the|this|last|next|past) )?weekend"),
-        calendar=re.compile(r"(last|this|next|previous) (week|month|year)"),
-        earlier=re.compile(r"(earlier|later) (?:this|in the) (week|month|year)"),
-        ago=re.compile(rf"{num} {unit} ago"),
-        day_word=re.compile(
-            rf"(?:(?:earlier|later) )?({_alt(v.day_words)})|this ({_alt(v.times_of_day)})"
-            rf"|last (night)|(overnight)"
-        ),
-        duration=re.compile(rf"(?:the )?(?:({_alt(v.past_markers)}) )?(?:{num} )?{unit}"),
-        day_range=re.compile(
-            rf"(?:from |between )?(?:{m} {_DAY} (?:{links}) {_DAY}|{_DAY} (?:{links}) {_DAY} {m})"
-            rf"(?: {_YEAR})?"
-        ),
-        range_=re.compile(rf"(?:({_alt(v.range_openers)}) )?(.+?) ({links}) (.+)"),
-        month_of_year=re.compile(rf"{m} (?:of )?(last|this|next) year"),
-        anaphoric_unit=re.compile(rf"({_alt(v.anaphoric)}) (day|week|month|year)"),
-        anaphoric_around=re.compile(rf"the (day|week|month|year) ({_alt(v.around)})"),
-        anaphoric_shift=re.compile(rf"{num} {unit} ({_alt(v.shifts)})"),
-        anaphoric_month=re.compile(rf"{m} (?:of )?that year|that {m}"),
-    )
-
-
-_TOKEN = re.compile(
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|(\d+)(?:st|nd|rd|th)\b|\d+s?\b|[a-z]+|-"
-)
-
-
-def _normalise(text: str) -> str:
-    """Lower case, one space between tokens, no punctuation but the range dash.
-
-    "Sept. 25, 2017" -> "sept 25 2017"; "mid-2017" -> "mid - 2017" (the dash is
-    dropped again where it only joins a prefix); "Thursday's" -> "thursday".
-    """
-    s = text.lower().replace("’", "'").replace("–", "-").replace("—", "-")
-    s = re.sub(r"'s\b", "", s)
-    tokens = [m.group(1) or m.group(0) for m in _TOKEN.finditer(s)]
-    out = " ".join(tokens)
-    # "mid-2017", "mid-october": the dash joins a prefix, it is not a range
-    return re.sub(r"\b(mid|early|late) - ", r"\1 ", out)
-
-
-# ---------------------------------------------------------------------------
-# calendar arithmetic
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _month_span(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), _month_end(year, month)
-
-
-def _season_span(year: int, first_month: int, length: int) -> tuple[date, date]:
-    start = date(year, first_month, 1)
-    last = start + relativedelta(months=length - 1)
-    return start, _month_end(last.year, last.month)
-
-
-def _shift(day: date, n: int, unit: str) -> date:
-    """``day`` moved by ``n`` units (negative: back). Month ends clamp (Feb 29 -> Feb 28)."""
-    if unit == "hours":
-        # a day anchor has no hour: 24 hours back from some time on a day reaches the day before
-        days = -(-abs(n) // 24)
-        return day + timedelta(days=days if n > 0 else -days)
-    if unit == "days":
-        return day + timedelta(days=n)
-    if unit == "weeks":
-        return day + timedelta(weeks=n)
-    if unit == "fortnights":
-        return day + timedelta(weeks=2 * n)
-    if unit == "months":
-        return day + relativedelta(months=n)
-    if unit == "years":
-        return day + relativedelta(years=n)
-    if unit == "decades":
-        return day + relativedelta(years=10 * n)
-    raise ValueError(f"[claimx] unknown date unit {unit!r}; expected one of days..decades")
-
-
-def _week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-@dataclass(frozen=True)
-class _Val:
-    start: date
-    end: date
-    granularity: str
-    relative: bool
-
-
-# ---------------------------------------------------------------------------
-# dateparser for day-shaped words
-
-
-@lru_cache(maxsize=4096)
-def _dateparse(text: str, base: date, prefer: str) -> date | None:
-    from dateparser.date import DateDataParser
-
-    settings = {
-        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": prefer,
-        "PREFER_DAY_OF_MONTH": "first",
-        "RETURN_TIME_AS_PERIOD": True,
-    }
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
-    if data.date_obj is None or data.period not in ("day", "time"):
-        return None
-    return data.date_obj.date()
-
-
-# dateparser needs some base even for a date that names its year; the year in
-# the words makes the base irrelevant, and this keeps it away from today.
-_NEUTRAL_BASE = date(2000, 6, 15)
-
-
-def _day_point(words: str, has_year: bool, published: date | None, future: bool) -> _Val | None:
-    if not has_year and published is None:
-        return None
-    base = published if published is not None else _NEUTRAL_BASE
-    day = _dateparse(words, base, "future" if future else "past")
-    if day is None:
-        return None
-    return _Val(day, day, "day", not has_year)
-
-
-# ---------------------------------------------------------------------------
-# single expressions
-
-
-def _single(s: str, published: date | None, future: bool) -> _Val | None:
-    """One point or calendar unit, ``s`` normalised and without leading prepositions."""
-    g = _grammar()
-    v = _vocab()
-
-    if g.iso.fullmatch(s):
-        try:
-            day = date.fromisoformat(s)
-        except ValueError:
-            return None
-        return _Val(day, day, "day", False)
-    if g.numeric.fullmatch(s):
-        return _day_point(s, True, published, future)
-    for pattern in (g.day_first, g.month_first):
-        match = pattern.fullmatch(s)
-        if match:
-            groups = match.groups()
-            weekday, year = groups[0], groups[3]
-            words = s.split(" ", 1)[1] if weekday else s
-            for tod in v.times_of_day:
-                words = words.removesuffix(" " + tod)
-            return _day_point(words, year is not None, published, future)
-
-    match = g.month_year.fullmatch(s)
-    if match:
-        start, end = _month_span(int(match.group(2)), v.months[match.group(1)])
-        return _Val(start, end, "month", False)
-    match = g.month_of_year.fullmatch(s)
-    if match:
-        # "in October last year": the month of the year the words name
-        if published is None:
-            return None
-        step = {"last": -1, "this": 0, "next": 1}[match.group(2)]
-        start, end = _month_span(published.year + step, v.months[match.group(1)])
-        return _Val(start, end, "month", True)
-    match = g.year.fullmatch(s)
-    if match:
-        year = int(match.group(1))
-        return _Val(date(year, 1, 1), date(year, 12, 31), "year", False)
-    match = g.decade.fullmatch(s)
-    if match:
-        first = int(match.group(1))
-        return _Val(date(first, 1, 1), date(first + 9, 12, 31), "decade", False)
-
-    match = g.month.fullmatch(s)
-    if match:
-        return _relative_month(match.group(1), v.months[match.group(2)], published, future)
-    match = g.season.fullmatch(s)
-    if match:
-        return _season(match.group(1), match.group(2), match.group(3), published, future)
-    match = g.part.fullmatch(s)
-    if match:
-        part = _part(v.parts[match.group(1)], match.group(2), published, future)
-        if part is not None:
-            return part
-
-    if published is None:
-        return None
-    return _relative(s, published, future)
-
-
-def _relative_month(
-    which: str | None, month: int, published: date | None, future: bool
-) -> _Val | None:
-    if published is None:
-        return None
-    year = published.year
-    if which == "last" or (which is None and not future):
-        # the most recent such month that has begun ("October" read in January is last October)
-        if month > published.month or (which == "last" and month == published.month):
-            year -= 1
-    elif (which == "next" or future) and (
-        month < published.month or (which == "next" and month == published.month)
-    ):
-        year += 1
-    start, end = _month_span(year, month)
-    return _Val(start, end, "month", True)
-
-
-def _season(
-    which: str | None, name: str, year_text: str | None, published: date | None, future: bool
-) -> _Val | None:
-    first_month, length = _vocab().seasons[name]
-    if year_text is not None:
-        start, end = _season_span(int(year_text), first_month, length)
-        return _Val(start, end, "season", False)
-    if published is None:
-        return None
-    # occurrences starting in the year before, of and after publication
-    years = range(published.year - 2, published.year + 2)
-    spans = [_season_span(y, first_month, length) for y in years]
-    if which == "last":
-        # the latest one already over ("last summer" read in July is the previous summer)
-        start, end = max(sp for sp in spans if sp[1] < published)
-    elif which == "next":
-        start, end = min(sp for sp in spans if sp[0] > published)
-    elif future:
-        start, end = min(sp for sp in spans if sp[1] >= published)
-    else:
-        start, end = max(sp for sp in spans if sp[0] <= published)
-    return _Val(start, end, "season", True)
-
-
-def _part(part: str, rest: str, published: date | None, future: bool) -> _Val | None:
-    inner = _single(rest, published, future)
-    if inner is None or inner.granularity not in ("month", "year", "season", "decade"):
-        return None
-    if inner.granularity == "month":
-        # thirds of a month by day: 1-10, 11-20, 21-end
-        bounds = {"early": (1, 10), "mid": (11, 20), "late": (21, inner.end.day)}[part]
-        start = inner.start.replace(day=bounds[0])
-        end = inner.start.replace(day=bounds[1])
-    else:
-        # thirds by whole months of the year, season or decade (early 2017: January-April)
-        months = (inner.end.year - inner.start.year) * 12 + inner.end.month - inner.start.month + 1
-        third = months // 3
-        offsets = {
-            "early": (0, third),
-            "mid": (third, months - third),
-            "late": (months - third, months),
-        }
-        first, after = offsets[part]
-        start = inner.start + relativedelta(months=first)
-        last = inner.start + relativedelta(months=after - 1)
-        end = _month_end(last.year, last.month)
-    return _Val(start, end, "span", inner.relative)
-
-
-def _relative(s: str, published: date, future: bool) -> _Val | None:
-    """Expressions that only mean something against the publication date."""
-    g = _grammar()
-    v = _vocab()
-    match = g.day_word.fullmatch(s)
-    if match:
-        word, tod, night, overnight = match.groups()
-        if overnight:
-            return _Val(published - timedelta(days=1), published, "span", True)
-        if night:
-            day = published - timedelta(days=1)
-        elif tod:
-            day = published
-        else:
-            day = published + timedelta(days=v.day_words[word])
-        return _Val(day, day, "day", True)
-
-    match = g.weekday.fullmatch(s)
-    if match:
-        which, name = match.group(1), match.group(2)
-        day = _weekday(v.weekdays[name], which, published, future)
-        return _Val(day, day, "day", True)
-
-    match = g.weekend.fullmatch(s)
-    if match:
-        return _weekend(match.group(1), published, future)
-
-    match = g.calendar.fullmatch(s)
-    if match:
-        return _calendar(match.group(1), match.group(2), published)
-
-    match = g.earlier.fullmatch(s)
-    if match:
-        this = _calendar("this", match.group(2), published)
-        if match.group(1) == "earlier":
-            return _Val(this.start, published, "span", True)
-        return _Val(published, this.end, "span", True)
-
-    match = g.ago.fullmatch(s)
-    if match:
-        n = _number(match.group(1))
-        day = _shift(published, -n, v.units[match.group(2)])
-        return _Val(day, day, "day", True)
-    return None
-
-
-def _weekday(target: int, which: str | None, published: date, future: bool) -> date:
-    back = (published.weekday() - target) % 7
-    ahead = (target - published.weekday()) % 7
-    if which in ("last", "past"):
-        return published - timedelta(days=back or 7)
-    if which == "next":
-        return published + timedelta(days=ahead or 7)
-    # news usage: "on Thursday" in a report is the latest Thursday on or before
-    # publication (the same day when published on a Thursday); a future-tense
-    # sentence means the next one on or after it
-    return published + timedelta(days=ahead) if future else published - timedelta(days=back)
-
-
-def _weekend(which: str | None, published: date, future: bool) -> _Val:
-    days_since_sunday = (published.weekday() - 6) % 7
-    if which == "next" or (future and which != "last"):
-        saturday = published + timedelta(days=(5 - published.weekday()) % 7)
-        if which == "next" and published.weekday() >= 5:
-            saturday += timedelta(days=7)
-        if published.weekday() == 6 and which != "next":
-            saturday = published - timedelta(days=1)
-        return _Val(saturday, saturday + timedelta(days=1), "weekend", True)
-    if which in ("last", "past"):
-        # the latest weekend fully over: on a Sunday that is the one a week before
-        sunday = published - timedelta(days=days_since_sunday or 7)
-        return _Val(sunday - timedelta(days=1), sunday, "weekend", True)
-    # "at the weekend" in a report: the latest Saturday on or before publication
-    saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-    return _Val(saturday, saturday + timedelta(days=1), "weekend", True)
-
-
-def _calendar(which: str, unit: str, published: date) -> _Val:
-    step = {"last": -1, "previous": -1, "this": 0, "next": 1}[which]
-    if unit == "week":
-        start = _week_start(published) + timedelta(weeks=step)
-        return _Val(start, start + timedelta(days=6), "week", True)
-    if unit == "month":
-        first = published.replace(day=1) + relativedelta(months=step)
-        start, end = _month_span(first.year, first.month)
-        return _Val(start, end, "month", True)
-    year = published.year + step
-    return _Val(date(year, 1, 1), date(year, 12, 31), "year", True)
-
-
-def _number(text: str) -> int:
-    return int(text) if text.isdigit() else _vocab().numbers[text]
-
-
-# ---------------------------------------------------------------------------
-# spans
-
-
-def _range(s: str, published: date | None, future: bool) -> _Val | None:
-    g = _grammar()
-    match = g.day_range.fullmatch(s)
-    if match:
-        return _day_range(s, published, future)
-    match = g.range_.fullmatch(s)
-    if not match:
-        return None
-    opener = match.group(1)
-    # every split point, not only the first: "from 2014 to 2017"
-    words = s.split(" ")
-    if opener:
-        words = words[1:]
-    for i, word in enumerate(words):
-        if i == 0 or i == len(words) - 1 or word not in _vocab().range_links:
-            continue
-        if opener == "between" and word != "and":
-            continue
-        if opener != "between" and word == "and":
-            continue
-        left, right = " ".join(words[:i]), " ".join(words[i + 1 :])
-        val = _pair(left, right, published, future)
-        if val is not None:
-            return val
-    return None
-
-
-def _pair(left: str, right: str, published: date | None, future: bool) -> _Val | None:
-    # "2014-17": the end year borrows the century of the start
-    if re.fullmatch(r"\d\d", right) and re.fullmatch(_YEAR, left):
-        right = left[:2] + right
-    end = _single(right, published, future)
-    if end is None:
-        return None
-    start = _single(left, published, future)
-    if start is None or start.relative:
-        # a start without its year ("June" in "from June to October 2017") is the
-        # latest such date not after the end
-        anchored = _single(left, end.end, False)
-        if anchored is not None:
-            start = _Val(anchored.start, anchored.end, anchored.granularity, end.relative)
-    if start is None or start.start > end.end:
-        return None
-    return _Val(start.start, end.end, "span", start.relative or end.relative)
-
-
-def _day_range(s: str, published: date | None, future: bool) -> _Val | None:
-    # "June 1-15, 2017" / "1 to 15 June 2017": the first day borrows month and year
-    words = [w for w in s.split(" ") if w not in ("from", "between")]
-    v = _vocab()
-    if words[0] in v.months:
-        month, d1, d2, rest = words[0], words[1], words[3], words[4:]
-    else:
-        d1, d2, month, rest = words[0], words[2], words[3], words[4:]
-    end = _single(" ".join([month, d2, *rest]), published, future)
-    if end is None:
-        return None
-    try:
-        start = end.start.replace(day=int(d1))
-    except ValueError:
-        return None
-    if start > end.end:
-        return None
-    return _Val(start, end.end, "span", end.relative)
-
-
-def _duration(s: str, prep: str | None, published: date | None, anchor: _Val | None) -> _Val | None:
-    match = _grammar().duration.fullmatch(s)
-    if not match:
-        return None
-    marker, num, unit_word = match.groups()
-    if marker is None and prep not in _vocab().duration_preps:
-        return None  # "four years" alone is a length, not a date
-    if num is None and unit_word.endswith("s"):
-        return None  # "over the past months": no length to measure
-    n = _number(num) if num else 1
-    unit = _vocab().units[unit_word]
-    if anchor is None:
-        if published is None:
-            return None
-        anchor = _Val(published, published, "day", True)
-    if unit == "hours":
-        start = _shift(anchor.end, -n, unit)
-    elif anchor.start == anchor.end:
-        start = _shift(anchor.end, -n, unit) + timedelta(days=1)
-    else:
-        start = _shift(anchor.start, -n, unit)
-    return _Val(start, anchor.end, "span", True)
-
-
-# ---------------------------------------------------------------------------
-# the public entry points
-
-
-def _strip_leading(s: str) -> tuple[str, str | None]:
-    """Drop leading prepositions ("in", "on", "over"...), returning the last one dropped."""
-    prep = None
-    leading = _vocab().leading
-    while True:
-        head, _, rest = s.partition(" ")
-        if head in leading and rest:
-            prep, s = head, rest
-        else:
-            return s, prep
-
-
-def _strip_text(text: str) -> str:
-    return text.strip().strip(" \t\n,.;:!?\"'“”‘’()[]")
-
-
-def resolve(
-    text: str,
-    published: date | None,
-    *,
-    future: bool = False,
-    anchor: DateValue | None = None,
-    context: DateValue | None = None,
-) -> DateValue | None:
-    """Read one date expression as an interval, or None when it is not one.
-
-    ``published`` anchors relative expressions; without it they give None.
-    ``future`` reads relative words forwards (a future-tense sentence).
-    ``anchor`` ends durations ("over four years") and "since" spans at a
-    stated date instead of the publication date.
-    ``context`` is the date mentioned before the expression, which anaphoric
-    words count from ("in November of that year", "that day", "six days
-    earlier", "the following day"); without it they give None.
-    """
-    words = _strip_text(text)
-    s = _normalise(words)
-    if not s:
-        return None
-    anchor_val = _val(anchor)
-    val = _read(s, published, future, anchor_val, _val(context))
-    if val is None:
-        return None
-    start, end = val.start, val.end
-    if published is not None and not future and start <= published < end and val.relative:
-        # a relative interval still running ("this month") stops at publication
-        end = published
-    if published is not None and anchor_val is not None and start <= published < end:
-        end = published
-    return DateValue(words, start, end, val.granularity, val.relative)
-
-
-def _val(value: DateValue | None) -> _Val | None:
-    if value is None:
-        return None
-    return _Val(value.start, value.end, value.granularity, value.relative)
-
-
-def _read(
-    s: str, published: date | None, future: bool, anchor: _Val | None, context: _Val | None
-) -> _Val | None:
-    if s.startswith("since "):
-        if published is None:
-            return None
-        rest = _strip_leading(s[6:])[0]
-        # "since then": since the date mentioned before
-        since = context if rest == "then" else _single(rest, published, False)
-        if since is None and _is_anaphoric(rest, None):
-            since = _anaphora(rest, context)
-        if since is None or since.start > published:
-            return None
-        # "since 1 January", said on Tuesday: the count runs to the statement
-        end = min(anchor.end, published) if anchor is not None else published
-        if end < since.start:
-            end = published
-        return _Val(since.start, end, "span", True)
-    body, prep = _strip_leading(s)
-    if _is_anaphoric(body, prep):
-        return _anaphora(body, context)
-    for reader in (
-        lambda: _single(body, published, future),
-        lambda: _range(body, published, future),
-        lambda: _duration(body, prep, published, anchor),
-    ):
-        val = reader()
-        if val is not None:
-            return val
-    return None
-
-
-def _is_anaphoric(s: str, prep: str | None) -> bool:
-    g = _grammar()
-    match = g.anaphoric_unit.fullmatch(s)
-    if match:
-        # "over the previous day" is a duration ending at publication, "the previous day" a day
-        return not (_vocab().anaphoric[match.group(1)] < 0 and prep in _vocab().duration_preps)
-    return any(p.fullmatch(s) for p in (g.anaphoric_around, g.anaphoric_shift, g.anaphoric_month))
-
-
-def _unit_of(day: date, unit: str) -> tuple[date, date]:
-    """The calendar unit (day, week, month, year) that holds ``day``."""
-    if unit == "day":
-        return day, day
-    if unit == "week":
-        start = _week_start(day)
-        return start, start + timedelta(days=6)
-    if unit == "month":
-        return _month_span(day.year, day.month)
-    return date(day.year, 1, 1), date(day.year, 12, 31)
-
-
-def _anaphora(s: str, context: _Val | None) -> _Val | None:
-    """An expression counted from the date mentioned before it (``context``)."""
-    if context is None:
-        return None
-    g = _grammar()
-    v = _vocab()
-    match = g.anaphoric_month.fullmatch(s)
-    if match:
-        name = match.group(1) or match.group(2)
-        start, end = _month_span(context.start.year, v.months[name])
-        return _Val(start, end, "month", True)
-    step: int
-    match = g.anaphoric_unit.fullmatch(s)
-    if match:
-        step, unit = v.anaphoric[match.group(1)], match.group(2)
-    else:
-        match = g.anaphoric_around.fullmatch(s)
-        if match:
-            unit, step = match.group(1), v.around[match.group(2)]
-        else:
-            match = g.anaphoric_shift.fullmatch(s)
-            if match is None:
-                return None
-            n = _number(match.group(1))
-            step = n * v.shifts[match.group(3)]
-            unit_name = v.units[match.group(2)]
-            if unit_name in ("days", "hours") and context.start != context.end:
-                return None  # "six days earlier" counts from a day
-            if context.start == context.end:
-                # "six days earlier" than a day is a day; "nine hours later" may be the same day
-                base = context.start if step < 0 else context.end
-                if unit_name == "hours":
-                    day = base + timedelta(days=int(step / 24))
-                else:
-                    day = _shift(base, step, unit_name)
-                return _Val(day, day, "day", True)
-            # "two months earlier" than a month is that month moved back
-            return _Val(
-                _shift(context.start, step, unit_name),
-                _shift(context.end, step, unit_name),
-                context.granularity,
-                True,
-            )
-    if unit == "day" and step == 0 and context.start != context.end:
-        return None  # "that day" needs a day before it
-    base = context.start if step <= 0 else context.end
-    moved = _shift(base, step, unit + "s")
-    start, end = _unit_of(moved, unit)
-    return _Val(start, end, unit, True)
-
-
-# a base far after any news date: recognising an expression must not depend on
-# where it lands ("since 2017" read against 2000 would be empty)
-_PROBE_BASE = date(2099, 12, 31)
-_PROBE_CONTEXT = DateValue("context", date(2099, 6, 15), date(2099, 6, 15), "day")
-
-
-@lru_cache(maxsize=8192)
-def is_date(text: str) -> bool:
-    """Whether ``text`` reads as a date expression (whatever the publication date)."""
-    return resolve(text, _PROBE_BASE, context=_PROBE_CONTEXT) is not None
-
-
-# ---------------------------------------------------------------------------
-# finding date expressions in a sentence
 
 _WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\w+(?:['’]\w+)*\.?|[-–—]")
+
+
 _MAX_WORDS = 12
 
 
 @lru_cache(maxsize=16384)
 def _starts_date(word: str) -> bool:
     head = word.lower().rstrip(".").split("'")[0].split("’")[0]
-    return head.isdigit() or head in _vocab().starts
+    return head.isdigit() or head in date_vocab().starts
 
 
 def _capitalised_names(text: str) -> bool:
     """Month and weekday names are capitalised in English: "may" and "march" are verbs."""
-    v = _vocab()
+    v = date_vocab()
     for match in re.finditer(r"[A-Za-z]+", text):
         low = match.group(0).lower()
         if (low in v.months or low in v.weekdays) and not match.group(0)[0].isupper():
@@ -876,7 +99,7 @@ def _capitalised_names(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _enders() -> frozenset[str]:
     # the last word of every date expression: a number or one of these
-    v = _vocab()
+    v = date_vocab()
     words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
     words.update(phrase.split()[-1] for phrase in v.day_words)
     words.update({"ago", "weekend", "overnight", "then", *v.shifts, *v.around})
@@ -893,7 +116,7 @@ def _ends_date(word: str) -> bool:
 def _cores() -> frozenset[str]:
     # every date expression holds one of these (or a year, or a numeric date): a window
     # without one is not tried, which keeps the scan of a long article cheap
-    v = _vocab()
+    v = date_vocab()
     words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
     for phrase in v.day_words:
         words.update(phrase.split())
@@ -1001,81 +224,15 @@ def _date_entities(sent: Span) -> list[Span]:
     return ents
 
 
-# ---------------------------------------------------------------------------
-# attaching dates to a casualty claim through the dependency parse
-
-
-@dataclass(frozen=True)
-class _Attach:
-    reporting: frozenset[str]
-    events: frozenset[str]
-    definite: frozenset[str]
-    future_aux: frozenset[str]
-    event_end_preps: frozenset[str]
-    scope_preps: frozenset[str]
-    open_preps: frozenset[str]
-    kinds: dict[str, frozenset[str]]
-    begin_words: frozenset[str]
-    end_words: frozenset[str]
-    event_verbs: frozenset[str]
-    reporting_forms: frozenset[str]
-    reporting_nouns: frozenset[str]
-    toll_verbs: frozenset[str]
-    toll_forms: frozenset[str]
-    state_words: frozenset[str]
-    same_period: tuple[str, ...]
-    abbreviations: frozenset[str]
-    release_markers: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def _attach_words() -> _Attach:
-    data = read_json("date_attachment.json")
-    kinds: dict[str, set[str]] = {}
-    for group in data["event_kinds"]:
-        for noun in group:
-            kinds.setdefault(noun, set()).update(group)
-    return _Attach(
-        reporting=frozenset(data["reporting_lemmas"]),
-        events=frozenset(data["event_nouns"]),
-        definite=frozenset(data["definite"]),
-        future_aux=frozenset(data["future_aux"]),
-        event_end_preps=frozenset(data["event_end_preps"]),
-        scope_preps=frozenset(data["scope_preps"]),
-        open_preps=frozenset(data["open_preps"]),
-        kinds={noun: frozenset(group) for noun, group in kinds.items()},
-        begin_words=frozenset(data["event_begin_words"]),
-        end_words=frozenset(data["event_end_words"]),
-        event_verbs=frozenset(data["event_verbs"]),
-        reporting_forms=frozenset(data["reporting_forms"]),
-        reporting_nouns=frozenset(data["reporting_nouns"]),
-        toll_verbs=frozenset(data["toll_verbs"]),
-        toll_forms=frozenset(data["toll_forms"]),
-        state_words=frozenset(data["state_words"]),
-        same_period=tuple(data["same_period"]),
-        abbreviations=frozenset(data["abbreviations"]),
-        release_markers=frozenset(data["release_markers"]),
-    )
-
-
 # clauses with their own tense and subject have their own time: a date inside
 # "the coalition, which began strikes in 2014, killed ..." is not the killing's
 _CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "acl", "csubj", "parataxis", "conj", "xcomp"})
+
+
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-@dataclass(frozen=True)
-class FoundDate:
-    """A date expression in a parsed sentence: its value and the token it hangs from."""
-
-    value: DateValue
-    start_char: int
-    end_char: int
-    roots: tuple[int, ...]  # token indices whose heads lie outside the expression
-    bound: bool = False  # "by Tuesday evening": a limit, never when the harm happened
-
-
-def _is_finite_clause(token: Token) -> bool:
+def is_finite_clause(token: Token) -> bool:
     if token.tag_ in _FINITE_TAGS:
         return True
     return any(
@@ -1084,7 +241,7 @@ def _is_finite_clause(token: Token) -> bool:
     ) or any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
 
 
-def _path_to(token: Token, target: Token) -> list[Token] | None:
+def path_to(token: Token, target: Token) -> list[Token] | None:
     """Tokens strictly between ``token`` and its ancestor ``target``, or None if not an ancestor."""
     path = []
     current = token
@@ -1097,7 +254,7 @@ def _path_to(token: Token, target: Token) -> list[Token] | None:
     return path
 
 
-def _blocked(path: list[Token], allowed: set[int], *, when: bool = False) -> bool:
+def blocked(path: list[Token], allowed: set[int], *, when: bool = False) -> bool:
     """Whether a finite clause with its own time lies between a date and its target.
 
     With ``when``, a "when" clause on the harm does not block: "were killed when
@@ -1107,26 +264,41 @@ def _blocked(path: list[Token], allowed: set[int], *, when: bool = False) -> boo
         t.i not in allowed
         and t.pos_ in ("VERB", "AUX")
         and t.dep_ in _CLAUSE_DEPS
-        and _is_finite_clause(t)
+        and is_finite_clause(t)
         and not (when and t.dep_ == "advcl" and any(c.lower_ == "when" for c in t.children))
         for t in path
     )
 
 
-def _is_future(token: Token) -> bool:
-    """Whether the clause governing ``token`` is in the future tense ("will meet on Thursday")."""
-    words = _attach_words()
+def relative_to_event_noun(token: Token) -> Token | None:
+    """The event noun a date modifies directly ("a September 25, 2017 airstrike")."""
+    events = attach_words().events
     current = token
-    for _ in range(8):
-        if current.pos_ in ("VERB", "AUX"):
-            return any(
-                child.dep_ == "aux" and child.lower_ in words.future_aux
-                for child in current.children
-            ) or ("going" in {c.lower_ for c in current.children} and current.tag_ == "VB")
-        if current.head.i == current.i:
-            return False
+    for _ in range(5):
         current = current.head
-    return False
+        if event_lemma(current) in events:
+            return current
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return None
+    return None
+
+
+def event_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower() or token.lower_
+    if lemma.endswith("s") and lemma[:-1] in attach_words().events:
+        return lemma[:-1]
+    return lemma
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression in a parsed sentence: its value and the token it hangs from."""
+
+    value: DateValue
+    start_char: int
+    end_char: int
+    roots: tuple[int, ...]  # token indices whose heads lie outside the expression
+    bound: bool = False  # "by Tuesday evening": a limit, never when the harm happened
 
 
 def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
@@ -1150,34 +322,35 @@ def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
             roots = [span.root]
         # "by 1919": a bound, not when the harm happened ("By Wednesday, he said ..."
         # may still date a statement)
-        bound = span.start > 0 and doc[span.start - 1].lower_ in _attach_words().open_preps
+        bound = span.start > 0 and doc[span.start - 1].lower_ in attach_words().open_preps
         future = _is_future(roots[0])
         contexts: list[DateValue | None] = [found[-1].value] if found else []
         contexts += [article.context_before(start), article.context_before(start, day=True)]
-        value = _resolve_in_context(text, published, future, contexts)
+        value = resolve_in_context(text, published, future, contexts)
         if value is not None:
             found.append(FoundDate(value, start, end, tuple(t.i for t in roots), bound))
     return found
 
 
-def _resolve_in_context(
-    text: str, published: date | None, future: bool, contexts: list[DateValue | None]
-) -> DateValue | None:
-    """``resolve`` with the first context an anaphoric expression can count from."""
-    value = resolve(text, published, future=future)
-    if value is not None:
-        return value
-    for context in contexts:
-        if context is not None:
-            value = resolve(text, published, future=future, context=context)
-            if value is not None:
-                return value
-    return None
+def _is_future(token: Token) -> bool:
+    """Whether the clause governing ``token`` is in the future tense ("will meet on Thursday")."""
+    words = attach_words()
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return any(
+                child.dep_ == "aux" and child.lower_ in words.future_aux
+                for child in current.children
+            ) or ("going" in {c.lower_ for c in current.children} and current.tag_ == "VB")
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
-def _reporting_cue(trigger: Token) -> Token | None:
+def reporting_cue(trigger: Token) -> Token | None:
     """The reporting verb of a claim when claimx_speakers named none."""
-    words = _attach_words()
+    words = attach_words()
     # the outermost reporting verb makes the statement: in "said on Tuesday that it had
     # recorded 120 deaths", "recorded" is what was said
     outer = None
@@ -1206,7 +379,7 @@ def _reporting_cue(trigger: Token) -> Token | None:
     return None
 
 
-def _harm_heads(trigger: Token, cue: Token | None) -> list[Token]:
+def harm_heads(trigger: Token, cue: Token | None) -> list[Token]:
     """The trigger and, for a noun trigger ("deaths", "dead"), the verb of its clause."""
     heads = [trigger]
     if trigger.dep_ in ("oprd", "acomp") and trigger.head.pos_ in ("VERB", "AUX"):
@@ -1240,35 +413,7 @@ def _harm_heads(trigger: Token, cue: Token | None) -> list[Token]:
     return heads
 
 
-def _relative_to_event_noun(token: Token) -> Token | None:
-    """The event noun a date modifies directly ("a September 25, 2017 airstrike")."""
-    events = _attach_words().events
-    current = token
-    for _ in range(5):
-        current = current.head
-        if _event_lemma(current) in events:
-            return current
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
-            return None
-    return None
-
-
-def _event_lemma(token: Token) -> str:
-    lemma = token.lemma_.lower() or token.lower_
-    if lemma.endswith("s") and lemma[:-1] in _attach_words().events:
-        return lemma[:-1]
-    return lemma
-
-
-def _pick(candidates: list[tuple[int, FoundDate]]) -> FoundDate | None:
-    if not candidates:
-        return None
-    # the closest in the tree; among equals the narrowest interval
-    candidates.sort(key=lambda c: (c[0], (c[1].value.end - c[1].value.start).days, c[1].start_char))
-    return candidates[0][1]
-
-
-def _distance_to_cue(
+def distance_to_cue(
     doc: Doc, item: FoundDate, cue: Token | None, content: set[int], allowed: set[int]
 ) -> int | None:
     """Tree distance from a date to the reporting verb, when it modifies that verb.
@@ -1279,7 +424,7 @@ def _distance_to_cue(
     """
     if cue is None:
         return None
-    words = _attach_words()
+    words = attach_words()
     targets: list[tuple[Token, int]] = [(cue, 0)]
     if cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG" and cue.head.i not in allowed:
         targets.append((cue.head, 1))
@@ -1303,13 +448,13 @@ def _distance_to_cue(
             return None
         root = doc[index]
         for target, extra in targets:
-            path = _path_to(root, target) if root.i != target.i else []
-            if path is not None and not _blocked(path, allowed):
+            path = path_to(root, target) if root.i != target.i else []
+            if path is not None and not blocked(path, allowed):
                 best = len(path) + extra if best is None else min(best, len(path) + extra)
     return best
 
 
-def _distance_to_harm(
+def distance_to_harm(
     doc: Doc,
     item: FoundDate,
     trig: Token,
@@ -1322,8 +467,8 @@ def _distance_to_harm(
     for index in item.roots:
         root = doc[index]
         for head in harm:
-            path = _path_to(root, head) if root.i != head.i else []
-            if path is None or _blocked(path, allowed, when=True):
+            path = path_to(root, head) if root.i != head.i else []
+            if path is None or blocked(path, allowed, when=True):
                 continue
             if cue is not None and any(t.i == cue.i for t in path):
                 continue
@@ -1332,7 +477,7 @@ def _distance_to_harm(
         if (
             best is None
             and trig.dep_ in ("relcl", "acl")
-            and _relative_to_event_noun(root) == trig.head
+            and relative_to_event_noun(root) == trig.head
         ):
             # "a September 25, 2017 airstrike that killed four families"
             best = (1, item, "event_noun")
@@ -1360,226 +505,7 @@ def _distance_to_harm(
     return best
 
 
-@dataclass
-class _When:
-    """What the attachment found for one claim (``span._.when`` plus what the doc pass needs)."""
-
-    period: DateValue | None
-    stated: DateValue | None
-    rules: list[str]
-    same_period: bool = False  # "over the same period": the period of the claim before
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "period": self.period.to_period() if self.period is not None else None,
-            "stated": self.stated.to_stated() if self.stated is not None else None,
-            "rules": list(self.rules),
-        }
-
-
-def attach_dates(
-    doc: Doc,
-    trigger: int,
-    article: ArticleDates,
-    *,
-    cue: int | None = None,
-    figure: int | None = None,
-) -> _When:
-    """What the claim whose harm word is token ``trigger`` gets as ``span._.when``.
-
-    A date goes to ``period`` when it modifies the harm (the trigger, the verb
-    of a noun trigger, or the event noun a relative clause hangs from) and to
-    ``stated`` when it modifies the reporting verb ``cue`` outside the reported
-    clause, or a verb that gives a running count ("the toll rose to 56 on
-    Sunday"). A "since" clause on the harm runs from its date to the statement
-    ("said on Tuesday that 300 had been killed since the offensive began on
-    Nov. 15"). Without a date of its own the claim takes the date of the event
-    it refers back to ("The raid slew ...", "during the nine-month battle", "since
-    the coup"), of a paragraph opened by an event date ("In 2017, ..."), or of
-    the article's main event, unless its clause describes a state at the time
-    of writing ("are still living in camps"); otherwise period stays None.
-    ``cue`` is the reporting verb claimx_speakers found (else one is looked for);
-    ``figure`` is the figure's token, which a scope phrase may hang from.
-    """
-    anchor = article.anchor
-    trig = doc[trigger]
-    sent = trig.sent
-    rules: list[str] = []
-    cue_tok = doc[cue] if cue is not None else _reporting_cue(trig)
-    if cue_tok is not None and cue_tok.sent.start != sent.start:
-        cue_tok = None
-    if cue_tok is not None and cue is None:
-        rules.append(f"when:cue:{cue_tok.lower_}")
-    if (
-        cue_tok is not None
-        and cue_tok.pos_ in ("NOUN", "PROPN")
-        and cue_tok.dep_ in ("nsubj", "nsubjpass")
-        and cue_tok.head.pos_ == "VERB"
-    ):
-        # "An investigation, published that May, concluded that ...": the verb the
-        # reporting noun is the subject of makes the statement
-        cue_tok = cue_tok.head
-    found = dates_in(sent, article)
-
-    # the reported clause: the child of the cue that holds the harm
-    content: set[int] = set()
-    reported_clause = False
-    if cue_tok is not None and cue_tok.is_ancestor(trig):
-        child = trig
-        while child.head.i != cue_tok.i:
-            child = child.head
-        content = {t.i for t in child.subtree}
-        # "recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured": a verb
-        # conjoined to the cue is part of the count, not a clause it reports
-        reported_clause = child.pos_ in ("VERB", "AUX") and child.dep_ != "conj"
-    harm = _harm_heads(trig, cue_tok)
-    allowed = {t.i for t in harm}
-
-    stated_c: list[tuple[int, FoundDate, str]] = []
-    period_c: list[tuple[int, FoundDate, str]] = []
-    for item in found:
-        roots = [doc[i] for i in item.roots]
-        if item.bound:
-            to_cue = _distance_to_cue(doc, item, cue_tok, content, allowed)
-            if to_cue is not None and item.value.granularity != "span":
-                stated_c.append((to_cue, item, "cue_modifier"))
-            continue
-        since = _since_distance(roots, harm, trig, cue_tok)
-        if since is not None:
-            period_c.append((since, item, "since_clause"))
-            continue
-        event_nouns = [n for n in (_relative_to_event_noun(r) for r in roots) if n is not None]
-        event_dated = bool(event_nouns)
-        if event_dated and any(_frames(noun, harm, cue_tok) for noun in event_nouns):
-            # "For a single strike on a house in June, it logged 13 civilians killed"
-            period_c.append((2, item, "event_frame"))
-            continue
-        if (
-            not event_dated
-            and item.value.granularity != "span"
-            and not any(r.dep_ == "poss" for r in roots)  # "that day's toll" dates the harm
-            and _toll_verb(roots, trig) is not None
-        ):
-            # "the death toll rose to 56 on Sunday": when the count was given
-            stated_c.append((0, item, "toll_date"))
-            continue
-        # a date on an event noun dates the event, never the statement
-        to_cue = None if event_dated else _distance_to_cue(doc, item, cue_tok, content, allowed)
-        if to_cue is not None:
-            if not reported_clause and (
-                item.value.granularity == "span"
-                or (to_cue == 0 and item.value.granularity != "day")
-            ):
-                # "reported 12 deaths since September 2014 on Monday", "recorded 1,316 child
-                # casualties in 2017": a count's object carries the period it covers
-                period_c.append((to_cue, item, "count_on_cue"))
-            else:
-                stated_c.append((to_cue, item, "cue_modifier"))
-            continue
-        to_harm = _distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
-        if to_harm is not None:
-            period_c.append(to_harm)
-
-    if any(not _is_length(item) for _, item, _ in period_c):
-        # "killed 500 people over five days in March last year": the days are a length
-        period_c = [c for c in period_c if not _is_length(c[1])]
-    stated_pick = _pick([(d, item) for d, item, _ in stated_c])
-    stated = stated_pick.value if stated_pick is not None else None
-    if stated_pick is not None:
-        how = next(rule for _, item, rule in stated_c if item is stated_pick)
-        rules.append(f"when:stated:{how}")
-        rules.append(f"when:stated_granularity:{stated_pick.value.granularity}")
-    until = _until(stated, anchor)
-
-    period_pick = _pick([(d, item) for d, item, _ in period_c])
-    period: DateValue | None = None
-    same_period = False
-    if period_pick is not None:
-        how = next(rule for _, item, rule in period_c if item is period_pick)
-        period = period_pick.value
-        rules.append(f"when:period:{how}")
-        if how == "since_clause" and until is not None and period.start <= until:
-            text = (
-                period.text if period.text.lower().startswith("since") else f"since {period.text}"
-            )
-            period = DateValue(text, period.start, until, "span", True)
-        elif stated is not None and period.relative:
-            # a duration or a "since" span ends when the claim was made
-            anchored = resolve(period.text, anchor, anchor=stated)
-            if anchored is not None and anchored != period:
-                period = anchored
-                rules.append("when:period:ends_at_stated")
-    elif _says_same_period(sent):
-        same_period = True
-        rules.append("when:period:same_period")
-    else:
-        fig = doc[figure] if figure is not None else None
-        period = _fallback_period(doc, trig, harm, article, until, stated, rules, fig)
-    if period is not None and period_pick is not None:
-        period = _event_day_within(article, trig, harm, period, rules)
-    if period is not None and anchor is not None and period.start <= anchor < period.end:
-        # harm told in the past cannot run past publication ("in every month of 2024")
-        period = DateValue(period.text, period.start, anchor, "span", period.relative)
-    if period is not None:
-        rules.append(f"when:period_granularity:{period.granularity}")
-    return _When(period, stated, rules, same_period)
-
-
-def _event_day_within(
-    article: ArticleDates, trig: Token, harm: list[Token], period: DateValue, rules: list[str]
-) -> DateValue:
-    """The day of the harm's event inside a wider date of its own.
-
-    "Air strikes in March 2019 killed 80 people", and the article dates "the strikes
-    on March 18, 2019": the harm is that day's. A total for a whole unit ("in March
-    alone") stays the unit.
-    """
-    if period.granularity not in ("month", "season", "year") or any(
-        t.lower_ == "alone" for h in harm for t in h.subtree
-    ):
-        return period
-    nouns = {_event_lemma(noun) for noun in _event_subjects(trig, harm)}
-    for event in article.events:
-        if event.noun not in nouns or event.end != event.start:
-            continue
-        if period.start <= event.start <= period.end:
-            rules.append("when:period:event_day_within")
-            return DateValue(event.text, event.start, event.end, "day", False)
-    return period
-
-
-def _frames(noun: Token, harm: list[Token], cue: Token | None) -> bool:
-    """Whether an event noun's phrase modifies the harm or the count ("For a single strike
-    on a house in June, it logged ...", "killed in the Saturday strike")."""
-    targets = {h.i for h in harm}
-    if cue is not None:
-        targets.add(cue.i)
-    current = noun
-    for _ in range(2):
-        if current.dep_ not in ("pobj", "prep"):
-            return False
-        current = current.head
-        if current.i in targets:
-            return True
-    return False
-
-
-def _until(stated: DateValue | None, anchor: date | None) -> date | None:
-    """The day an open span ("since the coup") ends: the statement's, else publication."""
-    if stated is None or stated.start != stated.end:
-        # "said last week that ... since the coup": a week is no day to end on
-        return anchor
-    if anchor is not None and stated.end > anchor:
-        return anchor
-    return stated.end
-
-
-def _is_length(item: FoundDate) -> bool:
-    body, prep = _strip_leading(_normalise(_strip_text(item.value.text)))
-    return item.value.relative and _duration(body, prep, _PROBE_BASE, None) is not None
-
-
-def _since_distance(
+def since_distance(
     roots: list[Token], harm: list[Token], trig: Token, cue: Token | None
 ) -> int | None:
     """Steps from a date up to a "since" that modifies the harm ("killed ... since the
@@ -1631,9 +557,9 @@ def _since_distance(
     return None
 
 
-def _toll_verb(roots: list[Token], trig: Token) -> Token | None:
+def toll_verb(roots: list[Token], trig: Token) -> Token | None:
     """The count verb a date modifies ("rose to 40 on Monday") when the claim is its count."""
-    toll = _attach_words().toll_verbs
+    toll = attach_words().toll_verbs
     for root in roots:
         current = root
         for _ in range(3):
@@ -1649,41 +575,215 @@ def _toll_verb(roots: list[Token], trig: Token) -> Token | None:
     return None
 
 
-def _says_same_period(sent: Span) -> bool:
-    text = sent.text.lower()
-    return any(phrase in text for phrase in _attach_words().same_period)
-
-
-def _is_state(trig: Token, harm: list[Token]) -> bool:
-    """Whether the harm clause describes a state at the time of writing ("are now
-    displaced", "remain displaced", "are still living in camps", "were being treated")
-    rather than an event that happened."""
-    words = _attach_words()
-    heads = list(harm)
-    if trig.dep_ in ("amod", "compound", "acl"):
-        # "80,000 displaced families have no tent": the clause of the noun it qualifies
-        heads.extend(a for a in trig.ancestors if a.pos_ in ("VERB", "AUX"))
-    for head in heads[: len(harm) + 1]:
-        if head.pos_ not in ("VERB", "AUX"):
-            continue
-        children = list(head.children)
-        if any(c.lower_ in words.state_words for c in children) or (
-            head.lemma_.lower() in words.state_words
-        ):
+def frames(noun: Token, harm: list[Token], cue: Token | None) -> bool:
+    """Whether an event noun's phrase modifies the harm or the count ("For a single strike
+    on a house in June, it logged ...", "killed in the Saturday strike")."""
+    targets = {h.i for h in harm}
+    if cue is not None:
+        targets.add(cue.i)
+    current = noun
+    for _ in range(2):
+        if current.dep_ not in ("pobj", "prep"):
+            return False
+        current = current.head
+        if current.i in targets:
             return True
-        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
-        if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
-            return True  # progressive: "were sharing 40 latrines", "had been sheltering"
-        if any(a.lemma_ == "have" for a in auxes):
-            continue  # "have been displaced": a perfect reports an event
-        if head.tag_ in ("VBP", "VBZ"):
-            return True  # present: "have no tent", "live in camps"
-        if head.tag_ == "VBN" and auxes and all(a.tag_ in ("VBP", "VBZ") for a in auxes):
-            return True  # present passive: "are displaced"
     return False
 
 
-def _fallback_period(
+@dataclass
+class When:
+    """What the attachment found for one claim (``span._.when`` plus what the doc pass needs)."""
+
+    period: DateValue | None
+    stated: DateValue | None
+    rules: list[str]
+    same_period: bool = False  # "over the same period": the period of the claim before
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period.to_period() if self.period is not None else None,
+            "stated": self.stated.to_stated() if self.stated is not None else None,
+            "rules": list(self.rules),
+        }
+
+
+def attach_dates(
+    doc: Doc,
+    trigger: int,
+    article: ArticleDates,
+    *,
+    cue: int | None = None,
+    figure: int | None = None,
+) -> When:
+    """What the claim whose harm word is token ``trigger`` gets as ``span._.when``.
+
+    A date goes to ``period`` when it modifies the harm (the trigger, the verb
+    of a noun trigger, or the event noun a relative clause hangs from) and to
+    ``stated`` when it modifies the reporting verb ``cue`` outside the reported
+    clause, or a verb that gives a running count ("the toll rose to 56 on
+    Sunday"). A "since" clause on the harm runs from its date to the statement
+    ("said on Tuesday that 300 had been killed since the offensive began on
+    Nov. 15"). Without a date of its own the claim takes the date of the event
+    it refers back to ("The raid slew ...", "during the nine-month battle", "since
+    the coup"), of a paragraph opened by an event date ("In 2017, ..."), or of
+    the article's main event, unless its clause describes a state at the time
+    of writing ("are still living in camps"); otherwise period stays None.
+    ``cue`` is the reporting verb claimx_speakers found (else one is looked for);
+    ``figure`` is the figure's token, which a scope phrase may hang from.
+    """
+    anchor = article.anchor
+    trig = doc[trigger]
+    sent = trig.sent
+    rules: list[str] = []
+    cue_tok = doc[cue] if cue is not None else reporting_cue(trig)
+    if cue_tok is not None and cue_tok.sent.start != sent.start:
+        cue_tok = None
+    if cue_tok is not None and cue is None:
+        rules.append(f"when:cue:{cue_tok.lower_}")
+    if (
+        cue_tok is not None
+        and cue_tok.pos_ in ("NOUN", "PROPN")
+        and cue_tok.dep_ in ("nsubj", "nsubjpass")
+        and cue_tok.head.pos_ == "VERB"
+    ):
+        # "An investigation, published that May, concluded that ...": the verb the
+        # reporting noun is the subject of makes the statement
+        cue_tok = cue_tok.head
+    found = dates_in(sent, article)
+
+    # the reported clause: the child of the cue that holds the harm
+    content: set[int] = set()
+    reported_clause = False
+    if cue_tok is not None and cue_tok.is_ancestor(trig):
+        child = trig
+        while child.head.i != cue_tok.i:
+            child = child.head
+        content = {t.i for t in child.subtree}
+        # "recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured": a verb
+        # conjoined to the cue is part of the count, not a clause it reports
+        reported_clause = child.pos_ in ("VERB", "AUX") and child.dep_ != "conj"
+    harm = harm_heads(trig, cue_tok)
+    allowed = {t.i for t in harm}
+
+    stated_c: list[tuple[int, FoundDate, str]] = []
+    period_c: list[tuple[int, FoundDate, str]] = []
+    for item in found:
+        roots = [doc[i] for i in item.roots]
+        if item.bound:
+            to_cue = distance_to_cue(doc, item, cue_tok, content, allowed)
+            if to_cue is not None and item.value.granularity != "span":
+                stated_c.append((to_cue, item, "cue_modifier"))
+            continue
+        since = since_distance(roots, harm, trig, cue_tok)
+        if since is not None:
+            period_c.append((since, item, "since_clause"))
+            continue
+        event_nouns = [n for n in (relative_to_event_noun(r) for r in roots) if n is not None]
+        event_dated = bool(event_nouns)
+        if event_dated and any(frames(noun, harm, cue_tok) for noun in event_nouns):
+            # "For a single strike on a house in June, it logged 13 civilians killed"
+            period_c.append((2, item, "event_frame"))
+            continue
+        if (
+            not event_dated
+            and item.value.granularity != "span"
+            and not any(r.dep_ == "poss" for r in roots)  # "that day's toll" dates the harm
+            and toll_verb(roots, trig) is not None
+        ):
+            # "the death toll rose to 56 on Sunday": when the count was given
+            stated_c.append((0, item, "toll_date"))
+            continue
+        # a date on an event noun dates the event, never the statement
+        to_cue = None if event_dated else distance_to_cue(doc, item, cue_tok, content, allowed)
+        if to_cue is not None:
+            if not reported_clause and (
+                item.value.granularity == "span"
+                or (to_cue == 0 and item.value.granularity != "day")
+            ):
+                # "reported 12 deaths since September 2014 on Monday", "recorded 1,316 child
+                # casualties in 2017": a count's object carries the period it covers
+                period_c.append((to_cue, item, "count_on_cue"))
+            else:
+                stated_c.append((to_cue, item, "cue_modifier"))
+            continue
+        to_harm = distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
+        if to_harm is not None:
+            period_c.append(to_harm)
+
+    if any(not _is_length(item) for _, item, _ in period_c):
+        # "killed 500 people over five days in March last year": the days are a length
+        period_c = [c for c in period_c if not _is_length(c[1])]
+    stated_pick = _pick([(d, item) for d, item, _ in stated_c])
+    stated = stated_pick.value if stated_pick is not None else None
+    if stated_pick is not None:
+        how = next(rule for _, item, rule in stated_c if item is stated_pick)
+        rules.append(f"when:stated:{how}")
+        rules.append(f"when:stated_granularity:{stated_pick.value.granularity}")
+    until = _until(stated, anchor)
+
+    period_pick = _pick([(d, item) for d, item, _ in period_c])
+    period: DateValue | None = None
+    same_period = False
+    if period_pick is not None:
+        how = next(rule for _, item, rule in period_c if item is period_pick)
+        period = period_pick.value
+        rules.append(f"when:period:{how}")
+        if how == "since_clause" and until is not None and period.start <= until:
+            text = (
+                period.text if period.text.lower().startswith("since") else f"since {period.text}"
+            )
+            period = DateValue(text, period.start, until, "span", True)
+        elif stated is not None and period.relative:
+            # a duration or a "since" span ends when the claim was made
+            anchored = resolve(period.text, anchor, anchor=stated)
+            if anchored is not None and anchored != period:
+                period = anchored
+                rules.append("when:period:ends_at_stated")
+    elif _says_same_period(sent):
+        same_period = True
+        rules.append("when:period:same_period")
+    else:
+        fig = doc[figure] if figure is not None else None
+        period = fallback_period(doc, trig, harm, article, until, stated, rules, fig)
+    if period is not None and period_pick is not None:
+        period = event_day_within(article, trig, harm, period, rules)
+    if period is not None and anchor is not None and period.start <= anchor < period.end:
+        # harm told in the past cannot run past publication ("in every month of 2024")
+        period = DateValue(period.text, period.start, anchor, "span", period.relative)
+    if period is not None:
+        rules.append(f"when:period_granularity:{period.granularity}")
+    return When(period, stated, rules, same_period)
+
+
+def _pick(candidates: list[tuple[int, FoundDate]]) -> FoundDate | None:
+    if not candidates:
+        return None
+    # the closest in the tree; among equals the narrowest interval
+    candidates.sort(key=lambda c: (c[0], (c[1].value.end - c[1].value.start).days, c[1].start_char))
+    return candidates[0][1]
+
+
+def _until(stated: DateValue | None, anchor: date | None) -> date | None:
+    """The day an open span ("since the coup") ends: the statement's, else publication."""
+    if stated is None or stated.start != stated.end:
+        # "said last week that ... since the coup": a week is no day to end on
+        return anchor
+    if anchor is not None and stated.end > anchor:
+        return anchor
+    return stated.end
+
+
+def _is_length(item: FoundDate) -> bool:
+    return item.value.relative and is_duration(item.value.text)
+
+
+def _says_same_period(sent: Span) -> bool:
+    text = sent.text.lower()
+    return any(phrase in text for phrase in attach_words().same_period)
+
+
+def fallback_period(
     doc: Doc,
     trig: Token,
     harm: list[Token],
@@ -1693,7 +793,7 @@ def _fallback_period(
     rules: list[str],
     figure: Token | None = None,
 ) -> DateValue | None:
-    words = _attach_words()
+    words = attach_words()
     subjects = _event_subjects(trig, harm)
     # "The raid slew at least 32 civilians": a definite event noun refers back
     for noun in subjects:
@@ -1751,6 +851,35 @@ def _fallback_period(
     return value
 
 
+def _is_state(trig: Token, harm: list[Token]) -> bool:
+    """Whether the harm clause describes a state at the time of writing ("are now
+    displaced", "remain displaced", "are still living in camps", "were being treated")
+    rather than an event that happened."""
+    words = attach_words()
+    heads = list(harm)
+    if trig.dep_ in ("amod", "compound", "acl"):
+        # "80,000 displaced families have no tent": the clause of the noun it qualifies
+        heads.extend(a for a in trig.ancestors if a.pos_ in ("VERB", "AUX"))
+    for head in heads[: len(harm) + 1]:
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        children = list(head.children)
+        if any(c.lower_ in words.state_words for c in children) or (
+            head.lemma_.lower() in words.state_words
+        ):
+            return True
+        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+        if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+            return True  # progressive: "were sharing 40 latrines", "had been sheltering"
+        if any(a.lemma_ == "have" for a in auxes):
+            continue  # "have been displaced": a perfect reports an event
+        if head.tag_ in ("VBP", "VBZ"):
+            return True  # present: "have no tent", "live in camps"
+        if head.tag_ == "VBN" and auxes and all(a.tag_ in ("VBP", "VBZ") for a in auxes):
+            return True  # present passive: "are displaced"
+    return False
+
+
 def _in_own_clause(doc: Doc, sent: Span, mention: Mention, harm: list[Token]) -> bool:
     """Whether the main event's date sits in this sentence in a finite relative clause on
     the harm's subject ("The coalition, which began strikes in 2014, killed ..."): it
@@ -1763,7 +892,7 @@ def _in_own_clause(doc: Doc, sent: Span, mention: Mention, harm: list[Token]) ->
     heads = {h.i for h in harm}
     return any(
         a.dep_ == "relcl"
-        and _is_finite_clause(a)
+        and is_finite_clause(a)
         and a.head.dep_ in ("nsubj", "nsubjpass")
         and a.head.head.i in heads
         for a in span.root.ancestors
@@ -1771,10 +900,10 @@ def _in_own_clause(doc: Doc, sent: Span, mention: Mention, harm: list[Token]) ->
 
 
 def _event_arguments(harm: list[Token], subjects: list[Token]) -> list[Token]:
-    events = _attach_words().events
+    events = attach_words().events
     nouns = list(subjects)
     for head in harm:
-        nouns.extend(c for c in head.children if c.dep_ == "dobj" and _event_lemma(c) in events)
+        nouns.extend(c for c in head.children if c.dep_ == "dobj" and event_lemma(c) in events)
     return nouns
 
 
@@ -1784,7 +913,7 @@ def _is_indefinite(noun: Token) -> bool:
 
 def _is_definite(noun: Token) -> bool:
     """A noun that refers back: "the raid", "that attack", "its offensive", "Saturday's strike"."""
-    definite = _attach_words().definite
+    definite = attach_words().definite
     return any(
         (c.dep_ == "det" and c.lower_ in definite) or c.dep_ == "poss" for c in noun.children
     )
@@ -1792,9 +921,9 @@ def _is_definite(noun: Token) -> bool:
 
 def _event_in_article(article: ArticleDates, noun: Token, until: date | None) -> DateValue | None:
     """The article's dates for an event noun or, in "monsoon floods", its event modifier."""
-    events = _attach_words().events
+    events = attach_words().events
     for token in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
-        lemma = _event_lemma(token)
+        lemma = event_lemma(token)
         if lemma in events:
             value = article.event_period(lemma, token.idx, until)
             if value is not None:
@@ -1804,7 +933,7 @@ def _event_in_article(article: ArticleDates, noun: Token, until: date | None) ->
 
 def _event_subjects(trig: Token, harm: list[Token]) -> list[Token]:
     """Event nouns that do the harm: subjects, agents, or the noun a harm clause modifies."""
-    events = _attach_words().events
+    events = attach_words().events
     nouns: list[Token] = []
     for head in harm:
         for child in head.children:
@@ -1813,23 +942,41 @@ def _event_subjects(trig: Token, harm: list[Token]) -> list[Token]:
             nouns.extend(
                 c
                 for c in candidates
-                if c.dep_ in ("nsubj", "nsubjpass", "pobj") and _event_lemma(c) in events
+                if c.dep_ in ("nsubj", "nsubjpass", "pobj") and event_lemma(c) in events
             )
     # "The raid killed ..." is sometimes parsed as a noun with a participle clause
-    if trig.dep_ in ("acl", "relcl") and _event_lemma(trig.head) in events:
+    if trig.dep_ in ("acl", "relcl") and event_lemma(trig.head) in events:
         nouns.append(trig.head)
     return nouns
 
 
+def event_day_within(
+    article: ArticleDates, trig: Token, harm: list[Token], period: DateValue, rules: list[str]
+) -> DateValue:
+    """The day of the harm's event inside a wider date of its own.
+
+    "Air strikes in March 2019 killed 80 people", and the article dates "the strikes
+    on March 18, 2019": the harm is that day's. A total for a whole unit ("in March
+    alone") stays the unit.
+    """
+    if period.granularity not in ("month", "season", "year") or any(
+        t.lower_ == "alone" for h in harm for t in h.subtree
+    ):
+        return period
+    nouns = {event_lemma(noun) for noun in _event_subjects(trig, harm)}
+    for event in article.events:
+        if event.noun not in nouns or event.end != event.start:
+            continue
+        if period.start <= event.start <= period.end:
+            rules.append("when:period:event_day_within")
+            return DateValue(event.text, event.start, event.end, "day", False)
+    return period
+
+
 _DURATION_ADJ = re.compile(r"(\w+)[- ](day|week|month|year)s?[- ]?(?:long )?")
+
+
 _WORDS = re.compile(r"\d[\d,.]*\d|[\w’'-]+|[,;:()]")
-# a sentence ends at . ! or ? (and any closing quote) before a capital, a digit or a quote
-_SENTENCE_END = re.compile(r"[.!?][\"')\]’”]*\s+(?=[A-Z0-9\"“‘'(\[])")
-# "BAGHDAD (Levant Wire) -", "AMMAN, 20 February 2020 -", "KYIV (9 August 2024) –"
-_DATELINE = re.compile(r"([^\n]{2,90}?)\s+[-–—]\s+")
-# "Correction, December 18: ...", "Update, 14 March: ..."
-_LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
-_LIVE_ENTRY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -1855,13 +1002,193 @@ class Event:
     char: int
 
 
-def _noun_lemma(word: str) -> str:
+def noun_lemma(word: str) -> str:
     low = word.lower()
-    events = _attach_words().events
+    events = attach_words().events
     for suffix in ("s", "es"):
         if low.endswith(suffix) and low[: -len(suffix)] in events:
             return low[: -len(suffix)]
     return low
+
+
+def text_role(sentence: str, start: int, end: int) -> str:
+    """What a date does in a sentence read without a parse (see :class:`Mention`)."""
+    words = attach_words()
+    expr = sentence[start:end].lower()
+    before = [w.lower() for w in _WORDS.findall(sentence[:start]) if w not in "()"]
+    if expr.startswith("since "):
+        return "since"
+    tail = before[-12:]
+    if "since" in tail and not {",", ";"} & set(tail[tail.index("since") :]):
+        return "since"
+    if before and before[-1] in words.open_preps:
+        return "bound"
+    for back, word in enumerate(reversed(before[-6:])):
+        reporting = word in words.reporting_forms or word in words.reporting_nouns
+        if word in words.toll_forms or (back < 4 and reporting):
+            # "said on Tuesday", "the toll rose to more than 7,200 on Tuesday"
+            return "statement"
+        if noun_lemma(word) in words.events or word in (",", ";"):
+            break
+    content = [w for w in before if w not in (",", "(", ")")]
+    if not content:
+        # "On Friday the ministry said ...", "On March 17, a bomb hit the roof"; a
+        # parenthetical "the report said," leaves the date to the clause around it
+        after = _WORDS.findall(sentence[end:].lower())
+        for index, word in enumerate(after):
+            parenthetical = index + 1 < len(after) and after[index + 1] == ","
+            if (word in words.reporting_forms or word in words.toll_forms) and not parenthetical:
+                return "statement"
+            if word in words.event_verbs:
+                return "event"
+    # the clause around the date: "Rescue workers dug through mud on Tuesday after two dams
+    # gave way" dates the digging, not the flood
+    left = before[::-1]
+    right = [w.lower() for w in _WORDS.findall(sentence[end:])]
+    clause = [
+        *(w for w in _until_boundary(left)),
+        *(w for w in _until_boundary(right)),
+    ]
+    if any(w in words.event_verbs or noun_lemma(w) in words.events for w in clause):
+        return "event"
+    return "other"
+
+
+# words that open another clause; commas do not (appositions, "including children,")
+_CLAUSE_BOUNDARIES = frozenset(
+    {";", ":", "as", "after", "when", "while", "because", "although", "though", "but"}
+)
+
+
+def _until_boundary(words: list[str]) -> Iterator[str]:
+    for word in words:
+        if word in _CLAUSE_BOUNDARIES:
+            return
+        yield word
+
+
+def event_of(sentence: str, mention: Mention, offset: int) -> Event | None:
+    """The event noun a date mention dates, read from the words around it."""
+    words = attach_words()
+    events = words.events
+    value = mention.value
+    s, e = mention.start - offset, mention.end - offset
+    after = sentence[e:]
+    # "after a four-month battle": the battle ended then
+    match = re.match(
+        rf",?\s*(?:{alternation(words.event_end_preps)})\s+(?:a|an|the)\s+"
+        + _DURATION_ADJ.pattern
+        + r"(\w+)",
+        after,
+        flags=re.IGNORECASE,
+    )
+    if match and noun_lemma(match.group(3)) in events:
+        n_word, unit = match.group(1).lower(), match.group(2)
+        if n_word.isdigit() or n_word in date_vocab().numbers:
+            begun = shift(value.start, -parse_count(n_word), date_vocab().units[unit])
+            return Event(noun_lemma(match.group(3)), begun, value.end, value.text, mention.start)
+    # "Saturday's strike", "a September 25, 2017 airstrike", "the February 2021 coup"
+    match = re.match(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,2}?)(\w+)\b", after)
+    before = sentence[:s]
+    possessive = after[:2] in ("'s", "’s") or sentence[s:e].endswith(("'s", "’s"))
+    attributive = possessive or re.search(r"\b(?:a|an|the)\s*$", before, re.I)
+    if match and attributive and noun_lemma(match.group(2)) in events:
+        return _dated(match.group(2), value, mention)
+    # "from October 2016 to July 2017, during the campaign"
+    match = re.match(
+        r",?\s+(?:during|in|amid|throughout)\s+the\s+(?:[\w-]+\s+){0,2}?(\w+)\b", after
+    )
+    if match and noun_lemma(match.group(1)) in events and value.granularity != "day":
+        return _dated(match.group(1), value, mention)
+    # "the strike on Aug. 29", "the battle, which began in October 2016 and ended in July 2017"
+    tokens = list(re.finditer(r"[\w’'-]+|[;:]", before))
+    for back, token in enumerate(reversed(tokens[-13:])):
+        word = token.group(0).lower()
+        if (
+            word in (";", ":", *_COPULAS)
+            or word in words.reporting_forms
+            or word in words.reporting_nouns
+            or word in words.toll_forms
+        ):
+            # "the attack, the ministry said on Monday"; "the floods are the worst since 2010"
+            return None
+        if noun_lemma(word) not in events:
+            continue
+        between = [t.group(0).lower() for t in tokens[len(tokens) - back :]]
+        how = next(
+            (
+                kind
+                for w in reversed(between)
+                for kind, vocab in (("begin", words.begin_words), ("end", words.end_words))
+                if w in vocab
+            ),
+            None,
+        )
+        previous = before[: token.start()]
+        length = _DURATION_ADJ.search(previous[-20:] + " ") if previous else None
+        start, end = value.start, value.end
+        if "since" in between or value.text.lower().startswith("since"):
+            how = "begin"  # "the fighting for the city since January 26"
+        if how == "begin":
+            return Event(noun_lemma(word), start, None, value.text, mention.start)
+        if how == "end" and length is not None:
+            n_word = length.group(1).lower()
+            if n_word.isdigit() or n_word in date_vocab().numbers:
+                start = shift(end, -parse_count(n_word), date_vocab().units[length.group(2)])
+        if how == "end":
+            return Event(noun_lemma(word), start, end, value.text, mention.start)
+        return _dated(word, value, mention)
+    return None
+
+
+_COPULAS = ("is", "are", "was", "were")
+
+
+def _dated(word: str, value: DateValue, mention: Mention) -> Event:
+    # "since a gang attack on 3 October": the attack is that day; the "since" belongs
+    # to the span of the claim, not to the event
+    return Event(noun_lemma(word), value.start, value.end, value.text, mention.start)
+
+
+def merge_events(found: list[Event]) -> list[Event]:
+    """One entry per event: a start and an end of the same noun make one span."""
+    out: list[Event] = []
+    for event in found:
+        opened = next(
+            (
+                i
+                for i, e in enumerate(out)
+                if e.noun == event.noun
+                and e.end is None
+                and event.end is not None
+                and event.start >= e.start
+                and event.char - e.char < 300
+            ),
+            None,
+        )
+        if opened is not None:
+            first = out[opened]
+            out[opened] = Event(
+                first.noun, first.start, event.end, f"{first.text} .. {event.text}", first.char
+            )
+            continue
+        out.append(event)
+    return out
+
+
+# a sentence ends at . ! or ? (and any closing quote) before a capital, a digit or a quote
+_SENTENCE_END = re.compile(r"[.!?][\"')\]’”]*\s+(?=[A-Z0-9\"“‘'(\[])")
+
+
+# "BAGHDAD (Levant Wire) -", "AMMAN, 20 February 2020 -", "KYIV (9 August 2024) –"
+_DATELINE = re.compile(r"([^\n]{2,90}?)\s+[-–—]\s+")
+
+
+# "Correction, December 18: ...", "Update, 14 March: ..."
+_LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
+
+
+LIVE_ENTRY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s", re.MULTILINE)
 
 
 class ArticleDates:
@@ -1946,13 +1273,13 @@ class ArticleDates:
     @property
     def release(self) -> bool:
         """A press release: a line says so ("PRESS RELEASE") or closes it ("ENDS")."""
-        markers = _attach_words().release_markers
+        markers = attach_words().release_markers
         return any(line.strip().lower() in markers for line in self.text.split("\n"))
 
     @property
     def live(self) -> bool:
         """A live page: entries headed by a clock time ("14:30 - ...")."""
-        return len(_LIVE_ENTRY.findall(self.text)) >= 2
+        return len(LIVE_ENTRY.findall(self.text)) >= 2
 
     @property
     def sentences(self) -> list[tuple[int, int, int]]:
@@ -1962,8 +1289,8 @@ class ArticleDates:
         return self._sentences
 
     def _split(self) -> list[tuple[int, int, int]]:
-        words = _attach_words()
-        v = _vocab()
+        words = attach_words()
+        v = date_vocab()
         keep = {*words.abbreviations, *v.months, *v.weekdays}
         out: list[tuple[int, int, int]] = []
         offset = 0
@@ -2016,10 +1343,10 @@ class ArticleDates:
             for s, e, expr in find_dates(sentence):
                 if self.in_dateline(start + s):
                     continue
-                value = _resolve_in_context(expr, anchor, False, [context, day])
+                value = resolve_in_context(expr, anchor, False, [context, day])
                 if value is None:
                     continue
-                role = _text_role(sentence, s, e)
+                role = text_role(sentence, s, e)
                 out.append(Mention(start + s, start + e, value, role, index, paragraph))
                 if role == "bound":
                     continue
@@ -2057,10 +1384,10 @@ class ArticleDates:
             start = self.sentences[index][0]
             sentence = self.text[start : self.sentences[index][1]]
             for mention in mentions:
-                event = _event_of(sentence, mention, start)
+                event = event_of(sentence, mention, start)
                 if event is not None:
                     found.append(event)
-        return _merge_events(found)
+        return merge_events(found)
 
     def event_period(
         self, lemma: str, char: int | None = None, until: date | None = None
@@ -2071,7 +1398,7 @@ class ArticleDates:
         on a live page, whose newest entries come first, also the first after it.
         An event still running ends at ``until`` (a statement date) or publication.
         """
-        words = _attach_words()
+        words = attach_words()
         for nouns in ({lemma}, words.kinds.get(lemma, frozenset())):
             candidates = [e for e in self.events if e.noun in nouns]
             before = [e for e in candidates if char is None or e.char <= char]
@@ -2170,7 +1497,7 @@ class ArticleDates:
         out = []
         for paragraph, (start, end) in spans.items():
             text = self.text[start:end]
-            if len(text.split()) >= 8 and not _LIVE_ENTRY.match(text):
+            if len(text.split()) >= 8 and not LIVE_ENTRY.match(text):
                 out.append(paragraph)
         return out
 
@@ -2197,174 +1524,6 @@ def _is_duration(mention: Mention) -> bool:
     return mention.value.relative and mention.value.granularity == "span"
 
 
-def _text_role(sentence: str, start: int, end: int) -> str:
-    """What a date does in a sentence read without a parse (see :class:`Mention`)."""
-    words = _attach_words()
-    expr = sentence[start:end].lower()
-    before = [w.lower() for w in _WORDS.findall(sentence[:start]) if w not in "()"]
-    if expr.startswith("since "):
-        return "since"
-    tail = before[-12:]
-    if "since" in tail and not {",", ";"} & set(tail[tail.index("since") :]):
-        return "since"
-    if before and before[-1] in words.open_preps:
-        return "bound"
-    for back, word in enumerate(reversed(before[-6:])):
-        reporting = word in words.reporting_forms or word in words.reporting_nouns
-        if word in words.toll_forms or (back < 4 and reporting):
-            # "said on Tuesday", "the toll rose to more than 7,200 on Tuesday"
-            return "statement"
-        if _noun_lemma(word) in words.events or word in (",", ";"):
-            break
-    content = [w for w in before if w not in (",", "(", ")")]
-    if not content:
-        # "On Friday the ministry said ...", "On March 17, a bomb hit the roof"; a
-        # parenthetical "the report said," leaves the date to the clause around it
-        after = _WORDS.findall(sentence[end:].lower())
-        for index, word in enumerate(after):
-            parenthetical = index + 1 < len(after) and after[index + 1] == ","
-            if (word in words.reporting_forms or word in words.toll_forms) and not parenthetical:
-                return "statement"
-            if word in words.event_verbs:
-                return "event"
-    # the clause around the date: "Rescue workers dug through mud on Tuesday after two dams
-    # gave way" dates the digging, not the flood
-    left = before[::-1]
-    right = [w.lower() for w in _WORDS.findall(sentence[end:])]
-    clause = [
-        *(w for w in _until_boundary(left)),
-        *(w for w in _until_boundary(right)),
-    ]
-    if any(w in words.event_verbs or _noun_lemma(w) in words.events for w in clause):
-        return "event"
-    return "other"
-
-
-# words that open another clause; commas do not (appositions, "including children,")
-_CLAUSE_BOUNDARIES = frozenset(
-    {";", ":", "as", "after", "when", "while", "because", "although", "though", "but"}
-)
-
-
-def _until_boundary(words: list[str]) -> Iterator[str]:
-    for word in words:
-        if word in _CLAUSE_BOUNDARIES:
-            return
-        yield word
-
-
-def _event_of(sentence: str, mention: Mention, offset: int) -> Event | None:
-    """The event noun a date mention dates, read from the words around it."""
-    words = _attach_words()
-    events = words.events
-    value = mention.value
-    s, e = mention.start - offset, mention.end - offset
-    after = sentence[e:]
-    # "after a four-month battle": the battle ended then
-    match = re.match(
-        rf",?\s*(?:{_alt(words.event_end_preps)})\s+(?:a|an|the)\s+"
-        + _DURATION_ADJ.pattern
-        + r"(\w+)",
-        after,
-        flags=re.IGNORECASE,
-    )
-    if match and _noun_lemma(match.group(3)) in events:
-        n_word, unit = match.group(1).lower(), match.group(2)
-        if n_word.isdigit() or n_word in _vocab().numbers:
-            begun = _shift(value.start, -_number(n_word), _vocab().units[unit])
-            return Event(_noun_lemma(match.group(3)), begun, value.end, value.text, mention.start)
-    # "Saturday's strike", "a September 25, 2017 airstrike", "the February 2021 coup"
-    match = re.match(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,2}?)(\w+)\b", after)
-    before = sentence[:s]
-    possessive = after[:2] in ("'s", "’s") or sentence[s:e].endswith(("'s", "’s"))
-    attributive = possessive or re.search(r"\b(?:a|an|the)\s*$", before, re.I)
-    if match and attributive and _noun_lemma(match.group(2)) in events:
-        return _dated(match.group(2), value, mention)
-    # "from October 2016 to July 2017, during the campaign"
-    match = re.match(
-        r",?\s+(?:during|in|amid|throughout)\s+the\s+(?:[\w-]+\s+){0,2}?(\w+)\b", after
-    )
-    if match and _noun_lemma(match.group(1)) in events and value.granularity != "day":
-        return _dated(match.group(1), value, mention)
-    # "the strike on Aug. 29", "the battle, which began in October 2016 and ended in July 2017"
-    tokens = list(re.finditer(r"[\w’'-]+|[;:]", before))
-    for back, token in enumerate(reversed(tokens[-13:])):
-        word = token.group(0).lower()
-        if (
-            word in (";", ":", *_COPULAS)
-            or word in words.reporting_forms
-            or word in words.reporting_nouns
-            or word in words.toll_forms
-        ):
-            # "the attack, the ministry said on Monday"; "the floods are the worst since 2010"
-            return None
-        if _noun_lemma(word) not in events:
-            continue
-        between = [t.group(0).lower() for t in tokens[len(tokens) - back :]]
-        how = next(
-            (
-                kind
-                for w in reversed(between)
-                for kind, vocab in (("begin", words.begin_words), ("end", words.end_words))
-                if w in vocab
-            ),
-            None,
-        )
-        previous = before[: token.start()]
-        length = _DURATION_ADJ.search(previous[-20:] + " ") if previous else None
-        start, end = value.start, value.end
-        if "since" in between or value.text.lower().startswith("since"):
-            how = "begin"  # "the fighting for the city since January 26"
-        if how == "begin":
-            return Event(_noun_lemma(word), start, None, value.text, mention.start)
-        if how == "end" and length is not None:
-            n_word = length.group(1).lower()
-            if n_word.isdigit() or n_word in _vocab().numbers:
-                start = _shift(end, -_number(n_word), _vocab().units[length.group(2)])
-        if how == "end":
-            return Event(_noun_lemma(word), start, end, value.text, mention.start)
-        return _dated(word, value, mention)
-    return None
-
-
-_COPULAS = ("is", "are", "was", "were")
-
-
-def _dated(word: str, value: DateValue, mention: Mention) -> Event:
-    # "since a gang attack on 3 October": the attack is that day; the "since" belongs
-    # to the span of the claim, not to the event
-    return Event(_noun_lemma(word), value.start, value.end, value.text, mention.start)
-
-
-def _merge_events(found: list[Event]) -> list[Event]:
-    """One entry per event: a start and an end of the same noun make one span."""
-    out: list[Event] = []
-    for event in found:
-        opened = next(
-            (
-                i
-                for i, e in enumerate(out)
-                if e.noun == event.noun
-                and e.end is None
-                and event.end is not None
-                and event.start >= e.start
-                and event.char - e.char < 300
-            ),
-            None,
-        )
-        if opened is not None:
-            first = out[opened]
-            out[opened] = Event(
-                first.noun, first.start, event.end, f"{first.text} .. {event.text}", first.char
-            )
-            continue
-        out.append(event)
-    return out
-
-
-# ---------------------------------------------------------------------------
-# the spaCy component
-
 CASUALTIES_KEY = "claimx_casualties"
 
 
@@ -2382,7 +1541,7 @@ class DatesComponent:
             return doc
         published = published_date(doc._.published)
         article = ArticleDates(doc.text, published)
-        whens: list[_When | None] = []
+        whens: list[When | None] = []
         for span in spans:
             casualty = span._.casualty or {}
             trigger = casualty.get("trigger")
@@ -2428,7 +1587,7 @@ class DatesComponent:
             yield self(doc)
 
 
-def _share_periods(whens: list[_When | None]) -> None:
+def _share_periods(whens: list[When | None]) -> None:
     """Give "killed 48 civilians over the same period" the period of the claim before."""
     previous: DateValue | None = None
     for when in whens:
@@ -2441,7 +1600,7 @@ def _share_periods(whens: list[_When | None]) -> None:
             previous = when.period
 
 
-def _share_cue_dates(spans: list[Span], whens: list[_When | None]) -> None:
+def _share_cue_dates(spans: list[Span], whens: list[When | None]) -> None:
     """Figures reported by one reporting verb share its date: one statement, one date
     ("a report released last month documented 2,521 deaths, including 741 ... and 461 ...")."""
     dated: dict[int, DateValue] = {}
@@ -2458,7 +1617,7 @@ def _share_cue_dates(spans: list[Span], whens: list[_When | None]) -> None:
 
 
 def _share_statement_dates(
-    spans: list[Span], whens: list[_When | None], article: ArticleDates
+    spans: list[Span], whens: list[When | None], article: ArticleDates
 ) -> None:
     """Undated statements the kind of text dates.
 
@@ -2468,7 +1627,7 @@ def _share_statement_dates(
     day = article.anchor
     if day is None or not (article.live or article.release):
         return
-    first = _LIVE_ENTRY.search(article.text) if article.live else None
+    first = LIVE_ENTRY.search(article.text) if article.live else None
     issuers: set[str] = set()
     if article.release:
         for span, when in zip(spans, whens, strict=True):
