@@ -14,7 +14,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.pipeline.dates.component import ArticleDates, DatesComponent, attach_dates
+from claimx.pipeline.dates.article import ArticleDates
+from claimx.pipeline.dates.attach import attach_dates
+from claimx.pipeline.dates.component import DatesComponent
 
 PUBLISHED = date(2019, 4, 26)  # a Friday
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from claimx.pipeline.dates.component import ArticleDates, attach_dates
+from claimx.pipeline.dates.article import ArticleDates
+from claimx.pipeline.dates.attach import attach_dates
 
 SEEDS = Path("/work/shared/seeds")
 PUBLISHED = {
