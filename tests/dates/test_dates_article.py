@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from claimx.pipeline.dates.component import ArticleDates
+from claimx.pipeline.dates.article import ArticleDates
 
 D = date
 PUBLISHED = D(2021, 4, 9)  # a Friday

@@ -14,7 +14,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimx.pipeline.dates.component import ArticleDates, DatesComponent, attach_dates
+from claimx.pipeline.dates.article import ArticleDates
+from claimx.pipeline.dates.attach import attach_dates
+from claimx.pipeline.dates.component import DatesComponent
 
 PUBLISHED = date(2019, 4, 26)  # a Friday
 
@@ -315,9 +317,7 @@ def test_dates_attach_period_and_stated(
     stated: str | None,
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(
-        doc, _token(doc, trigger), PUBLISHED, article=ArticleDates(doc.text, PUBLISHED)
-    )
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, PUBLISHED)).to_dict()
     got_period = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
     got_stated = when["stated"]["date"] if when["stated"] else None
     assert (got_period, got_stated) == (period, stated), when["rules"]
@@ -338,7 +338,7 @@ def test_dates_attach_without_publication_keeps_absolute_only(
     english_full: Language, text: str, trigger: str, period: tuple[str, str] | None
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(doc, _token(doc, trigger), None)
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, None)).to_dict()
     got_period = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
     assert got_period == period
     assert when["stated"] is None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimx.pipeline.dates.component import find_dates, is_date
+from claimx.pipeline.dates.finder import find_dates
+from claimx.pipeline.dates.resolve import is_date
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from claimx.pipeline.dates.component import DateValue, is_date, resolve
+from claimx.pipeline.dates.resolve import is_date, resolve
+from claimx.pipeline.dates.values import DateValue
 
 D = date
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from claimx.pipeline.dates.component import ArticleDates, attach_dates
+from claimx.pipeline.dates.article import ArticleDates
+from claimx.pipeline.dates.attach import attach_dates
 
 SEEDS = Path("/work/shared/seeds")
 PUBLISHED = {
@@ -78,7 +79,7 @@ def test_dates_seed_attachment(
     assert sent is not None
     trigger = next(t.i for t in sent.sent if t.text == harm and t.idx > at - 80)
     published = PUBLISHED[seed]
-    when = attach_dates(doc, trigger, published, article=ArticleDates(text, published))
+    when = attach_dates(doc, trigger, ArticleDates(text, published)).to_dict()
     got = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
     assert got == period, when["rules"]
     assert when["stated"] == stated, when["rules"]

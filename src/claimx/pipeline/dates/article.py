@@ -1,0 +1,354 @@
+"""The date facts of one article, read once from its text: :class:`ArticleDates`."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from claimx.pipeline.dates.finder import find_dates
+from claimx.pipeline.dates.mentions import Event, Mention, event_of, merge_events, text_role
+from claimx.pipeline.dates.resolve import resolve, resolve_in_context
+from claimx.pipeline.dates.values import DateValue
+from claimx.pipeline.dates.vocabulary import attach_words, date_vocab
+
+# a sentence ends at . ! or ? (and any closing quote) before a capital, a digit or a quote
+_SENTENCE_END = re.compile(r"[.!?][\"')\]’”]*\s+(?=[A-Z0-9\"“‘'(\[])")
+# "BAGHDAD (Levant Wire) -", "AMMAN, 20 February 2020 -", "KYIV (9 August 2024) –"
+_DATELINE = re.compile(r"([^\n]{2,90}?)\s+[-–—]\s+")
+# "Correction, December 18: ...", "Update, 14 March: ..."
+_LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
+# "14:30 - ...": an entry of a live page
+LIVE_ENTRY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s", re.MULTILINE)
+
+
+class ArticleDates:
+    """Article-level date facts, read once per article from the raw text (no parse needed).
+
+    * the dateline ("AMMAN, 20 February 2020 -"): its date is when the text was
+      written, so it anchors relative words and dates no claim;
+    * every date mention in order, each anaphoric one ("in November of that
+      year", "six days earlier") read against the mention before it, with its
+      role: a statement's date ("said on Tuesday"), an event's ("On March 17, a
+      bomb hit the roof"), the start of a "since" span, or an open bound;
+    * events dated in the article ("the battle for Mosul, which began in October
+      2016 and ended in July 2017"; "Saturday's strike"; "captured Raqqa in October
+      2017 after a four-month battle"), found again by noun or kind of noun;
+    * the main event: the event the lead reports, which undated claims about the
+      same harm share;
+    * paragraphs opened by an event date ("In 2017, ...") scope the paragraph.
+    """
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self.text = text
+        self.published = published
+        self._dateline: tuple[int, int, DateValue | None] | bool | None = False
+        self._sentences: list[tuple[int, int, int]] | None = None
+        self._mentions: list[Mention] | None = None
+        self._events: list[Event] | None = None
+        self._main: tuple[DateValue, bool, Mention] | bool | None = False
+
+    # -- the text's shape ---------------------------------------------------
+
+    @property
+    def dateline(self) -> tuple[int, int, DateValue | None] | None:
+        """(start, end, date) of the dateline that opens the article, or None."""
+        if self._dateline is False:
+            self._dateline = self._read_dateline()
+        return self._dateline if isinstance(self._dateline, tuple) else None
+
+    def _read_dateline(self) -> tuple[int, int, DateValue | None] | None:
+        offset = 0
+        for line in self.text.split("\n")[:4]:
+            if len(line.split()) >= 8:
+                match = _DATELINE.match(line)
+                if match is None:
+                    return None
+                prefix = match.group(1)
+                first = prefix.split()[0].strip(",")
+                found = find_dates(prefix)
+                if not prefix[0].isupper() or len(prefix.split()) > 10:
+                    return None
+                if not (found or (len(first) >= 3 and first.isupper())):
+                    return None
+                value = None
+                if found:
+                    value = resolve(found[0][2], self.published)
+                    if value is not None and value.granularity != "day":
+                        value = None
+                return offset, offset + match.end(), value
+            offset += len(line) + 1
+        return None
+
+    @property
+    def anchor(self) -> date | None:
+        """The day relative words are read against: the dateline's, else publication."""
+        line = self.dateline
+        day = line[2].start if line is not None and line[2] is not None else None
+        if day is None:
+            return self.published
+        if self.published is None or abs((self.published - day).days) <= 7:
+            return day
+        return self.published
+
+    def in_dateline(self, char: int) -> bool:
+        """Whether ``char`` lies in the dateline or in a dated label opening a paragraph
+        ("Correction, December 18: ..."): such dates date the text, not a claim."""
+        line = self.dateline
+        if line is not None and line[0] <= char < line[1]:
+            return True
+        start = self.text.rfind("\n", 0, char) + 1
+        match = _LABEL.match(self.text, start)
+        return match is not None and char < match.end() and bool(find_dates(match.group(1)))
+
+    @property
+    def release(self) -> bool:
+        """A press release: a line says so ("PRESS RELEASE") or closes it ("ENDS")."""
+        markers = attach_words().release_markers
+        return any(line.strip().lower() in markers for line in self.text.split("\n"))
+
+    @property
+    def live(self) -> bool:
+        """A live page: entries headed by a clock time ("14:30 - ...")."""
+        return len(LIVE_ENTRY.findall(self.text)) >= 2
+
+    @property
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """(start, end, paragraph) of every sentence, by punctuation (no parse)."""
+        if self._sentences is None:
+            self._sentences = self._split()
+        return self._sentences
+
+    def _split(self) -> list[tuple[int, int, int]]:
+        words = attach_words()
+        v = date_vocab()
+        keep = {*words.abbreviations, *v.months, *v.weekdays}
+        out: list[tuple[int, int, int]] = []
+        offset = 0
+        paragraph = 0
+        for line in self.text.split("\n"):
+            if line.strip():
+                start = 0
+                for match in _SENTENCE_END.finditer(line):
+                    head = line[: match.start()].rsplit(None, 1)
+                    last = head[-1].lower().rstrip(".") if head else ""
+                    if last in keep or len(last) == 1 or "." in last:
+                        continue  # "Aug. 29", "Gen. McKenzie", "U.S. forces"
+                    out.append((offset + start, offset + match.start() + 1, paragraph))
+                    start = match.end()
+                out.append((offset + start, offset + len(line.rstrip()), paragraph))
+                paragraph += 1
+            offset += len(line) + 1
+        return out
+
+    def paragraph_of(self, char: int) -> int:
+        index = self._sentence_at(char)
+        return self.sentences[index][2] if index is not None else -1
+
+    def _sentence_at(self, char: int) -> int | None:
+        sentences = self.sentences
+        lo, hi = 0, len(sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if sentences[mid][0] <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo - 1 if lo > 0 else None
+
+    # -- date mentions --------------------------------------------------------
+
+    @property
+    def mentions(self) -> list[Mention]:
+        if self._mentions is None:
+            self._mentions = self._read_mentions()
+        return self._mentions
+
+    def _read_mentions(self) -> list[Mention]:
+        anchor = self.anchor
+        out: list[Mention] = []
+        context: DateValue | None = None
+        day: DateValue | None = None
+        for index, (start, end, paragraph) in enumerate(self.sentences):
+            sentence = self.text[start:end]
+            for s, e, expr in find_dates(sentence):
+                if self.in_dateline(start + s):
+                    continue
+                value = resolve_in_context(expr, anchor, False, [context, day])
+                if value is None:
+                    continue
+                role = text_role(sentence, s, e)
+                out.append(Mention(start + s, start + e, value, role, index, paragraph))
+                if role == "bound":
+                    continue
+                if value.start == value.end:
+                    day = value
+                context = value
+        return out
+
+    def context_before(self, char: int, *, day: bool = False) -> DateValue | None:
+        """The latest date mentioned before ``char`` (a single day when ``day``).
+
+        A bound ("after Friday prayers") is no context: it names another time.
+        """
+        for mention in reversed(self.mentions):
+            if mention.end > char or mention.role == "bound":
+                continue
+            if not day or mention.value.start == mention.value.end:
+                return mention.value
+        return None
+
+    # -- events ---------------------------------------------------------------
+
+    @property
+    def events(self) -> list[Event]:
+        if self._events is None:
+            self._events = self._read_events()
+        return self._events
+
+    def _read_events(self) -> list[Event]:
+        found: list[Event] = []
+        by_sentence: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+        for index, mentions in by_sentence.items():
+            start = self.sentences[index][0]
+            sentence = self.text[start : self.sentences[index][1]]
+            for mention in mentions:
+                event = event_of(sentence, mention, start)
+                if event is not None:
+                    found.append(event)
+        return merge_events(found)
+
+    def event_period(
+        self, lemma: str, char: int | None = None, until: date | None = None
+    ) -> DateValue | None:
+        """The dates of the event a noun names: that noun first, then nouns of its kind.
+
+        A definite noun refers back: the latest such event dated before ``char``;
+        on a live page, whose newest entries come first, also the first after it.
+        An event still running ends at ``until`` (a statement date) or publication.
+        """
+        words = attach_words()
+        for nouns in ({lemma}, words.kinds.get(lemma, frozenset())):
+            candidates = [e for e in self.events if e.noun in nouns]
+            before = [e for e in candidates if char is None or e.char <= char]
+            if before:
+                return self._event_value(before[-1], until)
+            if candidates and self.live:
+                return self._event_value(candidates[0], until)
+        return None
+
+    def _event_value(self, event: Event, until: date | None) -> DateValue | None:
+        end = event.end
+        if end is None:
+            end = until or self.anchor
+            if end is None or end < event.start:
+                return None
+            return DateValue(event.text, event.start, end, "span", True)
+        granularity = "day" if event.start == end else "span"
+        return DateValue(event.text, event.start, end, granularity, False)
+
+    # -- the main event -------------------------------------------------------
+
+    def main_event(self) -> tuple[DateValue, bool, Mention] | None:
+        """(dates, open, mention) of the event the lead reports; open events run on to the
+        statement that gives a figure for them."""
+        if self._main is False:
+            self._main = self._read_main()
+        return self._main if isinstance(self._main, tuple) else None
+
+    def _read_main(self) -> tuple[DateValue, bool, Mention] | None:
+        paragraphs = self._body_paragraphs()[:2]
+        if not paragraphs:
+            return None
+        lead = next(i for i, (_, _, p) in enumerate(self.sentences) if p == paragraphs[0])
+        chosen: Mention | None = None
+        lead_mentions = [m for m in self.mentions if m.sentence == lead]
+        # "in freezing winter weather": a season without a year names weather, not a date
+        candidates = [
+            m for m in lead_mentions if not (m.value.granularity == "season" and m.value.relative)
+        ]
+        explicit = [m for m in candidates if m.role == "event" and not _is_duration(m)]
+        for mention in candidates:
+            if mention.role == "since" or (
+                mention.role == "event" and (explicit == [] or not _is_duration(mention))
+            ):
+                chosen = mention
+                break
+        if chosen is None:
+            # below the lead: an event on a day, or, when the lead gives no date at all,
+            # what a count runs "since"
+            for mention in self.mentions:
+                if mention.paragraph not in paragraphs:
+                    continue
+                if (mention.role == "since" and not lead_mentions) or (
+                    mention.role == "event" and mention.value.start == mention.value.end
+                ):
+                    chosen = mention
+                    break
+        if chosen is None:
+            return None
+        if chosen.role == "since":
+            return chosen.value, True, chosen
+        value = chosen.value
+        length = next((m for m in lead_mentions if _is_duration(m) and m is not chosen), None)
+        if length is not None and value.start != value.end:
+            # "killed 500 people over five days in March last year", and below "Between
+            # 27 and 31 March 2022, ...": the five days inside that March
+            days = (length.value.end - length.value.start).days
+            for mention in self.mentions:
+                inner = mention.value
+                if (
+                    mention.start > chosen.start
+                    and value.start <= inner.start
+                    and (inner.end <= value.end and (inner.end - inner.start).days == days)
+                ):
+                    return inner, False, chosen
+        if value.start != value.end:
+            # "in March 2019" in the lead, "the strikes on March 18, 2019" below: the day
+            window = paragraphs[-1] + 1
+            for event in self.events:
+                if self.paragraph_of(event.char) > window or event.end is None:
+                    continue
+                if (
+                    value.start <= event.start
+                    and event.end <= value.end
+                    and (event.start != value.start or event.end != value.end)
+                ):
+                    return self._event_value(event, None) or value, False, chosen
+        return value, False, chosen
+
+    def _body_paragraphs(self) -> list[int]:
+        """Paragraphs of running text: not a label ("PRESS RELEASE") or a live-entry head."""
+        spans: dict[int, tuple[int, int]] = {}
+        for start, end, paragraph in self.sentences:
+            first = spans.get(paragraph, (start, end))[0]
+            spans[paragraph] = (first, end)
+        out = []
+        for paragraph, (start, end) in spans.items():
+            text = self.text[start:end]
+            if len(text.split()) >= 8 and not LIVE_ENTRY.match(text):
+                out.append(paragraph)
+        return out
+
+    # -- paragraphs -----------------------------------------------------------
+
+    def paragraph_date(self, char: int) -> DateValue | None:
+        """The date that opens the paragraph holding ``char`` ("In 2017, ..."), when it
+        dates an event rather than a statement ("On Thursday, the coalition said ...")."""
+        start = self.text.rfind("\n", 0, char) + 1
+        lead = len(self.text[start:]) - len(self.text[start:].lstrip())
+        for mention in self.mentions:
+            if mention.start < start + lead:
+                continue
+            if mention.start > start + lead or mention.role not in ("event", "other"):
+                return None
+            if not self.text[mention.end :].startswith(","):
+                return None
+            return mention.value
+        return None
+
+
+def _is_duration(mention: Mention) -> bool:
+    # a length ending at publication ("in the past week"), not a calendar date
+    return mention.value.relative and mention.value.granularity == "span"

@@ -1,0 +1,227 @@
+"""Attach dates to one casualty claim through the dependency parse: :func:`attach_dates`.
+
+Every date of the claim's sentence is tried against the attachment rules
+(:mod:`~claimx.pipeline.dates.attach_rules`); the nearest to the harm gives the
+``period``, the nearest to the reporting verb the ``stated`` date. A period that
+runs on (a duration, a "since" span) ends when the claim was made. A claim with
+no date of its own takes one from the article
+(:mod:`~claimx.pipeline.dates.fallback`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from claimx.pipeline.dates.article import ArticleDates
+from claimx.pipeline.dates.attach_rules import (
+    distance_to_cue,
+    distance_to_harm,
+    frames,
+    harm_heads,
+    reporting_cue,
+    since_distance,
+    toll_verb,
+)
+from claimx.pipeline.dates.fallback import event_day_within, fallback_period
+from claimx.pipeline.dates.found import FoundDate, dates_in
+from claimx.pipeline.dates.resolve import is_duration, resolve
+from claimx.pipeline.dates.syntax import relative_to_event_noun
+from claimx.pipeline.dates.values import DateValue
+from claimx.pipeline.dates.vocabulary import attach_words
+
+
+@dataclass
+class When:
+    """What the attachment found for one claim (``span._.when`` plus what the doc pass needs)."""
+
+    period: DateValue | None
+    stated: DateValue | None
+    rules: list[str]
+    same_period: bool = False  # "over the same period": the period of the claim before
+
+    def to_dict(self) -> dict[str, Any]:
+        """The ``span._.when`` value: the contract's ``period`` and ``stated``, and the rules."""
+        return {
+            "period": self.period.to_period() if self.period is not None else None,
+            "stated": self.stated.to_stated() if self.stated is not None else None,
+            "rules": list(self.rules),
+        }
+
+
+def attach_dates(
+    doc: Doc,
+    trigger: int,
+    article: ArticleDates,
+    *,
+    cue: int | None = None,
+    figure: int | None = None,
+) -> When:
+    """What the claim whose harm word is token ``trigger`` gets as ``span._.when``.
+
+    A date goes to ``period`` when it modifies the harm (the trigger, the verb
+    of a noun trigger, or the event noun a relative clause hangs from) and to
+    ``stated`` when it modifies the reporting verb ``cue`` outside the reported
+    clause, or a verb that gives a running count ("the toll rose to 56 on
+    Sunday"). A "since" clause on the harm runs from its date to the statement
+    ("said on Tuesday that 300 had been killed since the offensive began on
+    Nov. 15"). Without a date of its own the claim takes the date of the event
+    it refers back to ("The raid slew ...", "during the nine-month battle", "since
+    the coup"), of a paragraph opened by an event date ("In 2017, ..."), or of
+    the article's main event, unless its clause describes a state at the time
+    of writing ("are still living in camps"); otherwise period stays None.
+    ``cue`` is the reporting verb claimx_speakers found (else one is looked for);
+    ``figure`` is the figure's token, which a scope phrase may hang from.
+    """
+    anchor = article.anchor
+    trig = doc[trigger]
+    sent = trig.sent
+    rules: list[str] = []
+    cue_tok = doc[cue] if cue is not None else reporting_cue(trig)
+    if cue_tok is not None and cue_tok.sent.start != sent.start:
+        cue_tok = None
+    if cue_tok is not None and cue is None:
+        rules.append(f"when:cue:{cue_tok.lower_}")
+    if (
+        cue_tok is not None
+        and cue_tok.pos_ in ("NOUN", "PROPN")
+        and cue_tok.dep_ in ("nsubj", "nsubjpass")
+        and cue_tok.head.pos_ == "VERB"
+    ):
+        # "An investigation, published that May, concluded that ...": the verb the
+        # reporting noun is the subject of makes the statement
+        cue_tok = cue_tok.head
+    found = dates_in(sent, article)
+
+    # the reported clause: the child of the cue that holds the harm
+    content: set[int] = set()
+    reported_clause = False
+    if cue_tok is not None and cue_tok.is_ancestor(trig):
+        child = trig
+        while child.head.i != cue_tok.i:
+            child = child.head
+        content = {t.i for t in child.subtree}
+        # "recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured": a verb
+        # conjoined to the cue is part of the count, not a clause it reports
+        reported_clause = child.pos_ in ("VERB", "AUX") and child.dep_ != "conj"
+    harm = harm_heads(trig, cue_tok)
+    allowed = {t.i for t in harm}
+
+    stated_c: list[tuple[int, FoundDate, str]] = []
+    period_c: list[tuple[int, FoundDate, str]] = []
+    for item in found:
+        roots = [doc[i] for i in item.roots]
+        if item.bound:
+            to_cue = distance_to_cue(doc, item, cue_tok, content, allowed)
+            if to_cue is not None and item.value.granularity != "span":
+                stated_c.append((to_cue, item, "cue_modifier"))
+            continue
+        since = since_distance(roots, harm, trig, cue_tok)
+        if since is not None:
+            period_c.append((since, item, "since_clause"))
+            continue
+        event_nouns = [n for n in (relative_to_event_noun(r) for r in roots) if n is not None]
+        event_dated = bool(event_nouns)
+        if event_dated and any(frames(noun, harm, cue_tok) for noun in event_nouns):
+            # "For a single strike on a house in June, it logged 13 civilians killed"
+            period_c.append((2, item, "event_frame"))
+            continue
+        if (
+            not event_dated
+            and item.value.granularity != "span"
+            and not any(r.dep_ == "poss" for r in roots)  # "that day's toll" dates the harm
+            and toll_verb(roots, trig) is not None
+        ):
+            # "the death toll rose to 56 on Sunday": when the count was given
+            stated_c.append((0, item, "toll_date"))
+            continue
+        # a date on an event noun dates the event, never the statement
+        to_cue = None if event_dated else distance_to_cue(doc, item, cue_tok, content, allowed)
+        if to_cue is not None:
+            if not reported_clause and (
+                item.value.granularity == "span"
+                or (to_cue == 0 and item.value.granularity != "day")
+            ):
+                # "reported 12 deaths since September 2014 on Monday", "recorded 1,316 child
+                # casualties in 2017": a count's object carries the period it covers
+                period_c.append((to_cue, item, "count_on_cue"))
+            else:
+                stated_c.append((to_cue, item, "cue_modifier"))
+            continue
+        to_harm = distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
+        if to_harm is not None:
+            period_c.append(to_harm)
+
+    if any(not _is_length(item) for _, item, _ in period_c):
+        # "killed 500 people over five days in March last year": the days are a length
+        period_c = [c for c in period_c if not _is_length(c[1])]
+    stated_pick = _pick([(d, item) for d, item, _ in stated_c])
+    stated = stated_pick.value if stated_pick is not None else None
+    if stated_pick is not None:
+        how = next(rule for _, item, rule in stated_c if item is stated_pick)
+        rules.append(f"when:stated:{how}")
+        rules.append(f"when:stated_granularity:{stated_pick.value.granularity}")
+    until = _until(stated, anchor)
+
+    period_pick = _pick([(d, item) for d, item, _ in period_c])
+    period: DateValue | None = None
+    same_period = False
+    if period_pick is not None:
+        how = next(rule for _, item, rule in period_c if item is period_pick)
+        period = period_pick.value
+        rules.append(f"when:period:{how}")
+        if how == "since_clause" and until is not None and period.start <= until:
+            text = (
+                period.text if period.text.lower().startswith("since") else f"since {period.text}"
+            )
+            period = DateValue(text, period.start, until, "span", True)
+        elif stated is not None and period.relative:
+            # a duration or a "since" span ends when the claim was made
+            anchored = resolve(period.text, anchor, anchor=stated)
+            if anchored is not None and anchored != period:
+                period = anchored
+                rules.append("when:period:ends_at_stated")
+    elif _says_same_period(sent):
+        same_period = True
+        rules.append("when:period:same_period")
+    else:
+        fig = doc[figure] if figure is not None else None
+        period = fallback_period(doc, trig, harm, article, until, stated, rules, fig)
+    if period is not None and period_pick is not None:
+        period = event_day_within(article, trig, harm, period, rules)
+    if period is not None and anchor is not None and period.start <= anchor < period.end:
+        # harm told in the past cannot run past publication ("in every month of 2024")
+        period = DateValue(period.text, period.start, anchor, "span", period.relative)
+    if period is not None:
+        rules.append(f"when:period_granularity:{period.granularity}")
+    return When(period, stated, rules, same_period)
+
+
+def _pick(candidates: list[tuple[int, FoundDate]]) -> FoundDate | None:
+    if not candidates:
+        return None
+    # the closest in the tree; among equals the narrowest interval
+    candidates.sort(key=lambda c: (c[0], (c[1].value.end - c[1].value.start).days, c[1].start_char))
+    return candidates[0][1]
+
+
+def _until(stated: DateValue | None, anchor: date | None) -> date | None:
+    """The day an open span ("since the coup") ends: the statement's, else publication."""
+    if stated is None or stated.start != stated.end:
+        # "said last week that ... since the coup": a week is no day to end on
+        return anchor
+    if anchor is not None and stated.end > anchor:
+        return anchor
+    return stated.end
+
+
+def _is_length(item: FoundDate) -> bool:
+    return item.value.relative and is_duration(item.value.text)
+
+
+def _says_same_period(sent: Span) -> bool:
+    text = sent.text.lower()
+    return any(phrase in text for phrase in attach_words().same_period)

@@ -1,0 +1,256 @@
+"""Where a date hangs in the parse relative to the claim: the reporting verb (the
+statement's date), the harm (the period), a "since" clause, or a verb that gives a
+running count ("the toll rose to 56 on Sunday"). Each rule gives a tree distance;
+:mod:`claimx.pipeline.dates.attach` keeps the nearest.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimx.pipeline.dates.found import FoundDate
+from claimx.pipeline.dates.syntax import blocked, path_to, relative_to_event_noun
+from claimx.pipeline.dates.vocabulary import attach_words
+
+
+def reporting_cue(trigger: Token) -> Token | None:
+    """The reporting verb of a claim when claimx_speakers named none."""
+    words = attach_words()
+    # the outermost reporting verb makes the statement: in "said on Tuesday that it had
+    # recorded 120 deaths", "recorded" is what was said
+    outer = None
+    for ancestor in trigger.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() in words.reporting:
+            outer = ancestor
+    if outer is not None:
+        return outer
+    for token in trigger.sent:
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in words.reporting
+            and token.i != trigger.i
+            and not token.is_ancestor(trigger)
+            and not trigger.is_ancestor(token)
+        ):
+            return token
+    # "killed 1,600 civilians, Amnesty said": the verb may hang below the harm
+    for token in trigger.subtree:
+        if (
+            token.pos_ == "VERB"
+            and token.lemma_.lower() in words.reporting
+            and token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+        ):
+            return token
+    return None
+
+
+def harm_heads(trigger: Token, cue: Token | None) -> list[Token]:
+    """The trigger and, for a noun trigger ("deaths", "dead"), the verb of its clause."""
+    heads = [trigger]
+    if trigger.dep_ in ("oprd", "acomp") and trigger.head.pos_ in ("VERB", "AUX"):
+        # "were reported missing in 2022", "were found dead"
+        heads.append(trigger.head)
+    if trigger.pos_ not in ("VERB", "AUX"):
+        for ancestor in trigger.ancestors:
+            if cue is not None and ancestor.i == cue.i:
+                break
+            if ancestor.pos_ in ("VERB", "AUX"):
+                heads.append(ancestor)
+                break
+    elif (
+        trigger.tag_ == "VBG"
+        and trigger.dep_ == "advcl"
+        and trigger.head.pos_ == "VERB"
+        and (cue is None or trigger.head.i != cue.i)
+    ):
+        # "a missile hit the station in April, killing 50": the participle shares the time
+        heads.append(trigger.head)
+    for head in list(heads):
+        # "killed 14 people and wounded 37 over the previous three days": a conjoined verb
+        # with no subject of its own shares its adverbials
+        for conj in head.children:
+            if (
+                conj.dep_ == "conj"
+                and conj.pos_ == "VERB"
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+            ):
+                heads.append(conj)
+    return heads
+
+
+def distance_to_cue(
+    doc: Doc, item: FoundDate, cue: Token | None, content: set[int], allowed: set[int]
+) -> int | None:
+    """Tree distance from a date to the reporting verb, when it modifies that verb.
+
+    Also when it modifies the verb a reporting participle hangs from ("gave a higher
+    toll late on Tuesday, saying 23 had been killed") or a reporting clause on the
+    speaker ("The New York Times, which first reported the strike on Saturday, said").
+    """
+    if cue is None:
+        return None
+    words = attach_words()
+    targets: list[tuple[Token, int]] = [(cue, 0)]
+    if cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG" and cue.head.i not in allowed:
+        targets.append((cue.head, 1))
+    # "Speaking to editors on Sunday, Ruto acknowledged ..."
+    targets.extend(
+        (child, 1)
+        for child in cue.children
+        if child.dep_ == "advcl" and child.lemma_.lower() in words.reporting
+    )
+    for subject in cue.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        targets.extend(
+            (clause, 1)
+            for clause in subject.children
+            if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in words.reporting
+        )
+    best = None
+    for index in item.roots:
+        if index in content or index in allowed:
+            return None
+        root = doc[index]
+        for target, extra in targets:
+            path = path_to(root, target) if root.i != target.i else []
+            if path is not None and not blocked(path, allowed):
+                best = len(path) + extra if best is None else min(best, len(path) + extra)
+    return best
+
+
+def distance_to_harm(
+    doc: Doc,
+    item: FoundDate,
+    trig: Token,
+    harm: list[Token],
+    cue: Token | None,
+    allowed: set[int],
+) -> tuple[int, FoundDate, str] | None:
+    """Tree distance from a date to the harm, when it modifies the harm."""
+    best: tuple[int, FoundDate, str] | None = None
+    for index in item.roots:
+        root = doc[index]
+        for head in harm:
+            path = path_to(root, head) if root.i != head.i else []
+            if path is None or blocked(path, allowed, when=True):
+                continue
+            if cue is not None and any(t.i == cue.i for t in path):
+                continue
+            if best is None or len(path) < best[0]:
+                best = (len(path), item, "harm_modifier")
+        if (
+            best is None
+            and trig.dep_ in ("relcl", "acl")
+            and relative_to_event_noun(root) == trig.head
+        ):
+            # "a September 25, 2017 airstrike that killed four families"
+            best = (1, item, "event_noun")
+    if best is None:
+        # "lower than in 2018, when UNAMA recorded 3,804 deaths": a when-clause on the date
+        for head in harm:
+            for node in (head, *head.ancestors):
+                if (
+                    node.dep_ in ("relcl", "advcl")
+                    and item.start_char <= node.head.idx < item.end_char
+                    and (node.dep_ == "relcl" or any(c.lower_ == "when" for c in node.children))
+                ):
+                    # "in 2018, when UNAMA recorded 3,804 deaths"; "on 16 September, which
+                    # killed at least 11 children"
+                    return (1, item, "when_clause")
+                if (
+                    node.dep_ == "relcl"
+                    and any(c.lower_ in ("when", "where") for c in node.children)
+                    and any(doc[r].head.i == node.head.head.i for r in item.roots)
+                ):
+                    # "the deadliest day came on September 30 in Zahedan, where ... killed"
+                    return (2, item, "when_clause")
+                if cue is not None and node.i == cue.i:
+                    break
+    return best
+
+
+def since_distance(
+    roots: list[Token], harm: list[Token], trig: Token, cue: Token | None
+) -> int | None:
+    """Steps from a date up to a "since" that modifies the harm ("killed ... since the
+    offensive began on Nov. 15", "since the coup on 1 February 2021", "Since fighting
+    erupted on 10 May, the hospital had received 1,300 wounded patients"), or None.
+
+    A "since" span on a counting verb ("Since 24 February 2022, the Mission has
+    verified ...") is the period of the count too: a statement is made at a time.
+    """
+    heads = {t.i for t in harm}
+    current = trig
+    while current.head.i != current.i:
+        current = current.head
+        heads.add(current.i)
+    for head in list(harm):
+        heads.update(c.i for c in head.children if c.dep_ == "conj")
+        if head.dep_ == "conj":
+            heads.add(head.head.i)
+    if cue is not None:
+        heads.add(cue.i)
+    for root in roots:
+        current = root
+        for step in range(6):
+            marker = current if current.lower_ == "since" else None
+            if marker is None:
+                # "since the offensive began on ...": "since" marks the clause (or is
+                # parsed as a preposition on its verb)
+                marker = next(
+                    (
+                        c
+                        for c in current.children
+                        if c.dep_ in ("mark", "prep") and c.lower_ == "since" and c.i < current.i
+                    ),
+                    None,
+                )
+                attached = current.head if marker is not None else None
+            else:
+                attached = current.head
+            if attached is not None and attached.i in heads:
+                clause = current if marker is not current else marker
+                if clause.is_ancestor(trig):
+                    # "the deadliest since a missile hit the station in April, killing 50":
+                    # the harm is inside the since clause, which dates it directly
+                    break
+                return step
+            if marker is not None or current.head.i == current.i:
+                break
+            current = current.head
+    return None
+
+
+def toll_verb(roots: list[Token], trig: Token) -> Token | None:
+    """The count verb a date modifies ("rose to 40 on Monday") when the claim is its count."""
+    toll = attach_words().toll_verbs
+    for root in roots:
+        current = root
+        for _ in range(3):
+            current = current.head
+            if current.pos_ in ("VERB", "AUX"):
+                if current.lemma_.lower() in toll and (
+                    current.i == trig.i or current.is_ancestor(trig)
+                ):
+                    return current
+                break
+            if current.head.i == current.i:
+                break
+    return None
+
+
+def frames(noun: Token, harm: list[Token], cue: Token | None) -> bool:
+    """Whether an event noun's phrase modifies the harm or the count ("For a single strike
+    on a house in June, it logged ...", "killed in the Saturday strike")."""
+    targets = {h.i for h in harm}
+    if cue is not None:
+        targets.add(cue.i)
+    current = noun
+    for _ in range(2):
+        if current.dep_ not in ("pobj", "prep"):
+            return False
+        current = current.head
+        if current.i in targets:
+            return True
+    return False

@@ -1,0 +1,217 @@
+"""Dates for a claim that has none in its own words, from the article it is in.
+
+A definite event noun refers back to an event the article dates ("The raid slew
+...", "during the nine-month battle", "since the coup"); otherwise the paragraph
+opened by an event date ("In 2017, ...") or the main event the lead reports dates
+it, unless the claim describes a state at the time of writing ("are still living in
+camps") or a new event ("A raid killed ..."). A claim dated by a wider unit takes
+the day the article gives its event (:func:`event_day_within`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from claimx.pipeline.dates.article import ArticleDates
+from claimx.pipeline.dates.mentions import Mention
+from claimx.pipeline.dates.syntax import event_lemma, is_finite_clause
+from claimx.pipeline.dates.values import DateValue
+from claimx.pipeline.dates.vocabulary import attach_words
+
+
+def fallback_period(
+    doc: Doc,
+    trig: Token,
+    harm: list[Token],
+    article: ArticleDates,
+    until: date | None,
+    stated: DateValue | None,
+    rules: list[str],
+    figure: Token | None = None,
+) -> DateValue | None:
+    """The period of a claim with no date of its own, from the article, or None.
+
+    In order: the event a definite noun refers back to ("The raid slew ..."), the
+    event a scope phrase names ("during the battle for Raqqa", "since the coup"),
+    the date opening the paragraph, the main event. ``rules`` gets the one used.
+    """
+    words = attach_words()
+    subjects = _event_subjects(trig, harm)
+    # "The raid slew at least 32 civilians": a definite event noun refers back
+    for noun in subjects:
+        if not _is_definite(noun):
+            continue
+        # read from the text, not from the parse of the sentences before: only
+        # candidate sentences carry one, and the answer must not depend on that
+        value = _event_in_article(article, noun, until)
+        if value is not None:
+            rules.append("when:period:event_dated_in_article")
+            return value
+    # "killed ... during the battle for Raqqa", "since the coup", the event dated elsewhere
+    # "about 2.3 million of them since the coup": the phrase may hang from the figure
+    scopes = [*harm, figure] if figure is not None else list(harm)
+    heads = {h.i for h in scopes}
+    unresolved_since = False
+    for head in scopes:
+        for token in head.subtree:
+            prep = token.head
+            if token.dep_ != "pobj" or prep.head.i not in heads:
+                continue
+            if prep.lower_ not in words.scope_preps and prep.lower_ not in ("since", "from"):
+                continue
+            if not _is_definite(token):
+                continue
+            value = _event_in_article(article, token, until)
+            if value is None and prep.lower_ == "since":
+                unresolved_since = True
+            if value is not None and prep.lower_ == "since" and until is not None:
+                value = DateValue(f"since {value.text}", value.start, until, "span", True)
+                rules.append("when:period:since_event")
+                return value
+            if value is not None:
+                rules.append("when:period:event_dated_in_article")
+                return value
+    value = article.paragraph_date(trig.idx)
+    if value is not None:
+        rules.append("when:period:paragraph_scope")
+        return value
+    main = article.main_event()
+    if main is None or _is_state(trig, harm) or _in_own_clause(doc, trig.sent, main[2], harm):
+        return None
+    if any(_is_indefinite(noun) for noun in _event_arguments(harm, subjects)):
+        # "A raid killed ...", "repelled a fresh attack, killing hundreds": a new event,
+        # not the one the lead reports
+        return None
+    if unresolved_since:
+        return None  # "displaced since the coup", the coup undated: another frame
+    value, running, _ = main
+    if stated is not None and stated.end < value.start:
+        return None  # said before the main event happened: another harm
+    if running and until is not None and value.start <= until:
+        value = DateValue(value.text, value.start, until, "span", True)
+    rules.append("when:period:main_event")
+    return value
+
+
+def _is_state(trig: Token, harm: list[Token]) -> bool:
+    """Whether the harm clause describes a state at the time of writing ("are now
+    displaced", "remain displaced", "are still living in camps", "were being treated")
+    rather than an event that happened."""
+    words = attach_words()
+    heads = list(harm)
+    if trig.dep_ in ("amod", "compound", "acl"):
+        # "80,000 displaced families have no tent": the clause of the noun it qualifies
+        heads.extend(a for a in trig.ancestors if a.pos_ in ("VERB", "AUX"))
+    for head in heads[: len(harm) + 1]:
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        children = list(head.children)
+        if any(c.lower_ in words.state_words for c in children) or (
+            head.lemma_.lower() in words.state_words
+        ):
+            return True
+        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+        if head.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+            return True  # progressive: "were sharing 40 latrines", "had been sheltering"
+        if any(a.lemma_ == "have" for a in auxes):
+            continue  # "have been displaced": a perfect reports an event
+        if head.tag_ in ("VBP", "VBZ"):
+            return True  # present: "have no tent", "live in camps"
+        if head.tag_ == "VBN" and auxes and all(a.tag_ in ("VBP", "VBZ") for a in auxes):
+            return True  # present passive: "are displaced"
+    return False
+
+
+def _in_own_clause(doc: Doc, sent: Span, mention: Mention, harm: list[Token]) -> bool:
+    """Whether the main event's date sits in this sentence in a finite relative clause on
+    the harm's subject ("The coalition, which began strikes in 2014, killed ..."): it
+    dates the subject's history."""
+    if not sent.start_char <= mention.start < sent.end_char:
+        return False
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = {h.i for h in harm}
+    return any(
+        a.dep_ == "relcl"
+        and is_finite_clause(a)
+        and a.head.dep_ in ("nsubj", "nsubjpass")
+        and a.head.head.i in heads
+        for a in span.root.ancestors
+    )
+
+
+def _event_arguments(harm: list[Token], subjects: list[Token]) -> list[Token]:
+    events = attach_words().events
+    nouns = list(subjects)
+    for head in harm:
+        nouns.extend(c for c in head.children if c.dep_ == "dobj" and event_lemma(c) in events)
+    return nouns
+
+
+def _is_indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _is_definite(noun: Token) -> bool:
+    """A noun that refers back: "the raid", "that attack", "its offensive", "Saturday's strike"."""
+    definite = attach_words().definite
+    return any(
+        (c.dep_ == "det" and c.lower_ in definite) or c.dep_ == "poss" for c in noun.children
+    )
+
+
+def _event_in_article(article: ArticleDates, noun: Token, until: date | None) -> DateValue | None:
+    """The article's dates for an event noun or, in "monsoon floods", its event modifier."""
+    events = attach_words().events
+    for token in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+        lemma = event_lemma(token)
+        if lemma in events:
+            value = article.event_period(lemma, token.idx, until)
+            if value is not None:
+                return value
+    return None
+
+
+def _event_subjects(trig: Token, harm: list[Token]) -> list[Token]:
+    """Event nouns that do the harm: subjects, agents, or the noun a harm clause modifies."""
+    events = attach_words().events
+    nouns: list[Token] = []
+    for head in harm:
+        for child in head.children:
+            # "were killed by the raid": the agent's object
+            candidates = list(child.children) if child.dep_ == "agent" else [child]
+            nouns.extend(
+                c
+                for c in candidates
+                if c.dep_ in ("nsubj", "nsubjpass", "pobj") and event_lemma(c) in events
+            )
+    # "The raid killed ..." is sometimes parsed as a noun with a participle clause
+    if trig.dep_ in ("acl", "relcl") and event_lemma(trig.head) in events:
+        nouns.append(trig.head)
+    return nouns
+
+
+def event_day_within(
+    article: ArticleDates, trig: Token, harm: list[Token], period: DateValue, rules: list[str]
+) -> DateValue:
+    """The day of the harm's event inside a wider date of its own.
+
+    "Air strikes in March 2019 killed 80 people", and the article dates "the strikes
+    on March 18, 2019": the harm is that day's. A total for a whole unit ("in March
+    alone") stays the unit.
+    """
+    if period.granularity not in ("month", "season", "year") or any(
+        t.lower_ == "alone" for h in harm for t in h.subtree
+    ):
+        return period
+    nouns = {event_lemma(noun) for noun in _event_subjects(trig, harm)}
+    for event in article.events:
+        if event.noun not in nouns or event.end != event.start:
+            continue
+        if period.start <= event.start <= period.end:
+            rules.append("when:period:event_day_within")
+            return DateValue(event.text, event.start, event.end, "day", False)
+    return period

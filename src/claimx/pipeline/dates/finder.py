@@ -1,0 +1,166 @@
+"""Find the date expressions in a sentence: :func:`find_dates`.
+
+A scan tries, from each word that may open a date, the longest window (up to
+twelve words) that ends on a word that may close one, holds a core word (a
+month, a unit, a year...) and reads as a date (:func:`is_date`). On a parsed
+sentence the model's DATE entities are added, widened leftwards over the words
+that change their meaning ("since", "over", "from").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from claimx.pipeline.dates.resolve import is_date
+from claimx.pipeline.dates.vocabulary import date_vocab
+
+_WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\w+(?:['’]\w+)*\.?|[-–—]")
+_MAX_WORDS = 12
+
+
+@lru_cache(maxsize=16384)
+def _starts_date(word: str) -> bool:
+    head = word.lower().rstrip(".").split("'")[0].split("’")[0]
+    return head.isdigit() or head in date_vocab().starts
+
+
+def _capitalised_names(text: str) -> bool:
+    """Month and weekday names are capitalised in English: "may" and "march" are verbs."""
+    v = date_vocab()
+    for match in re.finditer(r"[A-Za-z]+", text):
+        low = match.group(0).lower()
+        if (low in v.months or low in v.weekdays) and not match.group(0)[0].isupper():
+            return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _enders() -> frozenset[str]:
+    # the last word of every date expression: a number or one of these
+    v = date_vocab()
+    words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
+    words.update(phrase.split()[-1] for phrase in v.day_words)
+    words.update({"ago", "weekend", "overnight", "then", *v.shifts, *v.around})
+    return frozenset(words)
+
+
+@lru_cache(maxsize=16384)
+def _ends_date(word: str) -> bool:
+    head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
+    return head[:1].isdigit() or head in _enders()
+
+
+@lru_cache(maxsize=1)
+def _cores() -> frozenset[str]:
+    # every date expression holds one of these (or a year, or a numeric date): a window
+    # without one is not tried, which keeps the scan of a long article cheap
+    v = date_vocab()
+    words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
+    for phrase in v.day_words:
+        words.update(phrase.split())
+    words.update({"ago", "weekend", "overnight", "then"})
+    return frozenset(words)
+
+
+_CORE_NUMBER = re.compile(r"(?:1[89]|20)\d\d(?:s|-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=16384)
+def _is_core(word: str) -> bool:
+    head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
+    return head in _cores() or bool(_CORE_NUMBER.fullmatch(head))
+
+
+def _scan(text: str) -> Iterator[tuple[int, int]]:
+    """Longest date expressions in ``text``, left to right, as character offsets."""
+    words = list(_WORD.finditer(text))
+    ends = [_ends_date(w.group(0)) for w in words]
+    cores = [0]
+    for w in words:
+        cores.append(cores[-1] + _is_core(w.group(0)))
+    i = 0
+    while i < len(words):
+        if (
+            not _starts_date(words[i].group(0))
+            or cores[min(len(words), i + _MAX_WORDS)] == cores[i]
+        ):
+            i += 1
+            continue
+        found = None
+        for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+            if not ends[j - 1] or cores[j] == cores[i]:
+                continue
+            start, end = words[i].start(), words[j - 1].end()
+            chunk = text[start:end].rstrip(".")
+            if not _capitalised_names(chunk) or _bare_number(chunk):
+                continue
+            if is_date(chunk):
+                found = (start, start + len(chunk), j)
+                break
+        if found is None:
+            i += 1
+            continue
+        yield found[0], found[1]
+        i = found[2]
+
+
+def _bare_number(chunk: str) -> bool:
+    # a lone "2017" may be a count; the NER (or a preposition before it) decides
+    return bool(re.fullmatch(r"\d+", chunk.strip()))
+
+
+def find_dates(sent: str | Span) -> list[tuple[int, int, str]]:
+    """Date expressions in a sentence: ``(start_char, end_char, text)``.
+
+    ``sent`` is a string (offsets into it) or a spaCy ``Span`` (offsets into
+    its Doc). With a Span, the model's DATE entities are used too, each
+    widened leftwards over words that change its meaning ("since", "over",
+    "from"); the regex scan covers what the NER misses ("in autumn 2015",
+    "at the weekend"). Only expressions that :func:`is_date` reads are kept.
+    """
+    if isinstance(sent, str):
+        return [(s, e, sent[s:e]) for s, e in _scan(sent)]
+    doc = sent.doc
+    offset = sent.start_char
+    candidates = {(s + offset, e + offset) for s, e in _scan(sent.text)}
+    for ent in _date_entities(sent):
+        best = None
+        lowest = max(sent.start, ent.start - 3)
+        for first in range(lowest, ent.start + 1):
+            chunk = doc[first : ent.end]
+            if chunk[0].is_punct or chunk[0].is_space:
+                continue
+            if is_date(chunk.text) and _capitalised_names(chunk.text):
+                best = (chunk.start_char, chunk.end_char)
+                break
+        if best is not None:
+            candidates.add(best)
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+        if all(end <= s or start >= e for s, e in chosen):
+            chosen.append((start, end))
+    # ``doc.text`` (and ``Span.ents``) walk the whole doc: a long article would
+    # pay for it once per claim, so offsets are read from the sentence.
+    text = sent.text
+    return [(s, e, text[s - offset : e - offset]) for s, e in sorted(chosen)]
+
+
+def _date_entities(sent: Span) -> list[Span]:
+    """The DATE entities inside ``sent``, read from its own tokens."""
+    doc = sent.doc
+    ents: list[Span] = []
+    start = None
+    for tok in sent:
+        inside = tok.ent_type_ == "DATE" and tok.ent_iob_ in ("B", "I")
+        if start is not None and (not inside or tok.ent_iob_ == "B"):
+            ents.append(doc[start : tok.i])
+            start = None
+        if inside and start is None:
+            start = tok.i
+    if start is not None:
+        ents.append(doc[start : sent.end])
+    return ents

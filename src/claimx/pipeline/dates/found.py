@@ -1,0 +1,73 @@
+"""The dates of one parsed sentence (:func:`dates_in`): each resolved in its article,
+with the tokens it hangs from in the parse, which the attachment rules walk from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimx.pipeline.dates.article import ArticleDates
+from claimx.pipeline.dates.finder import find_dates
+from claimx.pipeline.dates.resolve import resolve_in_context
+from claimx.pipeline.dates.values import DateValue
+from claimx.pipeline.dates.vocabulary import attach_words
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date expression in a parsed sentence: its value and the token it hangs from."""
+
+    value: DateValue
+    start_char: int
+    end_char: int
+    roots: tuple[int, ...]  # token indices whose heads lie outside the expression
+    bound: bool = False  # "by Tuesday evening": a limit, never when the harm happened
+
+
+def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
+    """The resolvable date expressions of a parsed sentence, with their head tokens.
+
+    Relative words are read against the article's anchor; the dateline's date is
+    left out (it dates the text, not a claim) and anaphoric words ("in November of
+    that year", "six days earlier") count from the date mentioned before them.
+    """
+    doc = sent.doc
+    published = article.anchor
+    found: list[FoundDate] = []
+    for start, end, text in find_dates(sent):
+        if article.in_dateline(start):
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        roots = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+        if not roots:
+            roots = [span.root]
+        # "by 1919": a bound, not when the harm happened ("By Wednesday, he said ..."
+        # may still date a statement)
+        bound = span.start > 0 and doc[span.start - 1].lower_ in attach_words().open_preps
+        future = _is_future(roots[0])
+        contexts: list[DateValue | None] = [found[-1].value] if found else []
+        contexts += [article.context_before(start), article.context_before(start, day=True)]
+        value = resolve_in_context(text, published, future, contexts)
+        if value is not None:
+            found.append(FoundDate(value, start, end, tuple(t.i for t in roots), bound))
+    return found
+
+
+def _is_future(token: Token) -> bool:
+    """Whether the clause governing ``token`` is in the future tense ("will meet on Thursday")."""
+    words = attach_words()
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return any(
+                child.dep_ == "aux" and child.lower_ in words.future_aux
+                for child in current.children
+            ) or ("going" in {c.lower_ for c in current.children} and current.tag_ == "VB")
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return False

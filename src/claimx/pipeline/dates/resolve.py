@@ -1,0 +1,202 @@
+"""Read one date expression into a :class:`DateValue`: :func:`resolve`.
+
+The words are normalised, their leading prepositions dropped ("in", "on",
+"over": "over" makes a duration), and tried as one day or calendar unit, as a
+span, as a duration, or as a "since" span; anaphoric words ("in November of
+that year", "six days earlier", "the following day", "since then") count from
+the date mentioned before them (``context``). A relative interval still running
+at publication ends there.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from claimx.pipeline.dates.spans import read_duration, read_range
+from claimx.pipeline.dates.units import read_single
+from claimx.pipeline.dates.values import DateValue, Interval, month_span, shift, unit_of
+from claimx.pipeline.dates.vocabulary import date_vocab, grammar, normalise, parse_count
+
+
+def _strip_leading(s: str) -> tuple[str, str | None]:
+    """Drop leading prepositions ("in", "on", "over"...), returning the last one dropped."""
+    prep = None
+    leading = date_vocab().leading
+    while True:
+        head, _, rest = s.partition(" ")
+        if head in leading and rest:
+            prep, s = head, rest
+        else:
+            return s, prep
+
+
+def _strip_text(text: str) -> str:
+    return text.strip().strip(" \t\n,.;:!?\"'“”‘’()[]")
+
+
+def resolve(
+    text: str,
+    published: date | None,
+    *,
+    future: bool = False,
+    anchor: DateValue | None = None,
+    context: DateValue | None = None,
+) -> DateValue | None:
+    """Read one date expression as an interval, or None when it is not one.
+
+    ``published`` anchors relative expressions; without it they give None.
+    ``future`` reads relative words forwards (a future-tense sentence).
+    ``anchor`` ends durations ("over four years") and "since" spans at a
+    stated date instead of the publication date.
+    ``context`` is the date mentioned before the expression, which anaphoric
+    words count from ("in November of that year", "that day", "six days
+    earlier", "the following day"); without it they give None.
+    """
+    words = _strip_text(text)
+    s = normalise(words)
+    if not s:
+        return None
+    anchor_val = _val(anchor)
+    val = _read(s, published, future, anchor_val, _val(context))
+    if val is None:
+        return None
+    start, end = val.start, val.end
+    if published is not None and not future and start <= published < end and val.relative:
+        # a relative interval still running ("this month") stops at publication
+        end = published
+    if published is not None and anchor_val is not None and start <= published < end:
+        end = published
+    return DateValue(words, start, end, val.granularity, val.relative)
+
+
+def _val(value: DateValue | None) -> Interval | None:
+    if value is None:
+        return None
+    return Interval(value.start, value.end, value.granularity, value.relative)
+
+
+def _read(
+    s: str, published: date | None, future: bool, anchor: Interval | None, context: Interval | None
+) -> Interval | None:
+    if s.startswith("since "):
+        if published is None:
+            return None
+        rest = _strip_leading(s[6:])[0]
+        # "since then": since the date mentioned before
+        since = context if rest == "then" else read_single(rest, published, False)
+        if since is None and _is_anaphoric(rest, None):
+            since = _anaphora(rest, context)
+        if since is None or since.start > published:
+            return None
+        # "since 1 January", said on Tuesday: the count runs to the statement
+        end = min(anchor.end, published) if anchor is not None else published
+        if end < since.start:
+            end = published
+        return Interval(since.start, end, "span", True)
+    body, prep = _strip_leading(s)
+    if _is_anaphoric(body, prep):
+        return _anaphora(body, context)
+    for reader in (
+        lambda: read_single(body, published, future),
+        lambda: read_range(body, published, future),
+        lambda: read_duration(body, prep, published, anchor),
+    ):
+        val = reader()
+        if val is not None:
+            return val
+    return None
+
+
+def _is_anaphoric(s: str, prep: str | None) -> bool:
+    g = grammar()
+    v = date_vocab()
+    match = g.anaphoric_unit.fullmatch(s)
+    if match:
+        # "over the previous day" is a duration ending at publication, "the previous day" a day
+        return not (v.anaphoric[match.group(1)] < 0 and prep in v.duration_preps)
+    return any(p.fullmatch(s) for p in (g.anaphoric_around, g.anaphoric_shift, g.anaphoric_month))
+
+
+def _anaphora(s: str, context: Interval | None) -> Interval | None:
+    """An expression counted from the date mentioned before it (``context``)."""
+    if context is None:
+        return None
+    g = grammar()
+    v = date_vocab()
+    match = g.anaphoric_month.fullmatch(s)
+    if match:
+        name = match.group(1) or match.group(2)
+        start, end = month_span(context.start.year, v.months[name])
+        return Interval(start, end, "month", True)
+    step: int
+    match = g.anaphoric_unit.fullmatch(s)
+    if match:
+        step, unit = v.anaphoric[match.group(1)], match.group(2)
+    else:
+        match = g.anaphoric_around.fullmatch(s)
+        if match:
+            unit, step = match.group(1), v.around[match.group(2)]
+        else:
+            match = g.anaphoric_shift.fullmatch(s)
+            if match is None:
+                return None
+            n = parse_count(match.group(1))
+            step = n * v.shifts[match.group(3)]
+            unit_name = v.units[match.group(2)]
+            if unit_name in ("days", "hours") and context.start != context.end:
+                return None  # "six days earlier" counts from a day
+            if context.start == context.end:
+                # "six days earlier" than a day is a day; "nine hours later" may be the same day
+                base = context.start if step < 0 else context.end
+                if unit_name == "hours":
+                    day = base + timedelta(days=int(step / 24))
+                else:
+                    day = shift(base, step, unit_name)
+                return Interval(day, day, "day", True)
+            # "two months earlier" than a month is that month moved back
+            return Interval(
+                shift(context.start, step, unit_name),
+                shift(context.end, step, unit_name),
+                context.granularity,
+                True,
+            )
+    if unit == "day" and step == 0 and context.start != context.end:
+        return None  # "that day" needs a day before it
+    base = context.start if step <= 0 else context.end
+    moved = shift(base, step, unit + "s")
+    start, end = unit_of(moved, unit)
+    return Interval(start, end, unit, True)
+
+
+# a base far after any news date: recognising an expression must not depend on
+# where it lands ("since 2017" read against 2000 would be empty)
+_PROBE_BASE = date(2099, 12, 31)
+_PROBE_CONTEXT = DateValue("context", date(2099, 6, 15), date(2099, 6, 15), "day")
+
+
+@lru_cache(maxsize=8192)
+def is_date(text: str) -> bool:
+    """Whether ``text`` reads as a date expression (whatever the publication date)."""
+    return resolve(text, _PROBE_BASE, context=_PROBE_CONTEXT) is not None
+
+
+def is_duration(text: str) -> bool:
+    """Whether ``text`` reads as a length of time ("over five days"), not a calendar date."""
+    body, prep = _strip_leading(normalise(_strip_text(text)))
+    return read_duration(body, prep, _PROBE_BASE, None) is not None
+
+
+def resolve_in_context(
+    text: str, published: date | None, future: bool, contexts: list[DateValue | None]
+) -> DateValue | None:
+    """``resolve`` with the first context an anaphoric expression can count from."""
+    value = resolve(text, published, future=future)
+    if value is not None:
+        return value
+    for context in contexts:
+        if context is not None:
+            value = resolve(text, published, future=future, context=context)
+            if value is not None:
+                return value
+    return None
