@@ -8,7 +8,7 @@
   children, women and men, the belligerent. Civilian victims only.
 
 Each row is a **record**: one claim with its parts (``by="claim"``) or one ledger
-group (``by="group"``, see :mod:`claimx.compare`). ``docs/exports.md`` gives the
+group (``by="group"``, see :mod:`claimx.ledger`). ``docs/exports.md`` gives the
 mapping field by field; the settings (vague amounts, victim groups per column)
 live in ``resources/compare.json``.
 """
@@ -23,14 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from claimx.compare import (
-    CompareOptions,
-    CompareStats,
-    Group,
-    Member,
-    article_members,
-    compare,
-)
+from claimx.ledger import CompareOptions, CompareStats, Group, Member, article_members, compare
 from claimx.resources import read_json
 
 __all__ = [

@@ -20,8 +20,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from claimx.compare import CompareStats, Group
 from claimx.contract.article import Article
+from claimx.ledger import CompareStats, Group
 
 __all__ = ["SPAN_COLORS", "article_spans", "print_groups", "render_html"]
 

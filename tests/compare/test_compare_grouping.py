@@ -9,17 +9,9 @@ from typing import Any
 
 import pytest
 
-from claimx.compare import (
-    CompareError,
-    CompareOptions,
-    CompareStats,
-    Group,
-    article_meta,
-    compare,
-    compare_claims,
-    places_in,
-)
 from claimx.contract.article import Article
+from claimx.ledger import CompareError, CompareOptions, CompareStats, Group, compare, compare_claims
+from claimx.ledger.articles import article_meta, places_in
 
 from .conftest import EVENTS, gold_claims, make_claim, raqqa_claims
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from claimx.compare import Group, compare_claims
 from claimx.contract.article import Article
+from claimx.ledger import Group, compare_claims
 from claimx.report import CHART_COLORS, SPAN_COLORS, article_spans, print_groups, render_html
 
 from .conftest import raqqa_claims
