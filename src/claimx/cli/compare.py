@@ -149,7 +149,8 @@ def compare_command(
     from rich.console import Console
 
     from claimx.ledger import CompareError, CompareStats, compare, read_articles_by_id
-    from claimx.report import print_groups, render_html
+    from claimx.ledger.report import render_html
+    from claimx.ledger.terminal import print_groups
 
     options = _options(
         tolerance_days=tolerance_days,
@@ -232,9 +233,9 @@ class By(str, Enum):
 def _vague(pairs: list[str] | None) -> dict[str, int] | None:
     if not pairs:
         return None
-    from claimx.resources import read_json
+    from claimx.ledger.options import settings
 
-    table = dict(read_json("compare.json")["acled_vague"])
+    table = dict(settings()["acled_vague"])
     for pair in pairs:
         phrase, _, number = pair.partition("=")
         if not phrase.strip() or not number.strip().isdigit():
@@ -276,8 +277,8 @@ def export_command(
     threads: Threads = 1,
 ) -> None:
     """Export claims as UCDP GED-, ACLED- or Airwars-style CSV rows (docs/exports.md)."""
-    from claimx.exports import export
     from claimx.ledger import CompareError
+    from claimx.ledger.exports import export
 
     options = _options(
         tolerance_days=tolerance_days,

@@ -19,7 +19,11 @@ How it is built, one module a job, in the order a run goes through them:
 - :mod:`~claimx.ledger.members`: each claim's harm key, places, period and time anchor;
 - :mod:`~claimx.ledger.grouping` (with :mod:`~claimx.ledger.links` and
   :mod:`~claimx.ledger.undated`): the grouping rule;
-- :mod:`~claimx.ledger.groups`: a group's speakers, figures, spread and stances.
+- :mod:`~claimx.ledger.groups`: a group's speakers, figures, spread and stances;
+- :mod:`~claimx.ledger.terminal`, :mod:`~claimx.ledger.report` (with
+  :mod:`~claimx.ledger.chart`): the terminal table and the HTML report;
+- :mod:`~claimx.ledger.records`, :mod:`~claimx.ledger.exports`: UCDP, ACLED and
+  Airwars-style CSV.
 """
 
 from __future__ import annotations
