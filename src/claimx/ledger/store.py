@@ -6,6 +6,9 @@ claims article by article (roll-ups, places, time anchors), a second streams
 them sorted by harm key and **block** (countries linked by claims that name
 several), and the grouping runs on one block at a time. Python memory is that
 of the largest block plus the groups kept for display.
+
+The claims table has the columns of the claim contract
+(:func:`claimx.contract.schema.duckdb_types`), read from JSON Lines or Parquet.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from claimx.contract.article import Article
+from claimx.contract.schema import CLAIM_FIELDS, duckdb_types
 from claimx.ledger.articles import ArticleMeta, article_meta
 from claimx.ledger.links import UnionFind
 from claimx.ledger.members import Member, PlaceNames, derive_article, period_days
@@ -26,31 +30,12 @@ _PARQUET_SUFFIXES = (".parquet", ".pq")
 _FETCH = 4096
 _INSERT_BATCH = 20000
 
-_COLUMNS = {
-    "doc_id": "VARCHAR",
-    "claim_id": "VARCHAR",
-    "sentence": "VARCHAR",
-    "span": "BIGINT[]",
-    "figure": (
-        "STRUCT(text VARCHAR, value BIGINT, low BIGINT, high BIGINT, qualifier VARCHAR, "
-        "unit VARCHAR)"
-    ),
-    "outcome": "VARCHAR",
-    "victims": 'STRUCT(text VARCHAR, "group" VARCHAR)',
-    "speakers": "STRUCT(text VARCHAR, name VARCHAR, kind VARCHAR)[]",
-    "cue": "VARCHAR",
-    "stance": "VARCHAR",
-    "agent": "STRUCT(text VARCHAR, name VARCHAR)",
-    "locations": "VARCHAR[]",
-    "period": 'STRUCT(text VARCHAR, start VARCHAR, "end" VARCHAR)',
-    "stated": "STRUCT(text VARCHAR, date VARCHAR)",
-    "part_of": "VARCHAR",
-    "sentence_span": "BIGINT[]",
-}
-_CLAIM_FIELDS = tuple(_COLUMNS)
+# what the passes read back of a claim: the ledger never shows the rules that made it, so they
+# stay in the database, out of the blocks held in memory
+_MEMBER_FIELDS = tuple(f for f in CLAIM_FIELDS if f != "rules")
 # what the first pass reads: sentences and speakers stay in the database until the second
 _DERIVE_FIELDS = tuple(
-    f for f in _CLAIM_FIELDS if f not in ("sentence", "speakers", "cue", "agent", "sentence_span")
+    f for f in _MEMBER_FIELDS if f not in ("sentence", "speakers", "cue", "agent", "sentence_span")
 )
 # the claims in the order the passes read them: article by article, in text order
 _TEXT_ORDER = "c.doc_id, c.span[1], c.claim_id"
@@ -58,6 +43,10 @@ _TEXT_ORDER = "c.doc_id, c.span[1], c.claim_id"
 
 def _sql_string(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"'
 
 
 class Store:
@@ -132,11 +121,12 @@ def _claim_files(paths: Sequence[str | Path]) -> tuple[list[str], list[str]]:
     return jsonl, parquet
 
 
-def _source_sql(jsonl: list[str], parquet: list[str]) -> str:
+def _source_sql(store: Store, jsonl: list[str], parquet: list[str]) -> str:
+    types = duckdb_types()
     selects = []
-    names = ", ".join(f'"{name}"' for name in _CLAIM_FIELDS)
     if jsonl:
-        columns = ", ".join(f"{_sql_string(k)}: {_sql_string(v)}" for k, v in _COLUMNS.items())
+        names = ", ".join(_quoted(name) for name in types)
+        columns = ", ".join(f"{_sql_string(k)}: {_sql_string(v)}" for k, v in types.items())
         files = "[" + ", ".join(_sql_string(p) for p in jsonl) + "]"
         selects.append(
             f"SELECT {names} FROM read_json({files}, format='newline_delimited', "
@@ -144,8 +134,15 @@ def _source_sql(jsonl: list[str], parquet: list[str]) -> str:
         )
     if parquet:
         files = "[" + ", ".join(_sql_string(p) for p in parquet) + "]"
-        casts = ", ".join(f'CAST("{k}" AS {v}) AS "{k}"' for k, v in _COLUMNS.items())
-        selects.append(f"SELECT {casts} FROM read_parquet({files}, union_by_name=true)")
+        source = f"read_parquet({files}, union_by_name=true)"
+        described = store.con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        present = {str(row[0]).lower() for row in described}
+        # a field older files lack (``rules``) reads as NULL, as a key missing in JSON Lines does
+        casts = ", ".join(
+            f"CAST({_quoted(k) if k in present else 'NULL'} AS {v}) AS {_quoted(k)}"
+            for k, v in types.items()
+        )
+        selects.append(f"SELECT {casts} FROM {source}")
     return " UNION ALL ".join(selects)
 
 
@@ -157,7 +154,7 @@ def load_claims(store: Store, paths: Sequence[str | Path]) -> int:
     jsonl, parquet = _claim_files(paths)
     try:
         store.con.execute(
-            "CREATE TABLE claims AS SELECT * FROM (" + _source_sql(jsonl, parquet) + ")"
+            "CREATE TABLE claims AS SELECT * FROM (" + _source_sql(store, jsonl, parquet) + ")"
         )
     except duckdb.Error as err:
         raise CompareError(f"cannot read the claims: {str(err).splitlines()[0]}") from err
@@ -221,7 +218,7 @@ def _claim_from_row(names: Sequence[str], row: Sequence[Any]) -> dict[str, Any]:
 
 def claims_by_article(store: Store) -> Iterator[list[dict[str, Any]]]:
     """The loaded claims, article by article, in text order."""
-    fields = ", ".join(f'c."{name}"' for name in _CLAIM_FIELDS)
+    fields = ", ".join(f"c.{_quoted(name)}" for name in _MEMBER_FIELDS)
     sql = f"SELECT {fields} FROM claims c ORDER BY {_TEXT_ORDER}"
     current: str | None = None
     claims: list[dict[str, Any]] = []
@@ -283,7 +280,7 @@ def derive(store: Store, options: CompareOptions, stats: CompareStats, has_meta:
         "token": pa.string(),
         "published": pa.string(),
     }
-    fields = ", ".join(f'c."{name}"' for name in _DERIVE_FIELDS)
+    fields = ", ".join(f"c.{_quoted(name)}" for name in _DERIVE_FIELDS)
     if has_meta:
         sql = (
             f"SELECT c.rowid AS rid, {fields}, m.doc_id AS meta_id, m.published AS meta_published, "
@@ -359,14 +356,14 @@ def derive(store: Store, options: CompareOptions, stats: CompareStats, has_meta:
 
 def members_by_block(store: Store) -> Iterator[list[Member]]:
     """Second pass: the claims sorted by harm key and block, one block at a time."""
-    fields = ", ".join(f'c."{name}"' for name in _CLAIM_FIELDS)
+    fields = ", ".join(f"c.{_quoted(name)}" for name in _MEMBER_FIELDS)
     sql = (
         f"SELECT {fields}, d.harm, d.places, d.countries, d.country_places, d.inferred, "
         "d.anchor, d.topic, d.total, d.published, b.block FROM claims c "
         "JOIN derived d ON d.rid = c.rowid JOIN blocks b ON b.token = d.token "
         f"ORDER BY d.harm, b.block, {_TEXT_ORDER}"
     )
-    width = len(_CLAIM_FIELDS)
+    width = len(_MEMBER_FIELDS)
     current: tuple[str, int] | None = None
     block: list[Member] = []
     for names, row in store.stream(sql):
