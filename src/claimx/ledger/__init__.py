@@ -79,8 +79,7 @@ def compare(
     """
     options = options or CompareOptions()
     stats = stats if stats is not None else CompareStats()
-    store = Store(options)
-    try:
+    with Store(options) as store:
         stats.claims = load_claims(store, paths)
         if articles is not None:
             stats.articles_given = load_articles(store, articles)
@@ -91,8 +90,6 @@ def compare(
             for members in group_members(block, options, stats):
                 stats.groups += 1
                 yield build_group(members)
-    finally:
-        store.close()
 
 
 def article_members(
@@ -108,15 +105,12 @@ def article_members(
     """
     options = options or CompareOptions()
     stats = stats if stats is not None else CompareStats()
-    store = Store(options)
-    try:
+    with Store(options) as store:
         stats.claims = load_claims(store, paths)
         places = PlaceNames()
         for claims in claims_by_article(store):
             stats.articles += 1
             yield derive_article(claims, None, options, places)
-    finally:
-        store.close()
 
 
 def compare_claims(

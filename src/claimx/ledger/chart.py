@@ -33,6 +33,8 @@ _LOG_SCALE_RATIO = 20
 
 
 def group_chart(group: Group, *, include_js: bool) -> str:
+    """The chart as an HTML fragment; ``include_js`` inlines plotly's JavaScript (a page's first
+    chart carries it for all)."""
     import plotly.graph_objects as go
 
     figure = go.Figure()

@@ -1,6 +1,6 @@
 """The claim ledger as a self-contained HTML report, for people to read and share.
 
-The HTML report is one file that needs no network: plotly's JavaScript is
+The report is one file that needs no network: plotly's JavaScript is
 inlined once (``include_plotlyjs=True`` on the first chart), and article views
 are spaCy displaCy "span" markup. Per group it shows a chart of each speaker's
 figures over the date they were stated (bounds as error bars), the figures by
@@ -28,7 +28,7 @@ __all__ = ["SPAN_COLORS", "article_spans", "render_html"]
 SPAN_COLORS = {"FIGURE": "#e8a202", "SPEAKER": "#2f6fde", "DATE": "#17a34a"}
 
 
-# -- HTML: article views ----------------------------------------------------------------------
+# -- article views ---------------------------------------------------------------------------
 
 
 def _find(
@@ -169,7 +169,7 @@ def _spans_by_text(sentence: str, claims: list[dict[str, Any]]) -> list[tuple[in
     return sorted(set(spans))
 
 
-# -- HTML: the page ---------------------------------------------------------------------------
+# -- the page --------------------------------------------------------------------------------
 
 
 def _anchor(kind: str, name: str) -> str:

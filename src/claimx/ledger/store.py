@@ -50,7 +50,8 @@ def _quoted(name: str) -> str:
 
 
 class Store:
-    """A DuckDB database in a temporary folder: claims, derived fields and blocks."""
+    """A DuckDB database in a temporary folder (gone when the ``with`` block ends): claims,
+    derived fields and blocks."""
 
     def __init__(self, options: CompareOptions) -> None:
         import duckdb
@@ -62,7 +63,10 @@ class Store:
         self.con.execute(f"SET temp_directory = {_sql_string(str(Path(self._dir.name) / 'tmp'))}")
         self.con.execute("SET preserve_insertion_order = false")
 
-    def close(self) -> None:
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
         try:
             self.con.close()
         finally:
