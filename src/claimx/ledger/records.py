@@ -44,14 +44,14 @@ def records_from_members(members: Sequence[Member]) -> Iterator[Record]:
 def records_from_groups(groups: Iterable[Group]) -> Iterator[Record]:
     """One record per ledger group."""
     for group in groups:
-        totals, parts = split_parts(group.members)
+        totals, parts_of = split_parts(group.members)
         yield Record(
             id=group.group_id,
             outcome=group.outcome,
             family=group.victims,
             totals=totals,
-            # in the group's order, which the row's claim ids follow
-            parts=[m for m in group.members if m.total in parts],
+            # all of them in the group's order, which the row's claim ids follow
+            parts=[m for m in group.members if m.total in parts_of],
         )
 
 
