@@ -9,17 +9,9 @@ from typing import Any
 
 import pytest
 
-from claimx.compare import (
-    CompareError,
-    CompareOptions,
-    CompareStats,
-    Group,
-    article_meta,
-    compare,
-    compare_claims,
-    places_in,
-)
 from claimx.contract.article import Article
+from claimx.ledger import CompareError, CompareOptions, CompareStats, Group, compare, compare_claims
+from claimx.ledger.articles import article_meta, places_in
 
 from .conftest import EVENTS, gold_claims, make_claim, raqqa_claims
 
@@ -391,6 +383,43 @@ def test_compare_parquet_and_jsonl_give_the_same_groups(tmp_path: Path) -> None:
     from_parquet = [g.to_dict() for g in compare([parquet])]
     assert from_jsonl == from_parquet
     assert len(from_jsonl) == 2
+
+
+def _write_claims(path: Path, claims: list[dict[str, Any]], *, rules: bool) -> None:
+    """Claims as JSON Lines or Parquet, with or without ``rules`` (files older than the field)."""
+    rows = [{k: v for k, v in c.items() if rules or k != "rules"} for c in claims]
+    if path.suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        return
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from claimx.contract.schema import arrow_schema
+
+    schema = pa.schema([f for f in arrow_schema() if f.name in rows[0]])
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), path)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+@pytest.mark.parametrize("rules", [True, False])
+def test_compare_reads_claims_with_or_without_rules(
+    tmp_path: Path, suffix: str, rules: bool
+) -> None:
+    claims = raqqa_claims()
+    for claim in claims:
+        claim["rules"] = ["digits", "cue:verb:say"]
+    expected = [g.to_dict() for g in compare_claims(raqqa_claims())]
+    path = tmp_path / f"claims{suffix}"
+    _write_claims(path, claims, rules=rules)
+    assert [g.to_dict() for g in compare([path])] == expected
+    # an older file beside a newer one
+    newer = tmp_path / "newer" / f"claims{suffix}"
+    newer.parent.mkdir()
+    _write_claims(newer, claims[:3], rules=not rules)
+    older = tmp_path / "older" / f"claims{suffix}"
+    older.parent.mkdir()
+    _write_claims(older, claims[3:], rules=rules)
+    assert [g.to_dict() for g in compare([newer, older])] == expected
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from claimx.compare import Group, compare_claims
 from claimx.contract.article import Article
+from claimx.ledger import Group, compare_claims
 
 from .conftest import as_article, event_articles
 

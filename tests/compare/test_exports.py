@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from claimx.exports import COLUMNS, export
+from claimx.ledger.exports import COLUMNS, export
 
 from .conftest import make_claim, raqqa_claims
 

@@ -16,9 +16,11 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from claimx.compare import Group, compare_claims
 from claimx.contract.article import Article
-from claimx.report import CHART_COLORS, SPAN_COLORS, article_spans, print_groups, render_html
+from claimx.ledger import Group, compare_claims
+from claimx.ledger.chart import CHART_COLORS
+from claimx.ledger.report import SPAN_COLORS, article_spans, render_html
+from claimx.ledger.terminal import print_groups
 
 from .conftest import raqqa_claims
 

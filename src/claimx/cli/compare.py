@@ -14,7 +14,7 @@ import typer
 from claimx.cli.app import app
 
 if TYPE_CHECKING:
-    from claimx.compare import CompareOptions, Group
+    from claimx.ledger import CompareOptions, Group
 
 USAGE_ERROR = 2
 
@@ -88,7 +88,7 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _options(**values: Any) -> CompareOptions:
-    from claimx.compare import CompareError, CompareOptions
+    from claimx.ledger import CompareError, CompareOptions
 
     try:
         return CompareOptions(**values)
@@ -99,7 +99,7 @@ def _options(**values: Any) -> CompareOptions:
 def _article_meta(paths: list[Path] | None) -> Any:
     if not paths:
         return None
-    from claimx.compare import read_article_meta
+    from claimx.ledger import read_article_meta
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -148,8 +148,9 @@ def compare_command(
     """
     from rich.console import Console
 
-    from claimx.compare import CompareError, CompareStats, compare, read_articles_by_id
-    from claimx.report import print_groups, render_html
+    from claimx.ledger import CompareError, CompareStats, compare, read_articles_by_id
+    from claimx.ledger.report import render_html
+    from claimx.ledger.terminal import print_groups
 
     options = _options(
         tolerance_days=tolerance_days,
@@ -232,9 +233,9 @@ class By(str, Enum):
 def _vague(pairs: list[str] | None) -> dict[str, int] | None:
     if not pairs:
         return None
-    from claimx.resources import read_json
+    from claimx.ledger.options import settings
 
-    table = dict(read_json("compare.json")["acled_vague"])
+    table = dict(settings()["acled_vague"])
     for pair in pairs:
         phrase, _, number = pair.partition("=")
         if not phrase.strip() or not number.strip().isdigit():
@@ -276,8 +277,8 @@ def export_command(
     threads: Threads = 1,
 ) -> None:
     """Export claims as UCDP GED-, ACLED- or Airwars-style CSV rows (docs/exports.md)."""
-    from claimx.compare import CompareError
-    from claimx.exports import export
+    from claimx.ledger import CompareError
+    from claimx.ledger.exports import export
 
     options = _options(
         tolerance_days=tolerance_days,

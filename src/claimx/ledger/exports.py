@@ -8,7 +8,7 @@
   children, women and men, the belligerent. Civilian victims only.
 
 Each row is a **record**: one claim with its parts (``by="claim"``) or one ledger
-group (``by="group"``, see :mod:`claimx.compare`). ``docs/exports.md`` gives the
+group (``by="group"``, see :mod:`claimx.ledger`). ``docs/exports.md`` gives the
 mapping field by field; the settings (vague amounts, victim groups per column)
 live in ``resources/compare.json``.
 """
@@ -16,37 +16,39 @@ live in ``resources/compare.json``.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from claimx.compare import (
-    CompareOptions,
-    CompareStats,
-    Group,
-    Member,
-    article_members,
-    compare,
+from claimx.ledger import CompareOptions, CompareStats, article_members, compare
+from claimx.ledger.members import Member
+from claimx.ledger.options import settings
+from claimx.ledger.records import (
+    Record,
+    agents_of,
+    best_value,
+    claims_of,
+    days_in,
+    definite,
+    docs_of,
+    figure_of,
+    headline,
+    high_bound,
+    joined,
+    low_bound,
+    period_of,
+    places_of,
+    records_from_groups,
+    records_from_members,
+    speakers_of,
+    stated_dates,
 )
-from claimx.resources import read_json
 
-__all__ = [
-    "COLUMNS",
-    "SCHEMAS",
-    "ExportStats",
-    "Record",
-    "acled_fatalities",
-    "export",
-    "records_from_groups",
-    "records_from_members",
-    "rows",
-]
+__all__ = ["COLUMNS", "SCHEMAS", "ExportStats", "acled_fatalities", "export", "rows"]
 
 SCHEMAS = ("ucdp", "acled", "airwars")
-SEPARATOR = "; "
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "ucdp": (
@@ -113,17 +115,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass
-class Record:
-    """What one row is made from: totals (one claim, or a group's) and their parts."""
-
-    id: str
-    outcome: str
-    family: str
-    totals: list[Member]
-    parts: list[Member] = field(default_factory=list)
-
-
-@dataclass
 class ExportStats:
     rows: int = 0
     skipped: dict[str, int] = field(default_factory=dict)
@@ -132,170 +123,19 @@ class ExportStats:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
 
-def _settings() -> dict[str, Any]:
-    return dict(read_json("compare.json"))
-
-
-# -- records ----------------------------------------------------------------------------------
-
-
-def records_from_members(members: Sequence[Member]) -> Iterator[Record]:
-    """One record per total claim of an article, with the parts that break it down."""
-    ids = {m.claim_id for m in members}
-    parts: dict[str, list[Member]] = {}
-    for member in members:
-        if member.total is not None and member.total in ids:
-            parts.setdefault(member.total, []).append(member)
-    for member in members:
-        if member.total is not None and member.total in ids:
-            continue
-        yield Record(
-            id=member.claim_id,
-            outcome=member.harm[0],
-            family=member.harm[2],
-            totals=[member],
-            parts=parts.get(member.claim_id, []),
-        )
-
-
-def records_from_groups(groups: Iterable[Group]) -> Iterator[Record]:
-    """One record per ledger group."""
-    for group in groups:
-        ids = {m.claim_id for m in group.members}
-        totals = [m for m in group.members if m.total is None or m.total not in ids]
-        parts = [m for m in group.members if m.total is not None and m.total in ids]
-        yield Record(
-            id=group.group_id,
-            outcome=group.outcome,
-            family=group.victims,
-            totals=totals,
-            parts=parts,
-        )
-
-
-# -- figures ----------------------------------------------------------------------------------
-
-
-def _figure(member: Member) -> dict[str, Any]:
-    return dict(member.claim.get("figure") or {})
-
-
-def _low(member: Member) -> int | None:
-    """The lowest number the wording allows, or None when it gives no lower bound."""
-    figure = _figure(member)
-    if figure.get("low") is not None:
-        return int(figure["low"])
-    if figure.get("qualifier") in ("at_most", "fewer_than"):
-        return None
-    return int(figure["value"])
-
-
-def _high(member: Member) -> int | None:
-    """The highest number the wording allows, or None when it gives no upper bound."""
-    figure = _figure(member)
-    if figure.get("high") is not None:
-        return int(figure["high"])
-    qualifier = figure.get("qualifier")
-    if qualifier in ("at_least", "more_than"):
-        return None
-    if qualifier == "fewer_than":
-        return max(int(figure["value"]) - 1, 0)
-    return int(figure["value"])
-
-
-def _best(member: Member) -> int:
-    figure = _figure(member)
-    if figure.get("qualifier") == "fewer_than":
-        return max(int(figure["value"]) - 1, 0)
-    return int(figure["value"])
-
-
-def _definite(totals: list[Member]) -> list[Member]:
-    # A group's vague amounts ("hundreds") count only when it has nothing definite.
-    definite = [m for m in totals if m.qualifier != "vague"]
-    return definite or totals
-
-
-def _headline(totals: list[Member]) -> list[Member]:
-    """Each speaker's latest figure (by stated date), for a group's best estimate."""
-    latest: dict[tuple[str, ...], Member] = {}
-    for member in _definite(totals):
-        key = tuple(sorted(str(s.get("name")) for s in member.claim.get("speakers") or ()))
-        stated = (member.claim.get("stated") or {}).get("date") or ""
-        kept = latest.get(key)
-        if kept is None or stated > ((kept.claim.get("stated") or {}).get("date") or ""):
-            latest[key] = member
-    return list(latest.values())
-
-
 def acled_fatalities(member: Member, vague: dict[str, int] | None = None) -> tuple[int, str | None]:
     """ACLED's single conservative figure for a claim, and a note when it is a convention."""
-    figure = _figure(member)
+    figure = figure_of(member)
     if figure.get("qualifier") == "vague":
-        table = vague if vague is not None else _settings()["acled_vague"]
+        table = vague if vague is not None else settings()["acled_vague"]
         text = str(figure.get("text") or "").lower()
         for phrase in sorted(table, key=len, reverse=True):
             if phrase in text:
                 return int(table[phrase]), f'"{figure.get("text")}" counted as {table[phrase]}'
-    low = _low(member)
+    low = low_bound(member)
     if low is not None:
         return low, None
-    return _best(member), f'"{figure.get("text")}" is an upper bound'
-
-
-# -- shared fields ----------------------------------------------------------------------------
-
-
-def _join(values: Iterable[Any]) -> str:
-    return SEPARATOR.join(dict.fromkeys(str(v) for v in values if v not in (None, "")))
-
-
-def _period(record: Record) -> tuple[str | None, str | None]:
-    starts = [m.start for m in record.totals if m.start is not None]
-    ends = [m.end for m in record.totals if m.end is not None]
-    if starts and ends:
-        return (
-            dt.date.fromordinal(min(starts)).isoformat(),
-            dt.date.fromordinal(max(ends)).isoformat(),
-        )
-    return None, None
-
-
-def _stated(record: Record) -> list[str]:
-    return sorted({d for m in record.totals if (d := (m.claim.get("stated") or {}).get("date"))})
-
-
-def _places(record: Record) -> tuple[str, str]:
-    members = record.totals + record.parts
-    countries = _join(sorted({c for m in members for c in m.countries}))
-    places = sorted({p for m in members for p in m.places if p not in m.country_places})
-    return countries, _join(places or sorted({p for m in members for p in m.places}))
-
-
-def _speakers(members: Iterable[Member]) -> str:
-    names = []
-    for member in members:
-        speakers = member.claim.get("speakers") or ()
-        names.append(" and ".join(str(s.get("name")) for s in speakers) or "(the article)")
-    return _join(names)
-
-
-def _agents(members: Iterable[Member]) -> str:
-    return _join((m.claim.get("agent") or {}).get("name") for m in members)
-
-
-def _docs(members: Iterable[Member]) -> str:
-    return _join(m.doc_id for m in members)
-
-
-def _claims(record: Record) -> str:
-    return _join(m.claim_id for m in record.totals + record.parts)
-
-
-def _days(start: str | None, end: str | None) -> int | None:
-    if not start or not end:
-        return None
-    return (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+    return best_value(member), f'"{figure.get("text")}" is an upper bound'
 
 
 # -- the three schemas ------------------------------------------------------------------------
@@ -315,23 +155,23 @@ def ucdp_row(record: Record) -> dict[str, Any] | None:
         return None
     totals = record.totals
     # a group's vague amounts set no bound when it has definite figures
-    lows = [v for m in _definite(totals) if (v := _low(m)) is not None]
-    highs = [v for m in _definite(totals) if (v := _high(m)) is not None]
-    bests = [_best(m) for m in _headline(totals)]
-    best = int(statistics.median_low(bests)) if len(totals) > 1 else _best(totals[0])
+    lows = [v for m in definite(totals) if (v := low_bound(m)) is not None]
+    highs = [v for m in definite(totals) if (v := high_bound(m)) is not None]
+    bests = [best_value(m) for m in headline(totals)]
+    best = int(statistics.median_low(bests)) if len(totals) > 1 else best_value(totals[0])
     low = min([*lows, best])
-    high = max([*highs, best, *[_best(m) for m in _definite(totals)]])
-    start, end = _period(record)
-    stated = _stated(record)
+    high = max([*highs, best, *[best_value(m) for m in definite(totals)]])
+    start, end = period_of(record)
+    stated = stated_dates(record)
     if start is None:
         # No period: the harm happened on or before the statement; GED precision 5.
         end = stated[-1] if stated else None
         precision = 5 if end else None
     else:
-        precision = _ged_precision(_days(start, end) or 1)
-    sides = _settings()["ged_sides"]
+        precision = _ged_precision(days_in(start, end) or 1)
+    sides = settings()["ged_sides"]
     deaths = {column: (best if record.family in groups else 0) for column, groups in sides.items()}
-    countries, where = _places(record)
+    countries, where = places_of(record)
     return {
         "id": record.id,
         "year": (start or end or "")[:4] or None,
@@ -340,16 +180,16 @@ def ucdp_row(record: Record) -> dict[str, Any] | None:
         "date_prec": precision,
         "country": countries,
         "where_description": where,
-        "agent": _agents(totals),
+        "agent": agents_of(totals),
         **deaths,
         "best": best,
         "low": low,
         "high": high,
-        "source_article": _docs(totals),
-        "source_original": _speakers(totals),
+        "source_article": docs_of(totals),
+        "source_original": speakers_of(totals),
         "source_date": stated[-1] if stated else None,
-        "source_text": _join(m.claim.get("sentence") for m in totals),
-        "claimx_claims": _claims(record),
+        "source_text": joined(m.claim.get("sentence") for m in totals),
+        "claimx_claims": claims_of(record),
     }
 
 
@@ -363,29 +203,29 @@ def acled_row(record: Record, vague: dict[str, int] | None = None) -> dict[str, 
     """ACLED-style: one conservative fatality count (the lowest report) and notes."""
     if record.outcome != "killed":
         return None
-    counted = [(m, *acled_fatalities(m, vague)) for m in _definite(record.totals)]
+    counted = [(m, *acled_fatalities(m, vague)) for m in definite(record.totals)]
     _member, fatalities, convention = min(counted, key=lambda item: (item[1], item[0].order))
-    start, end = _period(record)
-    stated = _stated(record)
+    start, end = period_of(record)
+    stated = stated_dates(record)
     if start is not None:
-        length = _days(start, end) or 1
+        length = days_in(start, end) or 1
         event_date: str | None = start
         precision = 1 if length == 1 else 2 if length <= 7 else 3
     else:
         event_date, precision = (stated[-1] if stated else None), 3
     notes = []
     for item in record.totals:
-        figure = _figure(item)
+        figure = figure_of(item)
         date = (item.claim.get("stated") or {}).get("date")
         notes.append(
-            f"{_speakers([item])} {_stance_verb(item)} {figure.get('text')} {item.harm[2]} "
+            f"{speakers_of([item])} {_stance_verb(item)} {figure.get('text')} {item.harm[2]} "
             f"{item.harm[0]}" + (f" on {date}" if date else "")
         )
     if len(record.totals) > 1:
         notes.append(f"Fatalities: the lowest of {len(counted)} reports")
     if convention:
         notes.append(convention)
-    countries, location = _places(record)
+    countries, location = places_of(record)
     return {
         "event_id_cnty": record.id,
         "event_date": event_date,
@@ -393,25 +233,25 @@ def acled_row(record: Record, vague: dict[str, int] | None = None) -> dict[str, 
         "time_precision": precision if event_date else None,
         "country": countries,
         "location": location,
-        "actor1": _agents(record.totals),
+        "actor1": agents_of(record.totals),
         "civilian_targeting": "Civilian targeting" if record.family == "civilians" else "",
         "fatalities": fatalities,
-        "source": _speakers(record.totals),
+        "source": speakers_of(record.totals),
         "notes": ". ".join(notes) + ".",
-        "claimx_claims": _claims(record),
+        "claimx_claims": claims_of(record),
     }
 
 
 def airwars_row(record: Record) -> dict[str, Any] | None:
     """Airwars-style: civilian harm as min–max, with children, women and men and the belligerent."""
-    settings = _settings()
-    if record.family not in settings["airwars_civilian_groups"]:
+    config = settings()
+    if record.family not in config["airwars_civilian_groups"]:
         return None
     if record.outcome not in ("killed", "injured"):
         return None
     totals = record.totals
-    lows = [v for m in _definite(totals) if (v := _low(m)) is not None]
-    highs = [v for m in _definite(totals) if (v := _high(m)) is not None]
+    lows = [v for m in definite(totals) if (v := low_bound(m)) is not None]
+    highs = [v for m in definite(totals) if (v := high_bound(m)) is not None]
     minimum = min(lows) if lows else None
     maximum = max(highs + lows) if highs else None
     row: dict[str, Any] = {column: None for column in COLUMNS["airwars"]}
@@ -420,18 +260,20 @@ def airwars_row(record: Record) -> dict[str, Any] | None:
     notes = []
     if not highs:
         notes.append("no upper bound reported")
-    for group in settings["airwars_parts"]:
+    for group in config["airwars_parts"]:
         found = [
-            _best(m) for m in record.parts if (m.claim.get("victims") or {}).get("group") == group
+            best_value(m)
+            for m in record.parts
+            if (m.claim.get("victims") or {}).get("group") == group
         ]
-        found += [_best(m) for m in totals if m.harm[2] == group]
+        found += [best_value(m) for m in totals if m.harm[2] == group]
         if found:
             row[f"{group}_{record.outcome}"] = max(found)
-    start, end = _period(record)
-    stated = _stated(record)
+    start, end = period_of(record)
+    stated = stated_dates(record)
     if start is None and stated:
         notes.append(f"no period given; stated {stated[-1]}")
-    countries, location = _places(record)
+    countries, location = places_of(record)
     row.update(
         {
             "code": record.id,
@@ -439,13 +281,13 @@ def airwars_row(record: Record) -> dict[str, Any] | None:
             "date_end": end,
             "country": countries,
             "location": location,
-            "belligerent": _agents(totals),
+            "belligerent": agents_of(totals),
             "outcome": record.outcome,
-            "sources": _speakers(totals),
-            "stances": _join(m.claim.get("stance") for m in totals),
-            "source_article": _docs(totals),
+            "sources": speakers_of(totals),
+            "stances": joined(m.claim.get("stance") for m in totals),
+            "source_article": docs_of(totals),
             "notes": "; ".join(notes) or None,
-            "claimx_claims": _claims(record),
+            "claimx_claims": claims_of(record),
         }
     )
     return row

@@ -1,6 +1,6 @@
-"""The claim ledger for people: a rich table in the terminal and a self-contained HTML report.
+"""The claim ledger as a self-contained HTML report, for people to read and share.
 
-The HTML report is one file that needs no network: plotly's JavaScript is
+The report is one file that needs no network: plotly's JavaScript is
 inlined once (``include_plotlyjs=True`` on the first chart), and article views
 are spaCy displaCy "span" markup. Per group it shows a chart of each speaker's
 figures over the date they were stated (bounds as error bars), the figures by
@@ -16,253 +16,19 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from claimx.compare import CompareStats, Group
 from claimx.contract.article import Article
+from claimx.ledger.chart import group_chart
+from claimx.ledger.groups import Group
+from claimx.ledger.options import CompareStats
+from claimx.ledger.terminal import bounds_text
 
-__all__ = ["SPAN_COLORS", "article_spans", "print_groups", "render_html"]
+__all__ = ["SPAN_COLORS", "article_spans", "render_html"]
 
 #: displaCy span colours by label; the screenshot test looks for these pixels.
 SPAN_COLORS = {"FIGURE": "#e8a202", "SPEAKER": "#2f6fde", "DATE": "#17a34a"}
-#: chart colours, one per speaker in a group (plotly's D3 palette, dark enough on white).
-CHART_COLORS = (
-    "#d62728",
-    "#1f77b4",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#8c564b",
-    "#e377c2",
-    "#17becf",
-    "#7f7f7f",
-    "#bcbd22",
-)
-_SYMBOLS = {
-    "more_than": "triangle-up",
-    "at_least": "triangle-up",
-    "at_most": "triangle-down",
-    "fewer_than": "triangle-down",
-    "range": "square",
-    "vague": "diamond",
-}
-_LOG_SCALE_RATIO = 20
-_DASH = "–"
 
 
-# -- terminal ---------------------------------------------------------------------------------
-
-
-def _number(value: Any) -> str:
-    return f"{value:,}" if isinstance(value, int) else ("" if value is None else str(value))
-
-
-def _bounds(figure: dict[str, Any]) -> tuple[str, str]:
-    """The bounds a figure's wording gives, as text; "" where the wording gives none."""
-    value, qualifier = figure.get("value"), figure.get("qualifier")
-    low, high = figure.get("low"), figure.get("high")
-    if low is None and qualifier in ("exact", "approx", "at_least", "more_than"):
-        low = value
-    if high is None and qualifier in ("exact", "approx", "at_most"):
-        high = value
-    return _number(low), _number(high)
-
-
-def _spread_text(group: Group) -> str:
-    spread = group.spread
-    if not spread or spread["ratio"] is None:
-        return ""
-    if len(group.speakers) < 2 and spread["highest"]["value"] == spread["lowest"]["value"]:
-        return "one figure"
-    return f"{spread['ratio']:.2f}×"
-
-
-def _stance_text(group: Group) -> str:
-    parts = []
-    for stance in ("acknowledges", "asserts", "disputes"):
-        items = group.stances.get(stance) or []
-        if items:
-            top = items[0]
-            more = f" +{len(items) - 1}" if len(items) > 1 else ""
-            parts.append(f"{stance}: {top['text']} ({top['speaker']}){more}")
-    return "\n".join(parts)
-
-
-def print_groups(
-    groups: Sequence[Group],
-    console: Console,
-    *,
-    stats: CompareStats | None = None,
-    details: int = 10,
-) -> None:
-    """A table of ``groups`` and, for the first ``details`` of them, each speaker's figures."""
-    table = Table(title="Claim ledger: who claimed what", show_lines=True, expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("harm", style="bold")
-    table.add_column("where · when")
-    table.add_column("articles", justify="right")
-    table.add_column("speakers", justify="right")
-    table.add_column("lowest – highest", justify="right")
-    table.add_column("spread", justify="right")
-    table.add_column("acknowledged vs asserted")
-    for number, group in enumerate(groups, start=1):
-        where = ", ".join(group.places) or "(no place)"
-        if group.places_inferred:
-            where += " (inferred)"
-        when = f"{group.period[0]} {_DASH} {group.period[1]}" if group.period else "(no period)"
-        spread = group.spread or {}
-        low_high = (
-            f"{spread['lowest']['text']} {_DASH} {spread['highest']['text']}" if spread else ""
-        )
-        unit = f" ({group.unit})" if group.unit != "people" else ""
-        table.add_row(
-            str(number),
-            f"{group.outcome} {group.victims}{unit}",
-            f"{where}\n{when}",
-            str(len(group.doc_ids)),
-            str(len(group.speakers)),
-            low_high,
-            _spread_text(group),
-            _stance_text(group),
-        )
-    console.print(table)
-    for number, group in enumerate(groups[:details], start=1):
-        detail = Table(
-            title=f"#{number} {group.label}  [dim]{group.group_id}[/dim]",
-            title_justify="left",
-            expand=True,
-        )
-        detail.add_column("speaker", style="cyan")
-        detail.add_column("figure", justify="right", style="bold")
-        detail.add_column("bounds", justify="right")
-        detail.add_column("stance")
-        detail.add_column("stated", no_wrap=True)
-        detail.add_column("articles")
-        detail.add_column("breakdown")
-        for speaker in group.speakers:
-            for figure in speaker["figures"]:
-                low, high = _bounds(figure)
-                bounds = f"{low or '?'} {_DASH} {high or '?'}"
-                breakdown = ", ".join(f"{p['text']} {p['group']}" for p in figure["parts"])
-                detail.add_row(
-                    speaker["name"],
-                    str(figure["text"]),
-                    bounds,
-                    figure["stance"],
-                    figure["stated"] or "",
-                    ", ".join(figure["doc_ids"]),
-                    breakdown,
-                )
-            hidden = speaker.get("figures_total", len(speaker["figures"])) - len(speaker["figures"])
-            if hidden > 0:
-                detail.add_row(speaker["name"], f"+{hidden} more", "", "", "", "(--json)", "")
-        console.print(detail)
-    if stats is not None:
-        console.print(
-            Text(
-                f"{stats.claims:,} claims from {stats.articles:,} articles in "
-                f"{stats.groups:,} groups ({len(groups):,} shown); "
-                f"{stats.places_inferred:,} claims took their article's places",
-                style="dim",
-            )
-        )
-
-
-# -- HTML: charts -----------------------------------------------------------------------------
-
-
-def _chart(group: Group, *, include_js: bool) -> str:
-    import plotly.graph_objects as go
-
-    figure = go.Figure()
-    values: list[int] = []
-    xs_all: list[str] = []
-    tops: list[int] = []
-    for index, speaker in enumerate(group.speakers):
-        xs, ys, plus, minus, symbols, hover = [], [], [], [], [], []
-        for item in speaker["figures"]:
-            if item["date"] is None or item["value"] is None:
-                continue
-            value = int(item["value"])
-            low = item["low"] if item["low"] is not None else value
-            high = item["high"] if item["high"] is not None else value
-            xs.append(item["date"])
-            xs_all.append(item["date"])
-            ys.append(value)
-            plus.append(max(high - value, 0))
-            tops.append(high)
-            minus.append(max(value - low, 0))
-            symbols.append(_SYMBOLS.get(item["qualifier"], "circle"))
-            hover.append(
-                f"<b>{html.escape(speaker['name'])}</b><br>{html.escape(str(item['text']))} "
-                f"({item['stance']})<br>{item['date_source']} {item['date']}<br>"
-                f"{html.escape(', '.join(item['doc_ids']))}"
-            )
-            values.append(value)
-        if not xs:
-            continue
-        figure.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="markers",
-                name=_short(speaker["name"], 48),
-                marker={
-                    "color": CHART_COLORS[index % len(CHART_COLORS)],
-                    "size": 14,
-                    "symbol": symbols,
-                    "line": {"width": 1, "color": "#222"},
-                },
-                error_y={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": plus,
-                    "arrayminus": minus,
-                    "thickness": 2,
-                    "width": 7,
-                },
-                hovertext=hover,
-                hoverinfo="text",
-            )
-        )
-    log = bool(values) and min(values) > 0 and max(values) / min(values) > _LOG_SCALE_RATIO
-    dates = sorted(dt.date.fromisoformat(str(d)[:10]) for d in xs_all) if xs_all else []
-    x_range = None
-    if dates:
-        # a margin around the dates, so one date (or several close ones) is not a zoom on hours
-        pad = max(dt.timedelta(days=20), (dates[-1] - dates[0]) / 12)
-        x_range = [(dates[0] - pad).isoformat(), (dates[-1] + pad).isoformat()]
-    figure.update_layout(
-        height=380,
-        margin={"l": 70, "r": 20, "t": 30, "b": 60},
-        template="plotly_white",
-        xaxis={"title": {"text": "date stated"}, "type": "date", "range": x_range},
-        yaxis={
-            "title": {"text": f"{group.outcome} ({group.victims})"},
-            "type": "log" if log else "linear",
-            "rangemode": "tozero" if not log else "normal",
-            "range": None if log or not values else [0, max(values + tops) * 1.12],
-        },
-        legend={"orientation": "h", "y": -0.25},
-        showlegend=True,
-    )
-    return str(
-        figure.to_html(
-            full_html=False,
-            include_plotlyjs=include_js,
-            div_id=f"chart-{group.group_id}",
-            config={"displaylogo": False, "responsive": True},
-        )
-    )
-
-
-def _short(text: str, size: int) -> str:
-    return text if len(text) <= size else text[: size - 1] + "…"
-
-
-# -- HTML: article views ----------------------------------------------------------------------
+# -- article views ---------------------------------------------------------------------------
 
 
 def _find(
@@ -403,7 +169,7 @@ def _spans_by_text(sentence: str, claims: list[dict[str, Any]]) -> list[tuple[in
     return sorted(set(spans))
 
 
-# -- HTML: the page ---------------------------------------------------------------------------
+# -- the page --------------------------------------------------------------------------------
 
 
 def _anchor(kind: str, name: str) -> str:
@@ -464,7 +230,7 @@ def _group_section(group: Group, number: int, *, include_js: bool) -> str:
         facts.append("places inferred from the articles")
     out.append(f"<p class=facts>{' · '.join(facts)}</p>")
     out.append(f"<p class=summary>{_summary_html(group)}</p>")
-    out.append(_chart(group, include_js=include_js))
+    out.append(group_chart(group, include_js=include_js))
     out.append(
         '<p class="legend-note">Each marker is a figure at the date it was stated (else the '
         "article's date); bars show the bounds the wording gives; ▲ a lower bound "
@@ -484,7 +250,7 @@ def _group_section(group: Group, number: int, *, include_js: bool) -> str:
                 f"{html.escape(str(p['text']))} {html.escape(str(p['group']))}"
                 for p in figure["parts"]
             )
-            low, high = _bounds(figure)
+            low, high = bounds_text(figure)
             out.append(
                 f"<tr><td>{html.escape(speaker['name'])}</td>"
                 f"<td class=num>{html.escape(str(figure['text']))}</td>"
