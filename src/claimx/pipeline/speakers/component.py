@@ -2,7 +2,7 @@
 
 Two layers:
 
-- Pure functions over one parsed sentence (:func:`find_cue`, :func:`according_to`,
+- Pure functions over one parsed sentence (:func:`cue_chain`, :func:`according_to`,
   :func:`trailing_cue`, :func:`statement_cue`, :func:`hedge_of`, :func:`agent_phrase`): they
   return tokens (the reporting word, the heads of the speaker noun phrases, the head of the
   agent phrase), so each rule can be tested one sentence at a time.
@@ -67,11 +67,23 @@ from claimx.lexicon.words import outcome_words
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.extensions import register_extensions
 from claimx.pipeline.gate.component import PARSED_KEY, GateComponent
-from claimx.resources import read_json
+from claimx.pipeline.speakers.cues import (
+    RELATIVE,
+    SUBJECT_DEPS,
+    Cue,
+    according_to,
+    cue_chain,
+    hedge_in,
+    hedge_of,
+    relative_antecedent,
+    report_source,
+    report_subject_cue,
+    statement_cue,
+    trailing_cue,
+    verb_speakers,
+)
+from claimx.pipeline.speakers.words import CueWords, cue_words
 
-STANCES = ("asserts", "acknowledges", "disputes")
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Tokens that may sit between bodies named together ("Amnesty International (AI) and Airwars").
 _GROUP_GAP = frozenset({",", "and", "&", "(", ")", "as", "well", "plus"})
 _OPEN_QUOTES = frozenset({"“", "«", "„"})
@@ -94,317 +106,6 @@ _MAX_CONTEXT = 250
 _PARSE_ROUNDS = 2
 
 
-# -- word lists ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CueWords:
-    """``resources/cues.json`` as look-up tables."""
-
-    verbs: dict[str, str]  # lemma -> default stance
-    forms: dict[str, str]  # inflected form -> lemma
-    nouns: dict[str, str]  # report noun -> default stance
-    hedges: frozenset[str]
-    titles: dict[str, str | None]  # lower-case title -> gender it implies
-    roles: frozenset[str]
-    role_links: frozenset[str]
-    continuation_nouns: frozenset[str]
-    attack_nouns: frozenset[str]
-    agent_links: frozenset[str]
-    person_pronouns: dict[str, str]
-    body_pronouns: frozenset[str]
-    plural_pronouns: frozenset[str]
-    person_nouns: frozenset[str]
-    determiners: dict[str, str]
-    first_person: frozenset[str]
-    tally_nouns: frozenset[str]
-    name_particles: frozenset[str]
-    government_roles: frozenset[str]
-    spokes_roles: frozenset[str]
-    calendar: frozenset[str]
-    forces: dict[str, tuple[str, ...]]  # generic force word -> names it stands for
-    attack_verbs: frozenset[str]  # lemmas
-    attack_forms: frozenset[str]  # every form, for text the model did not read
-    event_marks: frozenset[str]
-    event_outcomes: frozenset[str]
-    scope_words: frozenset[str]
-    blame_verbs: dict[str, str]  # lemma -> preposition that introduces who is blamed, or ""
-    attackers: frozenset[str]
-    country_links: frozenset[str]
-    clash_nouns: frozenset[str]
-    national_bodies: dict[str, tuple[str, ...]]
-
-    def verb_lemma(self, tok: Token) -> str | None:
-        """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
-        lemma = tok.lemma_.lower()
-        if lemma in self.verbs and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
-            return lemma
-        if not tok.pos_ or tok.pos_ == "X":
-            return self.forms.get(tok.lower_)
-        return None
-
-    def noun_stance(self, tok: Token) -> str | None:
-        if tok.pos_ not in ("NOUN", "PROPN", ""):
-            return None
-        return self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower())
-
-
-@lru_cache(maxsize=1)
-def cue_words() -> CueWords:
-    data = read_json("cues.json")
-    verbs = {lemma: entry["stance"] for lemma, entry in data["verbs"].items()}
-    forms = {form: lemma for lemma, entry in data["verbs"].items() for form in entry["forms"]}
-    for stance in (*verbs.values(), *data["nouns"].values()):
-        if stance not in STANCES:
-            raise ValueError(f"[claimx] cues.json: unknown stance {stance!r}; allowed: {STANCES}")
-    return CueWords(
-        verbs=verbs,
-        forms=forms,
-        nouns=dict(data["nouns"]),
-        hedges=frozenset(data["hedges"]),
-        titles=dict(data["titles"]),
-        roles=frozenset(data["roles"]),
-        role_links=frozenset(data["role_links"]),
-        continuation_nouns=frozenset(data["continuation_nouns"]),
-        attack_nouns=frozenset(data["attack_nouns"]),
-        agent_links=frozenset(data["agent_links"]),
-        person_pronouns=dict(data["person_pronouns"]),
-        body_pronouns=frozenset(data["body_pronouns"]),
-        plural_pronouns=frozenset(data["plural_pronouns"]),
-        person_nouns=frozenset(data["person_nouns"]),
-        determiners=dict(data["determiners"]),
-        first_person=frozenset(data["first_person"]),
-        tally_nouns=frozenset(data["tally_nouns"]),
-        name_particles=frozenset(data["name_particles"]),
-        government_roles=frozenset(data["government_roles"]),
-        spokes_roles=frozenset(data["spokes_roles"]),
-        calendar=frozenset(data["calendar"]),
-        forces={word: tuple(names) for word, names in data["forces"].items()},
-        attack_verbs=frozenset(data["attack_verbs"]),
-        attack_forms=frozenset(f for forms in data["attack_verbs"].values() for f in forms),
-        event_marks=frozenset(data["event_marks"]),
-        event_outcomes=frozenset(data["event_outcomes"]),
-        scope_words=frozenset(data["scope_words"]),
-        blame_verbs=dict(data["blame_verbs"]),
-        attackers=frozenset(data["attackers"]),
-        country_links=frozenset(data["country_links"]),
-        clash_nouns=frozenset(data["clash_nouns"]),
-        national_bodies={k: tuple(v) for k, v in data["national_bodies"].items()},
-    )
-
-
-# -- one sentence at a time ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cue:
-    """A reporting word and the heads of the noun phrases that say it."""
-
-    token: Token
-    text: str
-    stance: str
-    speakers: tuple[Token, ...]
-    rule: str
-
-
-def conjuncts(tok: Token) -> tuple[Token, ...]:
-    """``tok`` and the noun phrases coordinated with it ("Amnesty and Airwars")."""
-    return (tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ not in ("VERB", "AUX")])
-
-
-def _antecedent(tok: Token) -> Token:
-    # "the officer who said ...": a relative pronoun stands for the noun its clause modifies
-    if tok.lower_ in _RELATIVE and tok.head.dep_ in ("relcl", "acl"):
-        return tok.head.head
-    return tok
-
-
-def verb_speakers(verb: Token) -> tuple[Token, ...]:
-    """The heads of the subject of a reporting verb (its "by" agent when passive)."""
-    current: Token | None = verb
-    for _ in range(4):
-        if current is None:
-            break
-        subjects = [c for c in current.children if c.dep_ == "nsubj"]
-        if subjects:
-            # "The strike on Aug. 29, he said, had killed ...": the parser may give the
-            # reporting verb the content's subject too; the speaker sits next to the verb
-            at = current.i
-            nearest = min(subjects, key=lambda c: abs(c.i - at))
-            return conjuncts(_antecedent(nearest))
-        agents = [
-            pobj
-            for c in current.children
-            if c.dep_ == "agent"
-            for pobj in c.children
-            if pobj.dep_ == "pobj"
-        ]
-        if agents:
-            return conjuncts(agents[0])
-        # "X reviewed the data and said ...", "X went on to say ...": the subject is shared
-        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
-            current = current.head
-            continue
-        break
-    return ()
-
-
-def report_source(noun: Token) -> tuple[Token, ...]:
-    """Who a report noun belongs to: "Amnesty's report", "UN figures", "a report by HRW"."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return conjuncts(child)
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
-    # "UN figures" before "ministry figures": a name is the surer owner
-    for child in sorted(modifiers, key=lambda c: not (c.pos_ == "PROPN" or c.ent_type_)):
-        if child.pos_ in ("PROPN", "NOUN"):
-            return (child,)
-    for child in noun.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return conjuncts(pobj)
-        if child.dep_ == "acl":  # "a report published by HRW"
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            return conjuncts(pobj)
-    return ()
-
-
-def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
-    """Every reporting verb, and every report noun with an owner, above the harm word
-    ``trigger``, innermost first.
-
-    Climbs from the trigger through its heads (ccomp, advcl, conj, relcl, acl...): "Amnesty said
-    that 1,600 civilians were killed", "the army admitted that 3 civilians died", "1,600 deaths
-    were documented by Airwars", "Amnesty's claim that 20 died". A report noun with no owner
-    ("reports that 20 died") is passed over, so "X dismissed reports that 20 died" reaches X's
-    dispute.
-    """
-    words = words or cue_words()
-    chain: list[Cue] = []
-    previous = trigger
-    for anc in trigger.ancestors:
-        lemma = words.verb_lemma(anc)
-        if lemma is not None and previous.dep_ != "nsubj":
-            chain.append(
-                Cue(anc, anc.text, words.verbs[lemma], verb_speakers(anc), f"cue:verb:{lemma}")
-            )
-        else:
-            stance = words.noun_stance(anc)
-            if stance is not None and previous.dep_ in ("acl", "relcl", "ccomp", "appos", "prep"):
-                source = report_source(anc)
-                if source:
-                    chain.append(Cue(anc, anc.text, stance, source, f"cue:noun:{anc.lower_}"))
-        previous = anc
-    return chain
-
-
-def find_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
-    """The innermost cue of :func:`cue_chain`, or None."""
-    chain = cue_chain(trigger, words)
-    return chain[0] if chain else None
-
-
-def report_subject_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
-    """ "The ministry's death toll rose to 50", "the coalition's own tally ... stands at 1,417":
-    an owned report noun that is the harm word itself or the subject of its clause."""
-    words = words or cue_words()
-    root = trigger.sent.root
-    candidates = [trigger, *[c for c in root.children if c.dep_ in _SUBJECT_DEPS]]
-    for noun in candidates:
-        stance = words.noun_stance(noun) or (
-            "asserts" if noun.lower_ in words.tally_nouns else None
-        )
-        if stance is None:
-            continue
-        # "Overall Gaza toll": a place the toll is counted in does not speak
-        source = [
-            t
-            for t in report_source(noun)
-            if words.noun_stance(t) is None and t.ent_type_ not in ("GPE", "LOC")
-        ]
-        if source:
-            return Cue(noun, noun.text, stance, tuple(source), "cue:noun-subject")
-    return None
-
-
-def according_to(sent: Span) -> Cue | None:
-    """ "according to X" anywhere in the sentence."""
-    for tok in sent:
-        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.nbor().lower_ != "to":
-            continue
-        to = tok.nbor()
-        objects = [c for c in to.children if c.dep_ == "pobj"]
-        heads: tuple[Token, ...] = ()
-        if objects:
-            heads = conjuncts(objects[0])
-            words = cue_words()
-            # "according to ministry figures": the figures' owner speaks
-            if words.noun_stance(objects[0]) is not None:
-                heads = report_source(objects[0]) or heads
-        return Cue(tok, "according to", "asserts", heads, "cue:according-to")
-    return None
-
-
-def statement_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
-    """ "In a statement, the ministry put the toll at 45": a report noun framing the clause."""
-    words = words or cue_words()
-    for anc in trigger.ancestors:
-        if anc.pos_ not in ("VERB", "AUX"):
-            continue
-        for prep in anc.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "via", "through"):
-                continue
-            for pobj in prep.children:
-                stance = words.noun_stance(pobj) if pobj.dep_ == "pobj" else None
-                if stance is not None:
-                    speakers = verb_speakers(anc) or report_source(pobj)
-                    if speakers:
-                        return Cue(pobj, pobj.text, stance, speakers, f"cue:in-{pobj.lower_}")
-    return None
-
-
-def trailing_cue(trigger: Token, figure: Span, words: CueWords | None = None) -> Cue | None:
-    """ "20 people were killed, police said": a reporting clause the parser hung off the news.
-
-    Accepted when the reporting verb comes after the figure, has its own subject, and is not
-    inside a clause of its own content (it governs nothing that holds the figure).
-    """
-    words = words or cue_words()
-    sent = trigger.sent
-    ancestors = {a.i for a in trigger.ancestors} | {trigger.i}
-    for tok in sent:
-        if tok.i <= figure.end or tok.i in ancestors:
-            continue
-        lemma = words.verb_lemma(tok)
-        if lemma is None:
-            continue
-        head = tok.head
-        if head.i not in ancestors or tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
-            continue
-        # "..., and activists said the whereabouts were unknown": a clause with content of
-        # its own reports that, not the figure
-        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-            continue
-        speakers = verb_speakers(tok)
-        if speakers:
-            return Cue(tok, tok.text, words.verbs[lemma], speakers, f"cue:trailing:{lemma}")
-    return None
-
-
-def hedge_of(trigger: Token, words: CueWords | None = None) -> Token | None:
-    """ "reportedly has killed": a hedge on the harm or a clause above it."""
-    words = words or cue_words()
-    for tok in (trigger, *trigger.ancestors):
-        for child in tok.children:
-            if child.dep_ == "advmod" and child.lower_ in words.hedges:
-                return child
-    return None
-
-
 def _subject_of(verb: Token) -> Token | None:
     """The subject of a verb, through coordination ("killed hundreds and injured thousands")
     and participle clauses ("An air strike hit a bus, killing dozens")."""
@@ -412,7 +113,7 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(4):
         for child in current.children:
             if child.dep_ == "nsubj":
-                return _antecedent(child)
+                return relative_antecedent(child)
         participle = current.dep_ == "advcl" and current.tag_ == "VBG"
         # "the army had responded by striking RSF positions, killing scores"
         by_doing = current.dep_ == "pcomp" and current.tag_ == "VBG"
@@ -491,7 +192,7 @@ def agent_phrase(
         subject = _subject_of(trigger)
         # "attacks that killed 43 and injured 190": the second verb shares the relative subject
         relative = any(
-            c.dep_ == "nsubj" and c.lower_ in _RELATIVE
+            c.dep_ == "nsubj" and c.lower_ in RELATIVE
             for c in (*trigger.children, *(trigger.head.children if trigger.dep_ == "conj" else ()))
         )
         if (
@@ -514,7 +215,7 @@ def agent_phrase(
         for verb in trigger.subtree:
             if verb.dep_ in ("relcl", "acl") and verb.i > trigger.i and _harm_verb_above(verb):
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.lower_ not in _RELATIVE:
+                if subject is not None and subject.lower_ not in RELATIVE:
                     return subject, "agent:toll-clause"
     for holder in (trigger, *[c for c in trigger.children if c.dep_ == "acl"]):
         for child in holder.children:
@@ -2307,7 +2008,7 @@ class SpeakersComponent:
                 result.cue, result.cue_token = quote.cue_text, quote.cue_token
             result.rules.append(quote.rule)
         if result.cue is None:
-            hedge = hedge_of(trigger, words) or _hedge_in(span.sent, words)
+            hedge = hedge_of(trigger, words) or hedge_in(span.sent, words)
             if hedge is not None:
                 result.cue, result.cue_token = hedge.text, hedge.i
                 result.rules.append(f"cue:hedge:{hedge.lower_}")
@@ -2414,7 +2115,7 @@ def blamed(
             continue
         # "1,316 casualties, 670 of them attributed to the coalition": the clause of another
         # figure
-        subject = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None and subject.like_num and not span.start <= subject.i < region_end:
             continue
         link = words.blame_verbs[lemma]
@@ -2493,13 +2194,6 @@ def _own_harm(span: Span, result: _Result) -> bool:
         result.rules.append("stance:own-harm")
         return True
     return False
-
-
-def _hedge_in(sent: Span, words: CueWords) -> Token | None:
-    for tok in sent:
-        if tok.lower_ in words.hedges and not tok.has_dep():
-            return tok
-    return None
 
 
 def _agent_entity(
@@ -2594,7 +2288,7 @@ def _named_in_phrase(
                 for inner in child.children:
                     if inner.dep_ == "agent":
                         queue.extend(c for c in inner.children if c.dep_ == "pobj")
-                    elif inner.dep_ == "nsubj" and inner.lower_ not in _RELATIVE:
+                    elif inner.dep_ == "nsubj" and inner.lower_ not in RELATIVE:
                         queue.append(inner)
     return fallback
 
@@ -2735,7 +2429,7 @@ def _carried(
     sent = span.sent
     if index.quote_at(span.start) is not None:
         return None
-    subject = next((t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
+    subject = next((t for t in sent if t.dep_ in SUBJECT_DEPS and t.head.dep_ == "ROOT"), None)
     if subject is None or subject.lemma_.lower() not in words.continuation_nouns:
         return None
     if not any(
