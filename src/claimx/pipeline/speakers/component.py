@@ -82,6 +82,21 @@ from claimx.pipeline.speakers.cues import (
     trailing_cue,
     verb_speakers,
 )
+from claimx.pipeline.speakers.entities import (
+    MAX_CONTEXT,
+    NAME,
+    Context,
+    Entity,
+    Mention,
+    Quote,
+    clean_name,
+    descriptor_kind,
+    government_of,
+    is_name_token,
+    named_with,
+    strip_determiner,
+)
+from claimx.pipeline.speakers.layout import dateline_end, is_dateline, paragraph_bounds, paragraphs
 from claimx.pipeline.speakers.words import CueWords, cue_words
 
 # Tokens that may sit between bodies named together ("Amnesty International (AI) and Airwars").
@@ -91,8 +106,6 @@ _CLOSE_QUOTES = frozenset({"”", "»"})
 _STRAIGHT_QUOTES = frozenset({'"'})
 _TERMINALS = frozenset({".", "!", "?", "…"})
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
-_NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
-_INITIAL = re.compile(r"^[A-Z]\.?$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,7}$")
 # How far a quote's attribution may sit from the closing mark (", Ms Allen said in a statement").
 _AFTER_WINDOW = 14
@@ -100,8 +113,6 @@ _AFTER_WINDOW = 14
 _SALIENCE_PARAGRAPHS = 2
 # How far (in paragraphs) an indefinite lede ("a charity has claimed") may look ahead for its name.
 _LEDE_PARAGRAPHS = 3
-# At most this many tokens of one look-up's context are parsed on demand.
-_MAX_CONTEXT = 250
 # Rounds of on-demand parsing: what a first parse reveals (a name) may point one step further.
 _PARSE_ROUNDS = 2
 
@@ -264,73 +275,6 @@ def agent_phrase(
 # -- the whole-article index --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Entity:
-    """Someone who can speak or act: a body, or a person (who may speak for a body)."""
-
-    name: str
-    kind: str
-    parent: str | None = None
-    gender: str | None = None
-    body: Entity | None = None
-
-    @property
-    def voice(self) -> Entity:
-        """Who speaks when this entity speaks: a tied person's body, else itself."""
-        return self.body or self
-
-    def related(self, other: Entity) -> bool:
-        a, b = self.voice, other.voice
-        return a.name == b.name or a.parent == b.name or b.parent == a.name
-
-
-@dataclass(frozen=True)
-class Context:
-    """A stretch of tokens a resolution read; ``people``: a person may be named in it, so the
-    first mention of its names matters too ("Voloshyna" after "Iryna Voloshyna")."""
-
-    start: int
-    end: int
-    people: bool = False
-
-
-@dataclass
-class Mention:
-    """A stretch of the article that names or points at entities."""
-
-    start: int
-    end: int
-    text: str
-    how: str  # body, acronym, person, ner, descriptor
-    entities: tuple[Entity, ...] = ()
-    kinds: tuple[str, ...] = ()
-    plural: bool = False
-    definite: bool = True
-    count: int | None = None
-    rule: str = ""
-    speaking: bool = False  # the subject of a reporting verb somewhere: a salient antecedent
-    base: str = ""  # a descriptor's base phrase ("rights group")
-    # the stretches of text its resolution looked at (see SpeakerIndex.trace)
-    consulted: tuple[Context, ...] = ()
-
-
-@dataclass
-class Quote:
-    """Quoted text, possibly over several paragraphs, and who says it."""
-
-    start: int
-    end: int
-    first_paragraph: int
-    last_paragraph: int
-    opens_paragraph: bool
-    speakers: tuple[Entity, ...] = ()
-    speaker_text: str = ""
-    cue_token: int | None = None
-    cue_text: str | None = None
-    rule: str = ""
-    consulted: list[Context] = field(default_factory=list)
-
-
 @dataclass
 class _Person:
     name: str
@@ -339,36 +283,6 @@ class _Person:
     gender: str | None = None
     body: Entity | None = None
     rule: str = "person"
-
-
-def _dateline_end(sent: Span) -> int:
-    """Where the dateline opening a sentence ends (after its dash), or the sentence start."""
-    if not _is_dateline(sent[:1]):
-        return sent.start
-    for tok in sent[:20]:
-        if tok.text in ("–", "—", "-", "--") and tok.whitespace_:
-            return tok.i + 1
-    return sent.start
-
-
-def _is_dateline(span: Span) -> bool:
-    """ "SALVATIERRA, Mexico —", "NIAMEY, March 24 (Sahel Wire) –": a word in capitals opening
-    a paragraph before a comma or slash is the dateline's place, not a body."""
-    doc = span.doc
-    if not span.text.isupper() or len(span.text) < 4 or " " in span.text:
-        return False
-    opens = span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
-    follows = doc[span.end].text if span.end < len(doc) else ""
-    return (opens and follows in (",", "/", "(")) or len(span.text) > 6
-
-
-def _clean_name(text: str) -> str:
-    text = re.sub(r"['’]s$", "", text.strip())
-    return re.sub(r"^(?:the|The)\s+", "", text)
-
-
-def _is_name_token(tok: Token) -> bool:
-    return bool(_NAME.match(tok.text) or _INITIAL.match(tok.text))
 
 
 class Matchers:
@@ -417,7 +331,7 @@ class SpeakerIndex:
         self._country: tuple[str | None] | None = None
         self._ents: dict[int, Span] | None = None
         self._people_in: dict[int, list[Mention]] | None = None
-        self.paragraph = _paragraphs(doc)
+        self.paragraph = paragraphs(doc)
         self.mentions: list[Mention] = []
         self._at: dict[int, Mention] = {}
         self.groups: list[tuple[int, tuple[Entity, ...]]] = []
@@ -496,7 +410,7 @@ class SpeakerIndex:
             head = mention.base.lower().split()[-1]
             for earlier in reversed(bodies[:index]):
                 entity = earlier.entities[0]
-                if entity.kind in mention.kinds and _named_with(entity, head):
+                if entity.kind in mention.kinds and named_with(entity, head):
                     if entity.name != mention.entities[0].name:
                         mention.entities = (entity,)
                         mention.rule = f"body:generic-alias:{mention.base}"
@@ -521,11 +435,11 @@ class SpeakerIndex:
             else:
                 start = i - 2
                 while start > 0 and (
-                    _is_name_token(doc[start - 1])
+                    is_name_token(doc[start - 1])
                     or doc[start - 1].lower_ in ("of", "for", "and", "the", "on")
                 ):
                     start -= 1
-                while start < i - 2 and not _is_name_token(doc[start]):
+                while start < i - 2 and not is_name_token(doc[start]):
                     start += 1
                 run = doc[start : i - 1]
                 initials = "".join(t.text[0] for t in run if t.text[:1].isupper())
@@ -536,7 +450,7 @@ class SpeakerIndex:
                         entity, rule = inside.entities[0], "body:acronym-known"
                     else:
                         entity, rule = (
-                            Entity(_clean_name(run.text), "other"),
+                            Entity(clean_name(run.text), "other"),
                             "body:acronym-definition",
                         )
                     self._add(Mention(run.start, run.end, run.text, "body", (entity,), rule=rule))
@@ -558,7 +472,7 @@ class SpeakerIndex:
                 surnames.setdefault(ent[-1].text, ent.start)
             # "Army spokesman ...": a generic word the model tagged ORG is a descriptor
             # "SALVATIERRA, Mexico —": a dateline in capitals is a place, not a body
-            dateline = _is_dateline(ent)
+            dateline = is_dateline(ent)
             # "For Marchuk, ..." after "Olena Marchuk": a surname the model took for a body
             surname = len(ent) == 1 and surnames.get(ent.text, ent.start) < ent.start
             if (
@@ -567,7 +481,7 @@ class SpeakerIndex:
                 and not dateline
                 and not surname
             ):
-                entity = Entity(_clean_name(ent.text), "other")
+                entity = Entity(clean_name(ent.text), "other")
                 self._add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
 
     def _people(self) -> None:
@@ -581,14 +495,14 @@ class SpeakerIndex:
             while k < len(doc) and k - j < limit + 2 and k not in self._at:
                 tok = doc[k]
                 # "Turki al-Maliki", "Mohammed bin Salman": particles and hyphens inside a name
-                joins = k > j and k + 1 < len(doc) and _is_name_token(doc[k + 1])
+                joins = k > j and k + 1 < len(doc) and is_name_token(doc[k + 1])
                 if joins and (
                     tok.lower_ in words.name_particles or (tok.text == "-" and not tok.whitespace_)
                 ):
                     k += 1
                     continue
                 if (
-                    not _is_name_token(tok)
+                    not is_name_token(tok)
                     or tok.lower_ in words.titles
                     or tok.lower_ in words.roles
                     or words.forms.get(tok.lower_) is not None
@@ -610,7 +524,7 @@ class SpeakerIndex:
                         or words.titles.get(doc[start].lower_ + ".")
                     )
                     start += 1
-                name = _clean_name(doc[start : ent.end].text)
+                name = clean_name(doc[start : ent.end].text)
                 if name:
                     hits.append(_Person(name, ent.start, ent.end, gender, rule="person:ner"))
                     taken.update(range(ent.start, ent.end))
@@ -654,7 +568,7 @@ class SpeakerIndex:
         for k in range(i - 1, max(-1, i - 4), -1):
             demonym = gaz.demonym(self.doc[k].text)
             if demonym is not None:
-                return _government_of(demonym)
+                return government_of(demonym)
             if not self.doc[k].text[:1].isupper():
                 break
         return None
@@ -669,7 +583,7 @@ class SpeakerIndex:
             if doc[k].lower_ in words.titles and doc[k].text[:1].isupper():
                 j = k
                 break
-            if not (_is_name_token(doc[k]) or doc[k].is_upper or k in self._at):
+            if not (is_name_token(doc[k]) or doc[k].is_upper or k in self._at):
                 break
         gender = None
         titled = False
@@ -706,7 +620,7 @@ class SpeakerIndex:
                 if entity is not None:
                     return entity, "person:descriptor-role"
                 return Entity(
-                    doc[role - 1].text.lower(), _kind(found.kinds)
+                    doc[role - 1].text.lower(), descriptor_kind(found.kinds)
                 ), "person:descriptor-role"
         # "Spokesman Scott Rawlinson said" right after "The coalition responded ...": the body
         # just named, within this paragraph or the one before
@@ -750,7 +664,7 @@ class SpeakerIndex:
                 while (
                     start > 0
                     and i - start < 3
-                    and _is_name_token(doc[start - 1])
+                    and is_name_token(doc[start - 1])
                     and (start - 1) not in self._at
                     and not doc[start - 1].is_stop
                     and doc[start - 1].lower_ not in words.calendar
@@ -919,11 +833,11 @@ class SpeakerIndex:
                 and start > 1
                 and not before.whitespace_
                 and not doc[start - 2].whitespace_
-                and _is_name_token(doc[start - 2])
+                and is_name_token(doc[start - 2])
             ):
                 start -= 2  # "Al-Quds", which the tokenizer splits
                 continue
-            if not _is_name_token(before) or before.lower_ in words.determiners:
+            if not is_name_token(before) or before.lower_ in words.determiners:
                 break
             if before.lower_ in words.titles or before.lower_ in words.roles:
                 break
@@ -932,7 +846,7 @@ class SpeakerIndex:
         if start == span.start or found is None:
             return False
         run = doc[start : span.end]
-        entity = Entity(_clean_name(run.text), found.kinds[0])
+        entity = Entity(clean_name(run.text), found.kinds[0])
         return self._add(Mention(start, span.end, run.text, "body", (entity,), rule="body:named"))
 
     def _merge_into(self, mention: Mention, start: int) -> None:
@@ -1001,8 +915,8 @@ class SpeakerIndex:
         away, but parsing all of it on demand would cost more than the gate saves."""
         if self.trace is None or end <= start:
             return
-        if end - start > _MAX_CONTEXT:
-            start, end = (start, start + _MAX_CONTEXT) if forward else (end - _MAX_CONTEXT, end)
+        if end - start > MAX_CONTEXT:
+            start, end = (start, start + MAX_CONTEXT) if forward else (end - MAX_CONTEXT, end)
         self.trace.append(Context(start, end, people))
 
     def resolve_definite(self, position: int, base: str, kinds: Sequence[str]) -> Entity | None:
@@ -1013,7 +927,7 @@ class SpeakerIndex:
         same = self._same_descriptor(position, base.lower(), kinds)
         if same is not None:
             return same
-        named = self._antecedent(position, lambda e: e.kind in kinds and _named_with(e, head))
+        named = self._antecedent(position, lambda e: e.kind in kinds and named_with(e, head))
         if named is not None:
             return named
         # "the army", "the police": the country's own, before any armed body named nearby
@@ -1172,7 +1086,7 @@ class SpeakerIndex:
         for mention in reversed(self.mentions[:index]):
             if mention.start >= position or not mention.entities:
                 continue
-            if position - mention.start > _MAX_CONTEXT:
+            if position - mention.start > MAX_CONTEXT:
                 break
             for entity in mention.entities:
                 if entity.kind == "person" and not people:
@@ -1188,7 +1102,7 @@ class SpeakerIndex:
         for mention in self.mentions[bisect_left(self._starts, position) :]:
             if mention.start < position or not mention.entities or mention.how == "descriptor":
                 continue
-            if self.paragraph[mention.start] > limit or mention.start - position > _MAX_CONTEXT:
+            if self.paragraph[mention.start] > limit or mention.start - position > MAX_CONTEXT:
                 break
             read_to = mention.end
             entity = mention.entities[0].voice
@@ -1198,7 +1112,7 @@ class SpeakerIndex:
         # nothing found: a name the gate did not parse may sit anywhere up to the limit
         self.consult(
             position,
-            min(bisect_right(self.paragraph, limit), position + _MAX_CONTEXT),
+            min(bisect_right(self.paragraph, limit), position + MAX_CONTEXT),
             forward=True,
         )
         return None
@@ -1209,7 +1123,7 @@ class SpeakerIndex:
         for end, members in reversed(self.groups):
             if end > position:
                 continue
-            if position - end > _MAX_CONTEXT:
+            if position - end > MAX_CONTEXT:
                 break
             if count is not None and len(members) != count:
                 continue
@@ -1250,7 +1164,7 @@ class SpeakerIndex:
     ) -> Entity | None:
         """The nearest fitting entity before ``position``; one that was itself a speaker wins
         within two paragraphs ("The group criticised the army. It said ..." is the group).
-        Nothing further back than :data:`_MAX_CONTEXT` tokens counts: in a transcript whose
+        Nothing further back than :data:`MAX_CONTEXT` tokens counts: in a transcript whose
         paragraphs run for pages, "they" does not reach back a thousand words."""
         nearest: Entity | None = None
         limit = self.paragraph[position] - _SALIENCE_PARAGRAPHS
@@ -1259,7 +1173,7 @@ class SpeakerIndex:
         for mention in reversed(self.mentions[:index]):
             if mention.start >= position or not mention.entities:
                 continue
-            if position - mention.start > _MAX_CONTEXT:
+            if position - mention.start > MAX_CONTEXT:
                 break
             if self.paragraph[mention.start] < limit and nearest is not None:
                 break
@@ -1276,7 +1190,7 @@ class SpeakerIndex:
                 return entity
         # nothing salient: anything in the window may be what a full parse picks
         read_from = min(read_from, bisect_left(self.paragraph, max(limit, 0)))
-        read_from = max(read_from, position - _MAX_CONTEXT)
+        read_from = max(read_from, position - MAX_CONTEXT)
         self.consult(read_from, position, people=True)
         return nearest
 
@@ -1301,7 +1215,7 @@ class SpeakerIndex:
     def _quotes(self) -> list[Quote]:
         """Quoted stretches, with news-style continuation over paragraphs, and their speakers."""
         doc = self.doc
-        paragraphs = _paragraph_bounds(self.paragraph, doc)
+        paragraphs = paragraph_bounds(self.paragraph, doc)
         quotes: list[Quote] = []
         open_at: int | None = None
         opens_paragraph = False
@@ -1489,7 +1403,9 @@ class SpeakerIndex:
         if mention is not None and mention.entities:
             return mention.entities, mention.text
         if mention is not None and mention.how == "descriptor":
-            return (Entity(_strip_determiner(mention.text), _kind(mention.kinds)),), mention.text
+            return (
+                Entity(strip_determiner(mention.text), descriptor_kind(mention.kinds)),
+            ), mention.text
         low = tok.lower_
         if low in self.words.person_pronouns or low in self.words.body_pronouns:
             return self.pronoun(tok, exclude=exclude), tok.text
@@ -1537,7 +1453,7 @@ class SpeakerIndex:
             if body is not None:
                 return (Entity(body.name, body.kind, body.parent),), text, "speaker:place-owned"
         found = gaz.descriptor(head.text)
-        kind = _kind(found.kinds) if found is not None else "government"
+        kind = descriptor_kind(found.kinds) if found is not None else "government"
         name = f"{place.name} {' '.join(rest_words).lower()}"
         return (Entity(name, kind),), text, "speaker:place-owned"
 
@@ -1562,9 +1478,9 @@ class SpeakerIndex:
             if mention.entities:
                 return mention.entities, mention.text, mention.rule or f"speaker:{mention.how}"
             if mention.how == "descriptor":
-                name = _strip_determiner(mention.text)
+                name = strip_determiner(mention.text)
                 return (
-                    (Entity(name, _kind(mention.kinds)),),
+                    (Entity(name, descriptor_kind(mention.kinds)),),
                     mention.text,
                     "speaker:unresolved-descriptor",
                 )
@@ -1602,7 +1518,7 @@ class SpeakerIndex:
                 for target in targets:
                     inner = self._at.get(target.i)
                     if inner is not None and inner.entities and inner.how != "person":
-                        text = _strip_determiner(head.doc[_np_start(head) : head.i + 1].text)
+                        text = strip_determiner(head.doc[_np_start(head) : head.i + 1].text)
                         return (
                             tuple(e.voice for e in inner.entities),
                             text,
@@ -1622,12 +1538,12 @@ class SpeakerIndex:
             ent = self.ent_at(head.i)
             if ent is not None:
                 kind = "person" if ent_label == "PERSON" else "other"
-                return (Entity(_clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
+                return (Entity(clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
         if low in words.government_roles or head.lemma_.lower() in words.government_roles:
             # "Ukrainian officials", "Iraqi authorities": that country's government
             for child in head.children:
                 demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
-                government = _government_of(demonym) if demonym is not None else None
+                government = government_of(demonym) if demonym is not None else None
                 if government is not None:
                     return (government,), text, "speaker:demonym-government"
         generic = None
@@ -1639,7 +1555,7 @@ class SpeakerIndex:
         if generic is not None:
             # "local aid groups estimate": a kind of body named by kind only
             return (
-                (Entity(_strip_determiner(text), _kind(generic.kinds)),),
+                (Entity(strip_determiner(text), descriptor_kind(generic.kinds)),),
                 text,
                 "speaker:generic-descriptor",
             )
@@ -1648,7 +1564,7 @@ class SpeakerIndex:
             or head.lemma_.lower() in words.person_nouns
             or low in words.roles
         ):
-            name = _strip_determiner(text)
+            name = strip_determiner(text)
             # common nouns name no one in particular: "residents", not "Residents"
             name = name if head.pos_ == "PROPN" else name.lower()
             return (Entity(name, "person"),), text, "speaker:person-noun"
@@ -1664,28 +1580,12 @@ def _bare(titles: dict[str, str | None]) -> frozenset[str]:
     return _titles_bare(tuple(titles))
 
 
-def _kind(kinds: Sequence[str]) -> str:
-    """The kind of a body known only by a descriptor: its one kind, else "other"."""
-    return kinds[0] if len(kinds) == 1 else "other"
-
-
 def _reports(cue: Cue, chain: list[Cue]) -> bool:
     """A plain reporting verb of the chain, which an outer reporter may take over; "according
     to X" frames the whole sentence, so it is such an outer reporter too."""
     if cue.rule == "cue:according-to":
         return True
     return cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts"
-
-
-@lru_cache(maxsize=4096)
-def _body_words(name: str) -> str:
-    body = gaz.lookup_body(name)
-    return " ".join([name, *(body.aliases if body else ())]).lower()
-
-
-def _named_with(entity: Entity, word: str) -> bool:
-    """Whether a body's name or aliases hold ``word`` ("ministry" in "Ministry of Health")."""
-    return bool(word) and word in _body_words(entity.voice.name).split()
 
 
 @lru_cache(maxsize=8192)
@@ -1703,26 +1603,10 @@ def _demonym_of(country: str) -> str | None:
     return None
 
 
-def _government_of(demonym: Any) -> Entity | None:
-    for name in (f"{demonym.demonym} government", f"Government of {demonym.country}"):
-        body = gaz.lookup_body(name)
-        if body is not None:
-            return Entity(body.name, body.kind, body.parent)
-    return None
-
-
 def _np_start(head: Token) -> int:
     return min(
         [head.i, *[c.left_edge.i for c in head.children if c.i < head.i and c.dep_ != "punct"]]
     )
-
-
-def _strip_determiner(text: str) -> str:
-    words = cue_words()
-    parts = text.split()
-    while parts and parts[0].lower() in words.determiners:
-        parts = parts[1:]
-    return " ".join(parts) or text
 
 
 def _small_number(text: str) -> int | None:
@@ -1732,27 +1616,6 @@ def _small_number(text: str) -> int | None:
 def _subsequence(letters: Sequence[str], initials: str) -> bool:
     it = iter(initials)
     return all(any(c == letter for c in it) for letter in letters)
-
-
-def _paragraphs(doc: Doc) -> list[int]:
-    """The paragraph number of every token (a line break starts a paragraph)."""
-    out = []
-    number = 0
-    for tok in doc:
-        out.append(number)
-        if tok.is_space and "\n" in tok.text:
-            number += 1
-    return out
-
-
-def _paragraph_bounds(paragraph: list[int], doc: Doc) -> list[tuple[int, int]]:
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for i in range(1, len(doc) + 1):
-        if i == len(doc) or paragraph[i] != paragraph[i - 1]:
-            bounds.append((start, i))
-            start = i
-    return bounds
 
 
 def _first_word(doc: Doc, start: int, end: int) -> int | None:
@@ -1825,7 +1688,7 @@ def _may_name(tok: Token, index: SpeakerIndex) -> bool:
     """A word that may be (part of) a person's name the model would find: capitalised, not a
     common word, title, role, calendar word, place or demonym, and not inside a known body."""
     words = index.words
-    if not _NAME.match(tok.text) or tok.is_stop or tok.like_num:
+    if not NAME.match(tok.text) or tok.is_stop or tok.like_num:
         return False
     low = tok.lower_
     if low in words.calendar or low in words.titles or low in words.roles:
@@ -2060,7 +1923,7 @@ class SpeakersComponent:
         got = None
         rule = ""
         sent = span.sent
-        if found is not None and found[0].i < _dateline_end(sent):
+        if found is not None and found[0].i < dateline_end(sent):
             found = None  # "NIAMEY, March 24 (Sahel Wire) – Gunmen killed ...": not the dateline
         if found is not None:
             head, rule = found
@@ -2072,7 +1935,7 @@ class SpeakersComponent:
             )
         if (
             got is None
-            and _is_dateline(sent[:1])
+            and is_dateline(sent[:1])
             and trigger.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "dobj" for c in trigger.children)
         ):
