@@ -6,7 +6,7 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimx.pipeline.speakers.component import agent_phrase
+from claimx.pipeline.agents.phrases import agent_phrase
 from claimx.pipeline.speakers.cues import (
     according_to,
     cue_chain,

@@ -51,7 +51,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -63,19 +63,20 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from claimx.lexicon import gazetteer as gaz
-from claimx.lexicon.words import outcome_words
+from claimx.pipeline.agents.blame import agent_entity, blamed, is_attack, surface_agent
+from claimx.pipeline.agents.event import event_agent
+from claimx.pipeline.agents.phrases import agent_phrase
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.extensions import register_extensions
 from claimx.pipeline.gate.component import PARSED_KEY, GateComponent
+from claimx.pipeline.speakers.attribution import Attribution, own_harm
 from claimx.pipeline.speakers.cues import (
-    RELATIVE,
     SUBJECT_DEPS,
     Cue,
     according_to,
     cue_chain,
     hedge_in,
     hedge_of,
-    relative_antecedent,
     report_source,
     report_subject_cue,
     statement_cue,
@@ -105,7 +106,6 @@ _OPEN_QUOTES = frozenset({"“", "«", "„"})
 _CLOSE_QUOTES = frozenset({"”", "»"})
 _STRAIGHT_QUOTES = frozenset({'"'})
 _TERMINALS = frozenset({".", "!", "?", "…"})
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,7}$")
 # How far a quote's attribution may sit from the closing mark (", Ms Allen said in a statement").
 _AFTER_WINDOW = 14
@@ -115,161 +115,6 @@ _SALIENCE_PARAGRAPHS = 2
 _LEDE_PARAGRAPHS = 3
 # Rounds of on-demand parsing: what a first parse reveals (a name) may point one step further.
 _PARSE_ROUNDS = 2
-
-
-def _subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, through coordination ("killed hundreds and injured thousands")
-    and participle clauses ("An air strike hit a bus, killing dozens")."""
-    current = verb
-    for _ in range(4):
-        for child in current.children:
-            if child.dep_ == "nsubj":
-                return relative_antecedent(child)
-        participle = current.dep_ == "advcl" and current.tag_ == "VBG"
-        # "the army had responded by striking RSF positions, killing scores"
-        by_doing = current.dep_ == "pcomp" and current.tag_ == "VBG"
-        if (
-            current.dep_ == "conj"
-            or participle
-            or by_doing
-            or (current.dep_ == "amod" and current.head.dep_ in ("conj", "dobj"))
-        ):
-            current = current.head
-            if current.pos_ not in ("VERB", "AUX"):
-                current = current.head
-            continue
-        break
-    return None
-
-
-def _harm_verb_above(tok: Token) -> bool:
-    """Whether the verb governing ``tok`` is a harm verb ("killed hundreds and injured ...")."""
-    verbs = outcome_words().verbs
-    current = tok
-    for _ in range(4):
-        if current.pos_ in ("VERB", "AUX"):
-            return (verbs.get(current.lower_) or verbs.get(current.lemma_.lower())) is not None
-        if current.head.i == current.i:
-            break
-        current = current.head
-    return False
-
-
-def _is_passive(verb: Token, figure: Span | None = None) -> bool:
-    # "people killed in the strike" is passive; "soldiers ... killed 500 people", which the
-    # parser may read the same way, has its figure after it, as an object
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "acl"
-        and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children)
-        and not (figure is not None and _object_after(verb, figure))
-    )
-
-
-def _object_after(verb: Token, figure: Span) -> bool:
-    """Whether the figure follows the verb inside its phrase ("killed between 8,192 and ...")."""
-    return (
-        verb.i < figure.start
-        and verb.left_edge.i <= figure.start
-        and figure.end - 1 <= verb.right_edge.i
-    )
-
-
-def agent_phrase(
-    trigger: Token, figure: Span, words: CueWords | None = None
-) -> tuple[Token, str] | None:
-    """The head of the phrase naming who caused the harm, and the rule that found it.
-
-    Active harm verb: its subject ("the coalition killed", "Russian shelling killed"), unless the
-    subject is the figure itself ("45 died"). Passive or noun: the "by" agent ("were killed by
-    Russian shelling", "deaths caused by coalition strikes") or an attack noun after "in",
-    "during", "from" ("killed in their bombardments").
-    """
-    words = words or cue_words()
-    # "killed hundreds and injured thousands": the parser may read the second verb as an
-    # adjective on its object; it still shares the first verb's subject
-    # "received 1,300 wounded patients": a participle on a noun has no subject of its own
-    verb_like = trigger.dep_ != "amod" and (
-        trigger.pos_ in ("VERB", "AUX") or trigger.tag_.startswith("VB")
-    )
-    shares_verb = (
-        trigger.dep_ == "amod"
-        and trigger.head.dep_ in ("conj", "dobj")
-        and figure.start <= trigger.head.i < figure.end
-        # "received 1,300 wounded patients": the verb above must itself be a harm verb
-        and _harm_verb_above(trigger.head)
-    )
-    if (verb_like or shares_verb) and not _is_passive(trigger, figure):
-        subject = _subject_of(trigger)
-        # "attacks that killed 43 and injured 190": the second verb shares the relative subject
-        relative = any(
-            c.dep_ == "nsubj" and c.lower_ in RELATIVE
-            for c in (*trigger.children, *(trigger.head.children if trigger.dep_ == "conj" else ()))
-        )
-        if (
-            subject is None
-            and trigger.dep_ == "acl"
-            and (any(c.dep_ == "dobj" for c in trigger.children) or _object_after(trigger, figure))
-            and not (figure.start <= trigger.head.i < figure.end)
-        ):
-            # "Malian soldiers ... killed at least 500 people", "coalition actions killed ...":
-            # a harm verb with an object, read as a modifier of the noun that did it
-            return trigger.head, "agent:modified-noun"
-        if subject is not None and not (figure.start <= subject.i < figure.end):
-            # the noun a relative clause hangs on holds the figure by construction
-            inside = not relative and any(figure.start <= t.i < figure.end for t in subject.subtree)
-            if not inside:
-                # "attacks that killed 43": the relative clause's noun did it
-                return subject, "agent:relative" if relative else "agent:subject"
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        # "the coalition's own tally of civilians it has killed": the harm verb under a toll
-        for verb in trigger.subtree:
-            if verb.dep_ in ("relcl", "acl") and verb.i > trigger.i and _harm_verb_above(verb):
-                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.lower_ not in RELATIVE:
-                    return subject, "agent:toll-clause"
-    for holder in (trigger, *[c for c in trigger.children if c.dep_ == "acl"]):
-        for child in holder.children:
-            if child.dep_ == "agent" or (
-                child.dep_ == "prep" and child.lower_ in words.agent_links
-            ):
-                for pobj in child.children:
-                    if pobj.dep_ != "pobj":
-                        continue
-                    if child.dep_ == "agent" or child.lower_ == "by":
-                        return pobj, "agent:by"
-                    if (
-                        pobj.lower_ in words.attack_nouns
-                        or pobj.lemma_.lower() in words.attack_nouns
-                    ):
-                        return pobj, f"agent:{child.lower_}-attack"
-                    if pobj.lower_ in words.clash_nouns:
-                        # "killed in clashes with M23 rebels": the other side
-                        for prep in pobj.children:
-                            if prep.dep_ == "prep" and prep.lower_ == "with":
-                                for other in prep.children:
-                                    if other.dep_ == "pobj":
-                                        return other, "agent:clash-with"
-    # "the number of people killed when a Russian missile tore through ...": a toll noun's
-    # harm verb frames the clause
-    holders = [trigger]
-    if trigger.pos_ in ("NOUN", "PROPN"):
-        holders += [t for t in trigger.subtree if t.dep_ in ("acl", "relcl") and t.i > trigger.i]
-    clauses = [c for holder in holders for c in holder.children]
-    for clause in clauses:
-        # "killed when police opened fire", "have fled since the RSF stormed it"
-        if (
-            clause.dep_ == "advcl"
-            and clause.lemma_.lower() in words.attack_verbs
-            and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in words.event_marks
-                for m in clause.children
-            )
-        ):
-            for subject in clause.children:
-                if subject.dep_ == "nsubj":
-                    return subject, "agent:when-clause"
-    return None
 
 
 # -- the whole-article index --------------------------------------------------------------------
@@ -1702,30 +1547,6 @@ def _may_name(tok: Token, index: SpeakerIndex) -> bool:
 # -- the component ------------------------------------------------------------------------------
 
 
-@dataclass
-class _Result:
-    speakers: list[dict[str, str]] = field(default_factory=list)
-    entities: tuple[Entity, ...] = ()
-    cue: str | None = None
-    cue_token: int | None = None
-    stance: str = "asserts"
-    agent: dict[str, str] | None = None
-    agent_entity: Entity | None = None
-    # the sentence names who did it, in words that resolve to no one ("by both sides")
-    other_agent: bool = False
-    rules: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "speakers": self.speakers,
-            "cue": self.cue,
-            "cue_token": self.cue_token,
-            "stance": self.stance,
-            "agent": self.agent,
-            "rules": self.rules,
-        }
-
-
 def _speaker_dicts(entities: Sequence[Entity], text: str) -> list[dict[str, str]]:
     out = []
     single = len(entities) == 1
@@ -1763,7 +1584,7 @@ class SpeakersComponent:
             index = SpeakerIndex(doc, self.matchers, self.words)
             results, read = self._attribute_all(spans, index)
         _inherit(spans, results, index, self.words)
-        _event_agent(spans, results, index, self.words)
+        event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
             span._.attribution = result.as_dict()
         return doc
@@ -1779,7 +1600,7 @@ class SpeakersComponent:
 
     def _attribute_all(
         self, spans: list[Span], index: SpeakerIndex
-    ) -> tuple[list[_Result], list[Context]]:
+    ) -> tuple[list[Attribution], list[Context]]:
         results = []
         read: list[Context] = []
         for number, span in enumerate(spans):
@@ -1801,7 +1622,9 @@ class SpeakersComponent:
             yield self(doc)
 
     # -- one span --------------------------------------------------------------------------------
-    def attribute(self, span: Span, index: SpeakerIndex, region_end: int | None = None) -> _Result:
+    def attribute(
+        self, span: Span, index: SpeakerIndex, region_end: int | None = None
+    ) -> Attribution:
         """Speakers, cue, stance and agent of one casualty span; ``region_end``: where the next
         figure of its sentence starts (the sentence end by default)."""
         region_end = span.sent.end if region_end is None else region_end
@@ -1809,7 +1632,7 @@ class SpeakersComponent:
         words = self.words
         cas = span._.casualty or {}
         trigger = doc[int(cas.get("trigger", span.root.i))]
-        result = _Result()
+        result = Attribution()
         chain = cue_chain(trigger, words)
         candidates = [
             *chain,
@@ -1876,7 +1699,7 @@ class SpeakersComponent:
                 result.cue, result.cue_token = hedge.text, hedge.i
                 result.rules.append(f"cue:hedge:{hedge.lower_}")
         self._agent(span, trigger, index, result, region_end)
-        if not _own_harm(span, result) and result.stance != "asserts":
+        if not own_harm(span, result) and result.stance != "asserts":
             result.rules.append(f"stance:{result.stance}")
         return result
 
@@ -1916,7 +1739,7 @@ class SpeakersComponent:
         return None
 
     def _agent(
-        self, span: Span, trigger: Token, index: SpeakerIndex, result: _Result, region_end: int
+        self, span: Span, trigger: Token, index: SpeakerIndex, result: Attribution, region_end: int
     ) -> None:
         words = self.words
         found = agent_phrase(trigger, span, words)
@@ -1927,11 +1750,11 @@ class SpeakersComponent:
             found = None  # "NIAMEY, March 24 (Sahel Wire) – Gunmen killed ...": not the dateline
         if found is not None:
             head, rule = found
-            got = _agent_entity(head, index, result.entities, words)
+            got = agent_entity(head, index, result.entities, words)
             # "That missile killed one ...": an attack told apart from the article's
             distal = any(c.dep_ == "det" and c.lower_ in ("that", "those") for c in head.children)
             result.other_agent = got is None and (
-                distal or not (_is_attack(head, words) or head.lower_ in words.forces)
+                distal or not (is_attack(head, words) or head.lower_ in words.forces)
             )
         if (
             got is None
@@ -1955,213 +1778,8 @@ class SpeakersComponent:
         result.rules.append(rule)
 
 
-def blamed(
-    span: Span,
-    region_end: int,
-    index: SpeakerIndex,
-    speakers: tuple[Entity, ...],
-    words: CueWords,
-) -> tuple[Entity, str] | None:
-    """ "..., which also blamed government forces", "blaming the RSF for the attack", "670 of
-    them attributed to the coalition": who the sentence holds responsible. A blaming clause on
-    a noun ("670 of them attributed to ...") is about the figure before it only."""
-    for tok in span.sent:
-        lemma = tok.lemma_.lower()
-        if lemma not in words.blame_verbs or tok.pos_ not in ("VERB", "AUX"):
-            continue
-        # "the Observatory, which also blamed ...": a clause on a speaker holds for the sentence
-        if (
-            tok.dep_ in ("acl", "relcl")
-            and index.mention_at(tok.head.i) is None
-            and not span.start <= tok.i < region_end
-        ):
-            continue
-        # "1,316 casualties, 670 of them attributed to the coalition": the clause of another
-        # figure
-        subject = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None and subject.like_num and not span.start <= subject.i < region_end:
-            continue
-        link = words.blame_verbs[lemma]
-        targets = [c for c in tok.children if c.dep_ == "dobj"] if not link else []
-        for prep in tok.children:
-            # "blamed the attack on the RSF": the "on" object is who is blamed
-            if prep.dep_ in ("prep", "dative") and prep.lower_ in (link or "on"):
-                targets = [c for c in prep.children if c.dep_ == "pobj"]
-                break
-        for target in targets:
-            got = _agent_entity(target, index, speakers, words)
-            if got is not None:
-                return got
-    return None
-
-
-def surface_agent(
-    index: SpeakerIndex, start: int, end: int, *, backward: bool = False, attacks_only: bool = False
-) -> tuple[Entity, str] | None:
-    """The agent named by token order alone between ``start`` and ``end``: an attack noun or a
-    force word with a body or a national adjective right before it ("a US drone", "A Myanmar
-    military airstrike"), a body after "by" ("strikes by the Saudi-led coalition"), or a
-    generic force word ("Gunmen killed ..."). Needs no parse, so it reads unparsed ledes."""
-    doc = index.doc
-    words = index.words
-    order = range(end - 1, start - 1, -1) if backward else range(start, end)
-    # "Gunmen opened fire on a party ..., killing 12": a participle's clause is the one before
-    participle = backward and end < len(doc) and doc[end].tag_ == "VBG"
-    for i in order:
-        tok = doc[i]
-        low = tok.lower_
-        if participle and i == end - 1 and tok.text == ",":
-            continue
-        if backward and (tok.text in _CLAUSE_BREAKS or low in words.event_marks):
-            break  # the harm verb's own clause only
-        if i > start and doc[i - 1].lower_ in words.attack_forms:
-            continue  # "opened fire", "fired rockets": the attack's object, not its author
-        # "rebel-held": a modifier inside a compound adjective names no one
-        hyphened = i + 1 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_
-        if (low not in words.attack_nouns and low not in words.forces) or hyphened:
-            continue
-        if attacks_only and (low in words.forces or low in words.attackers):
-            continue  # "Syrian government forces pressed deeper ...": not an attack
-        # only the attack nearest the harm verb (or opening the lede) is read: "rescuers said
-        # shelling had killed 25" names no agent, whatever "rebel-held" before it says
-        for k in range(i - 1, max(start, i - 4) - 1, -1):
-            before = doc[k]
-            if before.is_punct or before.is_space or before.lower_ in words.determiners:
-                break
-            # names from the gazetteer only: the model's entities exist where it ran
-            mention = index.mention_at(k)
-            if mention is not None and mention.entities and mention.how in ("body", "acronym"):
-                return mention.entities[0].voice, doc[mention.start : i + 1].text
-            demonym = gaz.demonym(before.text)
-            body = gaz.lookup_body(demonym.agent) if demonym and demonym.agent else None
-            if body is not None:
-                return Entity(body.name, body.kind, body.parent), doc[k : i + 1].text
-        if i + 2 < end and doc[i + 1].lower_ == "by":
-            after = index.mention_at(i + 2) or index.mention_at(i + 3)
-            if after is not None and after.entities and after.how in ("body", "acronym"):
-                return after.entities[0].voice, after.text
-        return index.force(tok) if low in words.forces else None
-    return None
-
-
-def _own_harm(span: Span, result: _Result) -> bool:
-    """A party's figure for harm it caused is an admission ("the coalition said its strikes
-    killed 326 civilians"), but not its count of enemy fighters it killed: that is a claim."""
-    if (
-        result.stance == "asserts"
-        and result.agent_entity is not None
-        and any(e.related(result.agent_entity) for e in result.entities)
-        and (span._.casualty or {}).get("group") != "combatants"
-    ):
-        result.stance = "acknowledges"
-        result.rules.append("stance:own-harm")
-        return True
-    return False
-
-
-def _agent_entity(
-    head: Token, index: SpeakerIndex, speakers: tuple[Entity, ...], words: CueWords
-) -> tuple[Entity, str] | None:
-    """The body an agent phrase names: the phrase's own name, its possessor, a compound or a
-    demonym ("Russian shelling"), or the "by" agent of a participle ("strikes carried out by X");
-    for a bare attack noun, whoever launched it ("X launched a wave of attacks that ...")."""
-    found = _named_in_phrase(head, index, speakers, words)
-    if found is None and not _is_attack(head, words):
-        # "a helicopter attack on a school ..., on 16 September, which killed 11": the relative
-        # clause hangs on the last noun; the attack is the phrase it belongs to
-        climb = head
-        for _ in range(6):
-            if climb.dep_ not in ("pobj", "prep", "conj", "appos") or climb.head.i == climb.i:
-                break
-            climb = climb.head
-            if _is_attack(climb, words):
-                head = climb
-                break
-    # "a coordinated wave of missile attacks", "a barrage of shells": the attack the noun counts
-    counts_attacks = any(
-        prep.dep_ == "prep"
-        and prep.lower_ == "of"
-        and any(c.dep_ == "pobj" and _is_attack(c, words) for c in prep.children)
-        for prep in head.children
-    )
-    if found is None and (_is_attack(head, words) or counts_attacks):
-        obj = head
-        if obj.dep_ == "pobj" and obj.head.lower_ == "of":
-            obj = obj.head.head
-        subject = _subject_of(obj.head) if obj.dep_ == "dobj" else None
-        if subject is not None:
-            found = _named_in_phrase(subject, index, speakers, words)
-    return found
-
-
-def _named_in_phrase(
-    head: Token, index: SpeakerIndex, speakers: tuple[Entity, ...], words: CueWords
-) -> tuple[Entity, str] | None:
-    doc = head.doc
-    queue = [head]
-    seen: set[int] = set()
-    fallback: tuple[Entity, str] | None = None
-    while queue:
-        tok = queue.pop(0)
-        if tok.i in seen:
-            continue
-        seen.add(tok.i)
-        mention = index.mention_at(tok.i)
-        if mention is not None:
-            index.note(mention)
-        if mention is not None and mention.entities and mention.how != "person":
-            return mention.entities[0].voice, mention.text
-        if mention is not None and mention.how == "person" and mention.entities:
-            return mention.entities[0].voice, mention.text
-        low = tok.lower_
-        if low in words.body_pronouns or low in words.person_pronouns:
-            # "killed in their bombardments" inside "the coalition claimed that ...": the
-            # pronoun points at the speaker of the sentence first
-            entities = speakers or index.pronoun(tok)
-            if entities:
-                return entities[0].voice, tok.text
-            continue
-        demonym = (
-            gaz.demonym(tok.text)
-            if tok.dep_ in ("amod", "compound", "npadvmod", "nmod") or tok is head
-            else None
-        )
-        if demonym is not None and demonym.agent:
-            body = gaz.lookup_body(demonym.agent)
-            if body is not None:
-                return Entity(body.name, body.kind, body.parent), doc[
-                    tok.i : head.i + 1
-                ].text if tok.i < head.i else tok.text
-        if fallback is None and (tok is head or tok.dep_ in ("amod", "compound", "nmod")):
-            # "M23 fighters": a name among the modifiers wins over the generic word
-            forced = index.force(tok)
-            if forced is not None:
-                entity, text = forced
-                fallback = entity, doc[tok.i : head.i + 1].text if tok.i < head.i else text
-        for child in tok.children:
-            # a noun with a "subject" is a misparse of a compound ("RSF shelling")
-            # "the paramilitary Rapid Support Forces": the parser may hang the name as apposition
-            if child.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod", "nsubj", "appos"):
-                queue.append(child)
-            elif child.dep_ == "prep" and child.lower_ == "by" and tok is head:
-                # "an air strike by the Saudi-led coalition"
-                queue.extend(c for c in child.children if c.dep_ == "pobj")
-            elif child.dep_ in ("acl", "relcl") and tok is head:
-                # "strikes carried out by X", "air strikes it carried out"
-                for inner in child.children:
-                    if inner.dep_ == "agent":
-                        queue.extend(c for c in inner.children if c.dep_ == "pobj")
-                    elif inner.dep_ == "nsubj" and inner.lower_ not in RELATIVE:
-                        queue.append(inner)
-    return fallback
-
-
-def _is_attack(tok: Token, words: CueWords) -> bool:
-    return tok.lower_ in words.attack_nouns or tok.lemma_.lower() in words.attack_nouns
-
-
 def _inherit(
-    spans: list[Span], results: list[_Result], index: SpeakerIndex, words: CueWords
+    spans: list[Span], results: list[Attribution], index: SpeakerIndex, words: CueWords
 ) -> None:
     """What a figure takes from other figures: parts from their total, a definite follow-up
     ("The raid slew ...") from the attributed sentence before it, a hedged figure
@@ -2200,7 +1818,7 @@ def _inherit(
         if result.agent is None and first is not None and first.agent is not None:
             result.agent, result.agent_entity = dict(first.agent), first.agent_entity
             result.rules.append("agent:shared-verb")
-    attributed: dict[tuple[Any, Any], _Result] = {}
+    attributed: dict[tuple[Any, Any], Attribution] = {}
     for span, result in zip(spans, results, strict=True):
         if result.speakers:
             attributed.setdefault(_figure_key(span), result)
@@ -2222,72 +1840,9 @@ def _figure_key(span: Span) -> tuple[Any, Any]:
     return (span._.figure or {}).get("value"), (span._.casualty or {}).get("outcome")
 
 
-def _event_agent(
-    spans: list[Span], results: list[_Result], index: SpeakerIndex, words: CueWords
-) -> None:
-    """The agent of the article's main event, for later figures about it whose sentence names
-    none: "An air strike by the Saudi-led coalition hit a bus ... The ministry said 43 people
-    had been killed". The event is the first claim sentence's, when it names an agent, else the
-    attack the lede names ("after a US drone fired a missile ..."). A figure outside the event
-    (displaced or missing people, a wider tally: "since 2011", "across the country") keeps none.
-    """
-    first = spans[0].sent
-    source: tuple[int, _Result] | None = None
-    for span, result in zip(spans, results, strict=True):
-        if span.sent.start != first.start:
-            break
-        if result.agent is not None and result.agent_entity is not None:
-            source = (first.end, result)
-            break
-    if source is None:
-        lede = index.doc[0].sent
-        got = surface_agent(index, lede.start, lede.end, attacks_only=True)
-        if got is None:
-            return
-        entity, text = got
-        lead = _Result(agent={"text": text, "name": entity.voice.name}, agent_entity=entity)
-        source = (lede.end, lead)
-    # figures of the event's own sentence were read one by one; later ones take the event's
-    after, event = source
-    assert event.agent is not None
-    for span, result in zip(spans, results, strict=True):
-        if result.agent is not None or span.start < after:
-            continue
-        if (span._.casualty or {}).get("outcome") not in words.event_outcomes:
-            continue
-        # a figure its speaker rejects is not one the event is known by
-        if result.other_agent or result.stance == "disputes" or _wider_scope(span, words):
-            continue
-        result.agent = dict(event.agent)
-        result.agent_entity = event.agent_entity
-        result.rules.append("agent:article-event")
-        _own_harm(span, result)
-
-
-def _wider_scope(span: Span, words: CueWords) -> bool:
-    """Whether a sentence puts its figures beyond one event: a scope word ("since", "overall",
-    "the war") or a whole country after the figure ("deaths in Burkina Faso in 2023"; "the
-    UN's official in Sudan said" places the speaker, not the figure)."""
-    sent = span.sent
-    doc = sent.doc
-    for tok in sent:
-        # "a possible war crime": a modifier does not set the scope; nor does "since Friday",
-        # the days of the event itself
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else tok
-        recent = after.lower_ in words.calendar and after.lower_.endswith("day")
-        if tok.lower_ in words.scope_words and tok.dep_ not in ("compound", "amod") and not recent:
-            return True
-        if tok.lower_ in words.country_links and span.start < tok.i < sent.end - 1:
-            for width in (3, 2, 1):
-                place = gaz.lookup_place(doc[tok.i + 1 : min(sent.end, tok.i + 1 + width)].text)
-                if place is not None and place.kind == "country":
-                    return True
-    return False
-
-
 def _carried(
-    span: Span, starts: list[int], results: list[_Result], index: SpeakerIndex, words: CueWords
-) -> _Result | None:
+    span: Span, starts: list[int], results: list[Attribution], index: SpeakerIndex, words: CueWords
+) -> Attribution | None:
     doc = span.doc
     sent = span.sent
     if index.quote_at(span.start) is not None:
