@@ -11,10 +11,12 @@ from claimx.lexicon import gazetteer as gaz
 from claimx.pipeline.agents.phrases import subject_of
 from claimx.pipeline.speakers.cues import RELATIVE, SUBJECT_DEPS
 from claimx.pipeline.speakers.entities import Entity
+from claimx.pipeline.speakers.national import demonym_of
+from claimx.pipeline.speakers.resolution import pronoun
 from claimx.pipeline.speakers.words import CueWords
 
 if TYPE_CHECKING:
-    from claimx.pipeline.speakers.component import SpeakerIndex
+    from claimx.pipeline.speakers.index import SpeakerIndex
 
 # Where the harm verb's own clause begins, reading back from it.
 _CLAUSE_BREAKS = frozenset({",", ";", ":", "–", "—"})
@@ -105,7 +107,7 @@ def surface_agent(
             after = index.mention_at(i + 2) or index.mention_at(i + 3)
             if after is not None and after.entities and after.how in ("body", "acronym"):
                 return after.entities[0].voice, after.text
-        return index.force(tok) if low in words.forces else None
+        return force(index, tok) if low in words.forces else None
     return None
 
 
@@ -167,7 +169,7 @@ def _named_in_phrase(
         if low in words.body_pronouns or low in words.person_pronouns:
             # "killed in their bombardments" inside "the coalition claimed that ...": the
             # pronoun points at the speaker of the sentence first
-            entities = speakers or index.pronoun(tok)
+            entities = speakers or pronoun(index, tok)
             if entities:
                 return entities[0].voice, tok.text
             continue
@@ -184,7 +186,7 @@ def _named_in_phrase(
                 ].text if tok.i < head.i else tok.text
         if fallback is None and (tok is head or tok.dep_ in ("amod", "compound", "nmod")):
             # "M23 fighters": a name among the modifiers wins over the generic word
-            forced = index.force(tok)
+            forced = force(index, tok)
             if forced is not None:
                 entity, text = forced
                 fallback = entity, doc[tok.i : head.i + 1].text if tok.i < head.i else text
@@ -209,3 +211,28 @@ def _named_in_phrase(
 def is_attack(tok: Token, words: CueWords) -> bool:
     """Whether ``tok`` names an attack ("shelling", "airstrikes"), by its form or its lemma."""
     return tok.lower_ in words.attack_nouns or tok.lemma_.lower() in words.attack_nouns
+
+
+def force(index: SpeakerIndex, tok: Token) -> tuple[Entity, str] | None:
+    """ "gunmen", "police", "government shelling", "rebel fire", "security forces": a generic
+    word for who did the harm, named for the article's country ("Kenyan police" is the
+    National Police Service; "Iranian security forces" a force the gazetteer lacks)."""
+    words = index.words
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for phrase_tokens in ([*modifiers[-1:], tok], [tok]):
+        phrase = " ".join(t.lower_ for t in phrase_tokens)
+        names = words.forces.get(phrase)
+        if names is None:
+            continue
+        text = index.doc[phrase_tokens[0].i : tok.i + 1].text
+        country = index.country() if names else None
+        if country is None:
+            return Entity(phrase, "other"), text
+        demonym = demonym_of(country)
+        filled = [n.format(demonym=demonym or country, country=country) for n in names]
+        for name in filled:
+            body = gaz.lookup_body(name)
+            if body is not None:
+                return Entity(body.name, body.kind, body.parent), text
+        return Entity(filled[0], "other"), text
+    return None

@@ -12,7 +12,7 @@ from claimx.pipeline.speakers.attribution import Attribution, own_harm
 from claimx.pipeline.speakers.words import CueWords
 
 if TYPE_CHECKING:
-    from claimx.pipeline.speakers.component import SpeakerIndex
+    from claimx.pipeline.speakers.index import SpeakerIndex
 
 
 def event_agent(
