@@ -35,7 +35,7 @@ from claimx.pipeline.speakers.quotes import find_quotes
 from claimx.pipeline.speakers.resolution import find_groups, resolve_descriptors, resolve_plurals
 from claimx.pipeline.speakers.words import CueWords, cue_words
 
-# Bracketed letters that may define an acronym ("(SNHR)", "(MoD)").
+# A word that, in brackets after a name, may be its acronym ("(SNHR)", "(MoD)").
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{0,7}$")
 
 

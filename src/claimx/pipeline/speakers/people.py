@@ -47,7 +47,6 @@ def find_people(index: SpeakerIndex) -> None:
     words = index.words
     hits: list[_Person] = []
     taken: set[int] = set()
-
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             # the model often takes the title in: "Ms Allen", "Colonel Sean Ryan"
@@ -174,7 +173,8 @@ def _role_person(index: SpeakerIndex, i: int, hits: list[_Person], taken: set[in
 
 def _body_before_role(index: SpeakerIndex, role: int) -> tuple[Entity | None, str]:
     """The body a role word speaks for, and the rule: the body named right before it
-    ("coalition spokesman"), the body a descriptor before it points at ("army spokesman")."""
+    ("coalition spokesman"), the body a descriptor before it points at ("army spokesman"), or
+    for a bare spokesman the body just named."""
     doc = index.doc
     before = index.mention_at(role - 1)
     if before is not None and before.entities:
