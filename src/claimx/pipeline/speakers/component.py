@@ -109,6 +109,7 @@ class SpeakersComponent:
         return index, results, read
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """One doc at a time: each article's index is its own."""
         for doc in stream:
             yield self(doc)
 
@@ -276,4 +277,5 @@ class SpeakersComponent:
     default_config={},
 )
 def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
+    """The ``claimx_speakers`` factory."""
     return SpeakersComponent(nlp, name)

@@ -43,6 +43,7 @@ class Entity:
         return self.body or self
 
     def related(self, other: Entity) -> bool:
+        """Whether two entities speak for the same body, or one for the other's parent."""
         a, b = self.voice, other.voice
         return a.name == b.name or a.parent == b.name or b.parent == a.name
 

@@ -63,6 +63,7 @@ class CueWords:
         return None
 
     def noun_stance(self, tok: Token) -> str | None:
+        """The stance of the report noun ``tok`` is ("report", "denial"), or None."""
         if tok.pos_ not in ("NOUN", "PROPN", ""):
             return None
         return self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower())
@@ -70,6 +71,7 @@ class CueWords:
 
 @lru_cache(maxsize=1)
 def cue_words() -> CueWords:
+    """``resources/cues.json``, read once; a stance it does not know is an error."""
     data = read_json("cues.json")
     verbs = {lemma: entry["stance"] for lemma, entry in data["verbs"].items()}
     forms = {form: lemma for lemma, entry in data["verbs"].items() for form in entry["forms"]}
