@@ -6,10 +6,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from claimx.pipeline.speakers.component import (
+from claimx.pipeline.agents.phrases import agent_phrase
+from claimx.pipeline.speakers.cues import (
     according_to,
-    agent_phrase,
-    find_cue,
+    cue_chain,
     hedge_of,
     report_source,
     statement_cue,
@@ -126,12 +126,13 @@ def token(doc: Doc, text: str) -> Token:
         ),
     ],
 )
-def test_speakers_find_cue_climbs_to_the_reporting_word(
+def test_speakers_cue_chain_climbs_to_the_reporting_word(
     english: Language, sentence: str, trigger: str, cue: str, stance: str, speaker: str
 ) -> None:
     doc = english(sentence)
-    found = find_cue(token(doc, trigger))
-    assert found is not None
+    chain = cue_chain(token(doc, trigger))
+    assert chain
+    found = chain[0]
     assert (found.text, found.stance) == (cue, stance)
     assert speaker in [t.text for t in found.speakers]
 
@@ -143,10 +144,10 @@ def test_speakers_find_cue_climbs_to_the_reporting_word(
         ("Gunmen killed 3 soldiers near the border.", "killed"),
     ],
 )
-def test_speakers_find_cue_none_in_own_voice(
+def test_speakers_cue_chain_empty_in_own_voice(
     english: Language, sentence: str, trigger: str
 ) -> None:
-    assert find_cue(token(english(sentence), trigger)) is None
+    assert cue_chain(token(english(sentence), trigger)) == []
 
 
 @pytest.mark.parametrize(
@@ -206,7 +207,8 @@ def test_speakers_trailing_cue_after_the_news(
     doc = english(sentence)
     trig = token(doc, trigger)
     fig = doc[token(doc, figure).i : token(doc, figure).i + 1]
-    found = find_cue(trig) or trailing_cue(trig, fig)
+    chain = cue_chain(trig)
+    found = chain[0] if chain else trailing_cue(trig, fig)
     assert found is not None and found.text == "said"
     assert [t.text for t in found.speakers] == ["police"]
 

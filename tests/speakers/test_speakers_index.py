@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimx.pipeline.speakers.component import Matchers, SpeakerIndex
+from claimx.pipeline.speakers.index import Matchers, SpeakerIndex
+from claimx.pipeline.speakers.resolution import group_before
 
 
 @pytest.fixture(scope="module")
@@ -144,4 +145,4 @@ def test_speakers_index_bodies_named_together(
 ) -> None:
     index = index_of(text)
     position = next(t.i for t in index.doc if t.text == "two")
-    assert [e.name for e in index.group_before(position, count)] == members
+    assert [e.name for e in group_before(index, position, count)] == members

@@ -1,0 +1,228 @@
+"""The cue grammar: pure functions over one parsed sentence.
+
+Each returns tokens (the reporting word and the heads of the speaker noun phrases), so every
+rule can be tested one sentence at a time; turning the heads into speakers is the index's job
+(:mod:`claimx.pipeline.speakers.heads`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimx.pipeline.speakers.words import CueWords, cue_words
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting word and the heads of the noun phrases that say it."""
+
+    token: Token
+    text: str
+    stance: str
+    speakers: tuple[Token, ...]
+    rule: str
+
+
+def conjuncts(tok: Token) -> tuple[Token, ...]:
+    """``tok`` and the noun phrases coordinated with it ("Amnesty and Airwars")."""
+    return (tok, *[c for c in tok.conjuncts if c.i > tok.i and c.pos_ not in ("VERB", "AUX")])
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("the officer who said ..."), else ``tok``."""
+    if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+        return tok.head.head
+    return tok
+
+
+def verb_speakers(verb: Token) -> tuple[Token, ...]:
+    """The heads of the subject of a reporting verb (its "by" agent when passive)."""
+    current: Token | None = verb
+    for _ in range(4):
+        if current is None:
+            break
+        subjects = [c for c in current.children if c.dep_ == "nsubj"]
+        if subjects:
+            # "The strike on Aug. 29, he said, had killed ...": the parser may give the
+            # reporting verb the content's subject too; the speaker sits next to the verb
+            at = current.i
+            nearest = min(subjects, key=lambda c: abs(c.i - at))
+            return conjuncts(relative_antecedent(nearest))
+        agents = [
+            pobj
+            for c in current.children
+            if c.dep_ == "agent"
+            for pobj in c.children
+            if pobj.dep_ == "pobj"
+        ]
+        if agents:
+            return conjuncts(agents[0])
+        # "X reviewed the data and said ...", "X went on to say ...": the subject is shared
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        break
+    return ()
+
+
+def report_source(noun: Token) -> tuple[Token, ...]:
+    """Who a report noun belongs to: "Amnesty's report", "UN figures", "a report by HRW"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return conjuncts(child)
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    # "UN figures" before "ministry figures": a name is the surer owner
+    for child in sorted(modifiers, key=lambda c: not (c.pos_ == "PROPN" or c.ent_type_)):
+        if child.pos_ in ("PROPN", "NOUN"):
+            return (child,)
+    for child in noun.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return conjuncts(pobj)
+        if child.dep_ == "acl":  # "a report published by HRW"
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            return conjuncts(pobj)
+    return ()
+
+
+def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
+    """Every reporting verb, and every report noun with an owner, above the harm word
+    ``trigger``, innermost first.
+
+    Climbs from the trigger through its heads (ccomp, advcl, conj, relcl, acl...): "Amnesty said
+    that 1,600 civilians were killed", "the army admitted that 3 civilians died", "1,600 deaths
+    were documented by Airwars", "Amnesty's claim that 20 died". A report noun with no owner
+    ("reports that 20 died") is passed over, so "X dismissed reports that 20 died" reaches X's
+    dispute.
+    """
+    words = words or cue_words()
+    chain: list[Cue] = []
+    previous = trigger
+    for anc in trigger.ancestors:
+        lemma = words.verb_lemma(anc)
+        if lemma is not None and previous.dep_ != "nsubj":
+            chain.append(
+                Cue(anc, anc.text, words.verbs[lemma], verb_speakers(anc), f"cue:verb:{lemma}")
+            )
+        else:
+            stance = words.noun_stance(anc)
+            if stance is not None and previous.dep_ in ("acl", "relcl", "ccomp", "appos", "prep"):
+                source = report_source(anc)
+                if source:
+                    chain.append(Cue(anc, anc.text, stance, source, f"cue:noun:{anc.lower_}"))
+        previous = anc
+    return chain
+
+
+def report_subject_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
+    """ "The ministry's death toll rose to 50", "the coalition's own tally ... stands at 1,417":
+    an owned report noun that is the harm word itself or the subject of its clause."""
+    words = words or cue_words()
+    root = trigger.sent.root
+    candidates = [trigger, *[c for c in root.children if c.dep_ in SUBJECT_DEPS]]
+    for noun in candidates:
+        stance = words.noun_stance(noun) or (
+            "asserts" if noun.lower_ in words.tally_nouns else None
+        )
+        if stance is None:
+            continue
+        # "Overall Gaza toll": a place the toll is counted in does not speak
+        source = [
+            t
+            for t in report_source(noun)
+            if words.noun_stance(t) is None and t.ent_type_ not in ("GPE", "LOC")
+        ]
+        if source:
+            return Cue(noun, noun.text, stance, tuple(source), "cue:noun-subject")
+    return None
+
+
+def according_to(sent: Span) -> Cue | None:
+    """ "according to X" anywhere in the sentence."""
+    for tok in sent:
+        if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.nbor().lower_ != "to":
+            continue
+        to = tok.nbor()
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        heads: tuple[Token, ...] = ()
+        if objects:
+            heads = conjuncts(objects[0])
+            words = cue_words()
+            # "according to ministry figures": the figures' owner speaks
+            if words.noun_stance(objects[0]) is not None:
+                heads = report_source(objects[0]) or heads
+        return Cue(tok, "according to", "asserts", heads, "cue:according-to")
+    return None
+
+
+def statement_cue(trigger: Token, words: CueWords | None = None) -> Cue | None:
+    """ "In a statement, the ministry put the toll at 45": a report noun framing the clause."""
+    words = words or cue_words()
+    for anc in trigger.ancestors:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        for prep in anc.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "via", "through"):
+                continue
+            for pobj in prep.children:
+                stance = words.noun_stance(pobj) if pobj.dep_ == "pobj" else None
+                if stance is not None:
+                    speakers = verb_speakers(anc) or report_source(pobj)
+                    if speakers:
+                        return Cue(pobj, pobj.text, stance, speakers, f"cue:in-{pobj.lower_}")
+    return None
+
+
+def trailing_cue(trigger: Token, figure: Span, words: CueWords | None = None) -> Cue | None:
+    """ "20 people were killed, police said": a reporting clause the parser hung off the news.
+
+    Accepted when the reporting verb comes after the figure, has its own subject, and is not
+    inside a clause of its own content (it governs nothing that holds the figure).
+    """
+    words = words or cue_words()
+    sent = trigger.sent
+    ancestors = {a.i for a in trigger.ancestors} | {trigger.i}
+    for tok in sent:
+        if tok.i <= figure.end or tok.i in ancestors:
+            continue
+        lemma = words.verb_lemma(tok)
+        if lemma is None:
+            continue
+        head = tok.head
+        if head.i not in ancestors or tok.dep_ not in ("parataxis", "ccomp", "advcl", "conj"):
+            continue
+        # "..., and activists said the whereabouts were unknown": a clause with content of
+        # its own reports that, not the figure
+        if any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            continue
+        speakers = verb_speakers(tok)
+        if speakers:
+            return Cue(tok, tok.text, words.verbs[lemma], speakers, f"cue:trailing:{lemma}")
+    return None
+
+
+def hedge_of(trigger: Token, words: CueWords | None = None) -> Token | None:
+    """ "reportedly has killed": a hedge on the harm or a clause above it."""
+    words = words or cue_words()
+    for tok in (trigger, *trigger.ancestors):
+        for child in tok.children:
+            if child.dep_ == "advmod" and child.lower_ in words.hedges:
+                return child
+    return None
+
+
+def hedge_in(sent: Span, words: CueWords) -> Token | None:
+    """A hedge anywhere in a sentence the model did not parse (its tokens have no relation)."""
+    for tok in sent:
+        if tok.lower_ in words.hedges and not tok.has_dep():
+            return tok
+    return None

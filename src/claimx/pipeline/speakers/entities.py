@@ -1,0 +1,140 @@
+"""Who can speak or act, and where the article names them: the records the index is made of,
+and how their names are written.
+
+An :class:`Entity` is a body or a person (who may speak for a body); a :class:`Mention` is a
+stretch of the article that names or points at entities; a :class:`Quote` is quoted text and who
+says it; a :class:`Context` is a stretch a look-up read, which the gated pipeline may have to
+parse on demand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from claimx.lexicon import gazetteer as gaz
+from claimx.pipeline.speakers.words import cue_words
+
+# A capitalised word that may be (part of) a person's or a body's name.
+NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+# At most this many tokens of one look-up's context are read (and parsed on demand): in a
+# transcript whose paragraphs run for pages, "they" does not reach back a thousand words.
+MAX_CONTEXT = 250
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Someone who can speak or act: a body, or a person (who may speak for a body)."""
+
+    name: str
+    kind: str
+    parent: str | None = None
+    gender: str | None = None
+    body: Entity | None = None
+
+    @property
+    def voice(self) -> Entity:
+        """Who speaks when this entity speaks: a tied person's body, else itself."""
+        return self.body or self
+
+    def related(self, other: Entity) -> bool:
+        """Whether two entities speak for the same body, or one for the other's parent."""
+        a, b = self.voice, other.voice
+        return a.name == b.name or a.parent == b.name or b.parent == a.name
+
+
+@dataclass(frozen=True)
+class Context:
+    """A stretch of tokens a resolution read; ``people``: a person may be named in it, so the
+    first mention of its names matters too ("Voloshyna" after "Iryna Voloshyna")."""
+
+    start: int
+    end: int
+    people: bool = False
+
+
+@dataclass
+class Mention:
+    """A stretch of the article that names or points at entities."""
+
+    start: int
+    end: int
+    text: str
+    how: str  # body, acronym, person, ner, descriptor
+    entities: tuple[Entity, ...] = ()
+    kinds: tuple[str, ...] = ()
+    plural: bool = False
+    definite: bool = True
+    count: int | None = None
+    rule: str = ""
+    speaking: bool = False  # the subject of a reporting verb somewhere: a salient antecedent
+    base: str = ""  # a descriptor's base phrase ("rights group")
+    # the stretches of text its resolution looked at (see SpeakerIndex.trace)
+    consulted: tuple[Context, ...] = ()
+
+
+@dataclass
+class Quote:
+    """Quoted text, possibly over several paragraphs, and who says it."""
+
+    start: int
+    end: int
+    first_paragraph: int
+    last_paragraph: int
+    opens_paragraph: bool
+    speakers: tuple[Entity, ...] = ()
+    speaker_text: str = ""
+    cue_token: int | None = None
+    cue_text: str | None = None
+    rule: str = ""
+    consulted: list[Context] = field(default_factory=list)
+
+
+def clean_name(text: str) -> str:
+    """A name as the index keeps it: no possessive "'s", no leading "the"."""
+    text = re.sub(r"['’]s$", "", text.strip())
+    return re.sub(r"^(?:the|The)\s+", "", text)
+
+
+def is_name_token(tok: Token) -> bool:
+    """Whether ``tok`` may be a word of a name: a capitalised word or an initial."""
+    return bool(NAME.match(tok.text) or _INITIAL.match(tok.text))
+
+
+def strip_determiner(text: str) -> str:
+    """``text`` without its determiners ("the London-based group" -> "London-based group")."""
+    words = cue_words()
+    parts = text.split()
+    while parts and parts[0].lower() in words.determiners:
+        parts = parts[1:]
+    return " ".join(parts) or text
+
+
+def descriptor_kind(kinds: Sequence[str]) -> str:
+    """The kind of a body known only by a descriptor: its one kind, else "other"."""
+    return kinds[0] if len(kinds) == 1 else "other"
+
+
+@lru_cache(maxsize=4096)
+def _body_words(name: str) -> str:
+    body = gaz.lookup_body(name)
+    return " ".join([name, *(body.aliases if body else ())]).lower()
+
+
+def named_with(entity: Entity, word: str) -> bool:
+    """Whether a body's name or aliases hold ``word`` ("ministry" in "Ministry of Health")."""
+    return bool(word) and word in _body_words(entity.voice.name).split()
+
+
+def government_of(demonym: gaz.Demonym) -> Entity | None:
+    """The government of the country a national adjective names, when the gazetteer knows it."""
+    for name in (f"{demonym.demonym} government", f"Government of {demonym.country}"):
+        body = gaz.lookup_body(name)
+        if body is not None:
+            return Entity(body.name, body.kind, body.parent)
+    return None

@@ -1,0 +1,212 @@
+"""Turning the head tokens the cue grammar returns into speakers: "the ministry", "it",
+"Ms Allen", "Amnesty researchers", "Sudan's government", "a spokesman for the ministry",
+"witnesses" each become the entities they name or point at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from claimx.lexicon import gazetteer as gaz
+from claimx.pipeline.speakers.cues import report_source
+from claimx.pipeline.speakers.entities import (
+    Entity,
+    clean_name,
+    descriptor_kind,
+    government_of,
+    strip_determiner,
+)
+from claimx.pipeline.speakers.resolution import pronoun
+
+if TYPE_CHECKING:
+    from claimx.pipeline.speakers.index import SpeakerIndex
+
+
+def resolve_heads(
+    index: SpeakerIndex, heads: Iterable[Token], *, exclude: tuple[int, int] | None = None
+) -> tuple[tuple[Entity, ...], str, str] | None:
+    """Speakers for the heads of speaker noun phrases: (entities, surface, rule), or None."""
+    found: list[Entity] = []
+    texts: list[str] = []
+    rules: list[str] = []
+    for head in heads:
+        got = resolve_head(index, head, exclude=exclude)
+        if got is None:
+            continue
+        entities, text, rule = got
+        for entity in entities:
+            if entity.voice.name not in {e.voice.name for e in found}:
+                found.append(entity)
+        texts.append(text)
+        rules.append(rule)
+    if not found:
+        return None
+    return tuple(found), " and ".join(dict.fromkeys(texts)), rules[0]
+
+
+def resolve_head(
+    index: SpeakerIndex, head: Token, *, exclude: tuple[int, int] | None = None, depth: int = 0
+) -> tuple[tuple[Entity, ...], str, str] | None:
+    """Speakers for one head token: (entities, surface, rule), or None. ``exclude``: a stretch
+    (the quote being attributed) no pronoun may point into; ``depth`` bounds the recursion
+    through report owners and appositions."""
+    words = index.words
+    mention = index.mention_at(head.i)
+    if mention is not None:
+        index.note(mention)
+        if mention.how == "person" and mention.entities and mention.entities[0].body is None:
+            # "Its spokeswoman, Olga Petrenko, said": the apposed role says whose she is
+            for role in (head.head, *head.children):
+                if (
+                    role.i != head.i
+                    and role.lower_ in words.roles
+                    and (role.dep_ == "appos" or head.dep_ == "appos")
+                ):
+                    owned = resolve_head(index, role, exclude=exclude, depth=depth + 1)
+                    if owned is not None and owned[2] == "speaker:member-of-body":
+                        return owned[0], mention.text, "speaker:person-for-body"
+        if mention.entities:
+            return mention.entities, mention.text, mention.rule or f"speaker:{mention.how}"
+        if mention.how == "descriptor":
+            name = strip_determiner(mention.text)
+            return (
+                (Entity(name, descriptor_kind(mention.kinds)),),
+                mention.text,
+                "speaker:unresolved-descriptor",
+            )
+    low = head.lower_
+    if low in words.person_pronouns or low in words.body_pronouns:
+        entities = pronoun(index, head, exclude=exclude)
+        return (entities, head.text, "speaker:pronoun") if entities else None
+    if depth < 2 and words.noun_stance(head) is not None:
+        source = report_source(head)
+        if source:
+            got = resolve_heads(index, source, exclude=exclude)
+            if got is not None:
+                return got[0], got[1], "speaker:report-owner"
+    text = head.doc[_np_start(head) : head.i + 1].text
+    owned = _owned_by_place(index, head, text)
+    if owned is not None:
+        return owned
+    if low in words.roles:
+        # "Its spokeswoman, Irina Volk": the body the pronoun stands for
+        for child in head.children:
+            if child.dep_ == "poss" and child.lower_ in words.body_pronouns:
+                bodies = pronoun(index, child, exclude=exclude)
+                if bodies:
+                    return tuple(e.voice for e in bodies), text, "speaker:member-of-body"
+    # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"
+    for child in head.children:
+        if child.dep_ in ("compound", "poss", "nmod", "amod") or (
+            child.dep_ == "prep" and child.lower_ in words.role_links
+        ):
+            targets = (
+                [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+            )
+            for target in targets:
+                inner = index.mention_at(target.i)
+                if inner is not None and inner.entities and inner.how != "person":
+                    text = strip_determiner(head.doc[_np_start(head) : head.i + 1].text)
+                    return (
+                        tuple(e.voice for e in inner.entities),
+                        text,
+                        "speaker:member-of-body",
+                    )
+    for child in head.children:
+        if child.dep_ == "appos":
+            got = (
+                resolve_head(index, child, exclude=exclude, depth=depth + 1) if depth < 2 else None
+            )
+            if got is not None:
+                return got
+    ent_label = head.ent_type_
+    if ent_label in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
+        ent = index.ent_at(head.i)
+        if ent is not None:
+            kind = "person" if ent_label == "PERSON" else "other"
+            return (Entity(clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
+    if low in words.government_roles or head.lemma_.lower() in words.government_roles:
+        # "Ukrainian officials", "Iraqi authorities": that country's government
+        for child in head.children:
+            demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
+            government = government_of(demonym) if demonym is not None else None
+            if government is not None:
+                return (government,), text, "speaker:demonym-government"
+    generic = None
+    if head.pos_ in ("NOUN", "PROPN"):
+        # "the state prosecutor's office said": a kind of body named by its head noun
+        generic = gaz.descriptor(text) or (
+            gaz.descriptor(head.text) if _np_start(head) < head.i else None
+        )
+    if generic is not None:
+        # "local aid groups estimate": a kind of body named by kind only
+        return (
+            (Entity(strip_determiner(text), descriptor_kind(generic.kinds)),),
+            text,
+            "speaker:generic-descriptor",
+        )
+    if low in words.person_nouns or head.lemma_.lower() in words.person_nouns or low in words.roles:
+        name = strip_determiner(text)
+        # common nouns name no one in particular: "residents", not "Residents"
+        name = name if head.pos_ == "PROPN" else name.lower()
+        return (Entity(name, "person"),), text, "speaker:person-noun"
+    return None
+
+
+def entities_at(
+    index: SpeakerIndex, tok: Token, *, exclude: tuple[int, int] | None = None
+) -> tuple[tuple[Entity, ...], str]:
+    """The entities a token names or points at by the index alone, with no parse (a quote's
+    attribution the model did not read): its mention, a descriptor's kind, a pronoun's
+    antecedent."""
+    mention = index.mention_at(tok.i)
+    if mention is not None:
+        index.note(mention)
+    if mention is not None and mention.entities:
+        return mention.entities, mention.text
+    if mention is not None and mention.how == "descriptor":
+        return (
+            Entity(strip_determiner(mention.text), descriptor_kind(mention.kinds)),
+        ), mention.text
+    low = tok.lower_
+    if low in index.words.person_pronouns or low in index.words.body_pronouns:
+        return pronoun(index, tok, exclude=exclude), tok.text
+    return (), ""
+
+
+def _owned_by_place(
+    index: SpeakerIndex, head: Token, text: str
+) -> tuple[tuple[Entity, ...], str, str] | None:
+    """ "Sudan's government", "Mariupol's city council", "Dnipro's mayor": a body or office
+    owned by a place is that place's."""
+    words = index.words
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    if not owners or not (
+        words.noun_stance(head) is None
+        and (head.lower_ in words.roles or gaz.descriptor(head.text) is not None)
+    ):
+        return None
+    owner = owners[0]
+    place = gaz.lookup_place(owner.text)
+    if place is None:
+        return None
+    rest = head.doc[owner.i + 1 : head.i + 1]
+    rest_words = [t.text for t in rest if t.text not in ("'s", "’s")]
+    for candidate in (f"{owner.text}'s {head.text}", f"{place.name} {head.text}"):
+        body = gaz.lookup_body(candidate)
+        if body is not None:
+            return (Entity(body.name, body.kind, body.parent),), text, "speaker:place-owned"
+    found = gaz.descriptor(head.text)
+    kind = descriptor_kind(found.kinds) if found is not None else "government"
+    name = f"{place.name} {' '.join(rest_words).lower()}"
+    return (Entity(name, kind),), text, "speaker:place-owned"
+
+
+def _np_start(head: Token) -> int:
+    """Where the noun phrase ``head`` heads starts (its left modifiers, punctuation aside)."""
+    return min(
+        [head.i, *[c.left_edge.i for c in head.children if c.i < head.i and c.dep_ != "punct"]]
+    )

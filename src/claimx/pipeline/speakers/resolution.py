@@ -1,0 +1,281 @@
+"""Turning a position into the entities it points at: definite descriptors ("the ministry"),
+indefinite ledes ("a charity has claimed"), pronouns and their antecedents, and bodies named
+together ("Amnesty International and Airwars ... the two groups").
+
+"The London-based rights group" and "it" resolve to the nearest compatible body before them
+(one that was itself a speaker wins), "a charity has claimed" to the first compatible body after
+it, "the two groups" to the last bodies named together. Every look-up notes the stretch it read
+(:meth:`SpeakerIndex.consult`), so that the gated pipeline can parse it on demand.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from claimx.pipeline.speakers.entities import MAX_CONTEXT, Entity, Mention, named_with
+from claimx.pipeline.speakers.national import national
+
+if TYPE_CHECKING:
+    from claimx.pipeline.speakers.index import SpeakerIndex
+
+# Tokens that may sit between bodies named together ("Amnesty International (AI) and Airwars").
+_GROUP_GAP = frozenset({",", "and", "&", "(", ")", "as", "well", "plus"})
+# How far back (in paragraphs) a pronoun prefers an entity that was itself a speaker.
+_SALIENCE_PARAGRAPHS = 2
+# How far (in paragraphs) an indefinite lede ("a charity has claimed") may look ahead for its name.
+_LEDE_PARAGRAPHS = 3
+
+
+def resolve_descriptors(index: SpeakerIndex) -> None:
+    """Point every singular descriptor at a body: "Airwars, a London-based group" at the name it
+    is apposed to, "the ministry" at one before it, "a charity has claimed" at the first
+    compatible body after it; each notes what it read, for its users to trace."""
+    doc = index.doc
+    for mention in index.mentions:
+        if mention.how != "descriptor" or mention.plural:
+            continue
+        index.trace = []
+        # "The Syrian Observatory for Human Rights (SOHR), a Britain-based monitor"
+        named_at = mention.start - (3 if doc[max(0, mention.start - 2)].text == ")" else 2)
+        before = index.mention_at(named_at) if named_at >= 0 else None
+        if (
+            not mention.definite
+            and doc[mention.start - 1].text == ","
+            and before is not None
+            and before.how in ("body", "acronym", "ner")
+            and before.entities
+            and before.entities[0].kind in mention.kinds
+        ):
+            # "Airwars, a London-based group that tracks ...": an apposition is the name
+            mention.entities = (before.entities[0],)
+            mention.rule += ":apposition"
+            index.trace = None
+            continue
+        if mention.definite:
+            entity = resolve_definite(index, mention.start, mention.base, mention.kinds)
+            mention.rule += ":nearest-before"
+        else:
+            # news ledes name a source by kind first ("a charity has claimed") and by name
+            # in the next paragraphs
+            entity = _first_after(index, mention.end, mention.kinds)
+            mention.rule += ":first-after"
+            if entity is None:
+                entity = _nearest(index, mention.start, mention.kinds)
+                mention.rule = mention.rule.replace("first-after", "nearest-before")
+        if entity is not None:
+            mention.entities = (entity,)
+        mention.consulted = tuple(index.trace)
+        index.trace = None
+
+
+def resolve_definite(
+    index: SpeakerIndex, position: int, base: str, kinds: Sequence[str]
+) -> Entity | None:
+    """What "the ministry" before ``position`` points at: first a body with the
+    descriptor's head noun in its name or aliases, then the nearest body of a fitting
+    kind (one that spoke first)."""
+    head = base.lower().split()[-1] if base else ""
+    same = _same_descriptor(index, position, base.lower(), kinds)
+    if same is not None:
+        return same
+    named = _antecedent(index, position, lambda e: e.kind in kinds and named_with(e, head))
+    if named is not None:
+        return named
+    # "the army", "the police": the country's own, before any armed body named nearby
+    own = national(index, base.lower()) if base else None
+    if own is not None and own.kind in kinds:
+        return own
+    return _antecedent(index, position, lambda e: e.kind in kinds)
+
+
+def _same_descriptor(
+    index: SpeakerIndex, position: int, base: str, kinds: Sequence[str]
+) -> Entity | None:
+    """ "an ethnic rebel group ... the group said": a descriptor ending in the same words
+    before, within the salience window, is the same body ("the interior ministry" is not
+    "the defence ministry")."""
+    if not base:
+        return None
+    tail = base.split()
+    limit = index.paragraph[position] - _SALIENCE_PARAGRAPHS
+    for mention in reversed(index.mentions[: bisect_left(index.starts, position)]):
+        if index.paragraph[mention.start] < limit:
+            break
+        if (
+            mention.how == "descriptor"
+            and not mention.plural
+            and mention.entities
+            and mention.base.split()[-len(tail) :] == tail
+            and mention.entities[0].kind in kinds
+        ):
+            index.consult(mention.start, position)
+            index.note(mention)
+            return mention.entities[0]
+    return None
+
+
+def find_groups(index: SpeakerIndex) -> None:
+    """Bodies named together ("Amnesty International (AI) and Airwars"): "the two groups"."""
+    named = [m for m in index.mentions if m.how in ("body", "acronym", "ner") and m.entities]
+    chain: list[Mention] = []
+    for mention in named:
+        if chain and _joined(index, chain[-1], mention):
+            chain.append(mention)
+            continue
+        _close_group(index, chain)
+        chain = [mention]
+    _close_group(index, chain)
+
+
+def _joined(index: SpeakerIndex, a: Mention, b: Mention) -> bool:
+    """Whether only commas, "and", brackets and the like stand between two mentions."""
+    gap = index.doc[a.end : b.start]
+    return len(gap) <= 4 and all(t.text in _GROUP_GAP for t in gap)
+
+
+def _close_group(index: SpeakerIndex, chain: list[Mention]) -> None:
+    members: list[Entity] = []
+    for mention in chain:
+        for entity in mention.entities:
+            if entity.name not in {m.name for m in members}:
+                members.append(entity)
+    if len(members) >= 2:
+        index.groups.append((chain[-1].end, tuple(members)))
+
+
+def resolve_plurals(index: SpeakerIndex) -> None:
+    """ "The two groups", "both organisations": the bodies last named together."""
+    for mention in index.mentions:
+        if mention.how == "descriptor" and mention.plural:
+            group = group_before(index, mention.start, mention.count, mention.kinds)
+            if group:
+                mention.entities = group
+                mention.rule += ":named-together"
+
+
+def _nearest(index: SpeakerIndex, position: int, kinds: Sequence[str]) -> Entity | None:
+    """The nearest body of ``kinds`` (any, when empty) before ``position``."""
+    upto = bisect_left(index.starts, position) if index.starts else len(index.mentions)
+    for mention in reversed(index.mentions[:upto]):
+        if mention.start >= position or not mention.entities:
+            continue
+        if position - mention.start > MAX_CONTEXT:
+            break
+        for entity in mention.entities:
+            if entity.kind == "person":
+                continue
+            if not kinds or entity.kind in kinds:
+                index.consult(mention.start, position)
+                return entity
+    return None
+
+
+def _first_after(index: SpeakerIndex, position: int, kinds: Sequence[str]) -> Entity | None:
+    """The first named body of ``kinds`` after ``position``, within the lede's reach."""
+    limit = index.paragraph[min(position, len(index.doc) - 1)] + _LEDE_PARAGRAPHS
+    read_to = position
+    for mention in index.mentions[bisect_left(index.starts, position) :]:
+        if mention.start < position or not mention.entities or mention.how == "descriptor":
+            continue
+        if index.paragraph[mention.start] > limit or mention.start - position > MAX_CONTEXT:
+            break
+        read_to = mention.end
+        entity = mention.entities[0].voice
+        if entity.kind in kinds:
+            index.consult(position, read_to, forward=True)
+            return entity
+    # nothing found: a name the gate did not parse may sit anywhere up to the limit
+    index.consult(
+        position,
+        min(bisect_right(index.paragraph, limit), position + MAX_CONTEXT),
+        forward=True,
+    )
+    return None
+
+
+def group_before(
+    index: SpeakerIndex, position: int, count: int | None, kinds: Sequence[str] = ()
+) -> tuple[Entity, ...]:
+    """The last bodies named together before ``position`` (``count`` of them, of ``kinds``)."""
+    for end, members in reversed(index.groups):
+        if end > position:
+            continue
+        if position - end > MAX_CONTEXT:
+            break
+        if count is not None and len(members) != count:
+            continue
+        if kinds and not all(m.kind in kinds for m in members):
+            continue
+        index.consult(end - 1, position)
+        return members
+    return ()
+
+
+def pronoun(
+    index: SpeakerIndex, tok: Token, *, exclude: tuple[int, int] | None = None
+) -> tuple[Entity, ...]:
+    """What a pronoun stands for: the nearest compatible entity mentioned before it."""
+    low = tok.lower_
+    words = index.words
+    if low in words.person_pronouns:
+        gender = words.person_pronouns[low]
+        person = _antecedent(
+            index,
+            tok.i,
+            lambda e: e.kind == "person" and e.gender in (None, gender),
+            exclude=exclude,
+        )
+        return (person,) if person is not None else ()
+    if low in words.body_pronouns:
+        if low in words.plural_pronouns:
+            group = group_before(index, tok.i, None)
+            last = _nearest(index, tok.i, ())
+            if group and (last is None or last in group):
+                return group
+        body = _antecedent(index, tok.i, lambda e: e.kind != "person", exclude=exclude)
+        return (body,) if body is not None else ()
+    return ()
+
+
+def _antecedent(
+    index: SpeakerIndex,
+    position: int,
+    fits: Callable[[Entity], bool],
+    *,
+    exclude: tuple[int, int] | None = None,
+) -> Entity | None:
+    """The nearest fitting entity before ``position``; one that was itself a speaker wins
+    within two paragraphs ("The group criticised the army. It said ..." is the group).
+    Nothing further back than :data:`MAX_CONTEXT` tokens counts: in a transcript whose
+    paragraphs run for pages, "they" does not reach back a thousand words."""
+    nearest: Entity | None = None
+    limit = index.paragraph[position] - _SALIENCE_PARAGRAPHS
+    upto = bisect_left(index.starts, position) if index.starts else len(index.mentions)
+    read_from = position
+    for mention in reversed(index.mentions[:upto]):
+        if mention.start >= position or not mention.entities:
+            continue
+        if position - mention.start > MAX_CONTEXT:
+            break
+        if index.paragraph[mention.start] < limit and nearest is not None:
+            break
+        read_from = mention.start
+        if exclude and exclude[0] <= mention.start < exclude[1]:
+            continue
+        entity = mention.entities[0]
+        if not fits(entity):
+            continue
+        if nearest is None:
+            nearest = entity
+        if mention.speaking:
+            index.consult(read_from, position, people=True)
+            return entity
+    # nothing salient: anything in the window may be what a full parse picks
+    read_from = min(read_from, bisect_left(index.paragraph, max(limit, 0)))
+    read_from = max(read_from, position - MAX_CONTEXT)
+    index.consult(read_from, position, people=True)
+    return nearest

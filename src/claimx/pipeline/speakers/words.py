@@ -1,0 +1,114 @@
+"""The words the speaker and agent rules decide on: ``resources/cues.json`` as look-up tables.
+
+Every reporting verb, report noun, title, role, pronoun and force word comes from there, so a
+rule changes with the data, not the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from claimx.resources import read_json
+
+STANCES = ("asserts", "acknowledges", "disputes")
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """``resources/cues.json`` as look-up tables."""
+
+    verbs: dict[str, str]  # lemma -> default stance
+    forms: dict[str, str]  # inflected form -> lemma
+    nouns: dict[str, str]  # report noun -> default stance
+    hedges: frozenset[str]
+    titles: dict[str, str | None]  # lower-case title -> gender it implies
+    roles: frozenset[str]
+    role_links: frozenset[str]
+    continuation_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
+    agent_links: frozenset[str]
+    person_pronouns: dict[str, str]
+    body_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    person_nouns: frozenset[str]
+    determiners: dict[str, str]
+    first_person: frozenset[str]
+    tally_nouns: frozenset[str]
+    name_particles: frozenset[str]
+    government_roles: frozenset[str]
+    spokes_roles: frozenset[str]
+    calendar: frozenset[str]
+    forces: dict[str, tuple[str, ...]]  # generic force word -> names it stands for
+    attack_verbs: frozenset[str]  # lemmas
+    attack_forms: frozenset[str]  # every form, for text the model did not read
+    event_marks: frozenset[str]
+    event_outcomes: frozenset[str]
+    scope_words: frozenset[str]
+    blame_verbs: dict[str, str]  # lemma -> preposition that introduces who is blamed, or ""
+    attackers: frozenset[str]
+    country_links: frozenset[str]
+    clash_nouns: frozenset[str]
+    national_bodies: dict[str, tuple[str, ...]]
+
+    def verb_lemma(self, tok: Token) -> str | None:
+        """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
+        lemma = tok.lemma_.lower()
+        if lemma in self.verbs and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+            return lemma
+        if not tok.pos_ or tok.pos_ == "X":
+            return self.forms.get(tok.lower_)
+        return None
+
+    def noun_stance(self, tok: Token) -> str | None:
+        """The stance of the report noun ``tok`` is ("report", "denial"), or None."""
+        if tok.pos_ not in ("NOUN", "PROPN", ""):
+            return None
+        return self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower())
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> CueWords:
+    """``resources/cues.json``, read once; a stance it does not know is an error."""
+    data = read_json("cues.json")
+    verbs = {lemma: entry["stance"] for lemma, entry in data["verbs"].items()}
+    forms = {form: lemma for lemma, entry in data["verbs"].items() for form in entry["forms"]}
+    for stance in (*verbs.values(), *data["nouns"].values()):
+        if stance not in STANCES:
+            raise ValueError(f"[claimx] cues.json: unknown stance {stance!r}; allowed: {STANCES}")
+    return CueWords(
+        verbs=verbs,
+        forms=forms,
+        nouns=dict(data["nouns"]),
+        hedges=frozenset(data["hedges"]),
+        titles=dict(data["titles"]),
+        roles=frozenset(data["roles"]),
+        role_links=frozenset(data["role_links"]),
+        continuation_nouns=frozenset(data["continuation_nouns"]),
+        attack_nouns=frozenset(data["attack_nouns"]),
+        agent_links=frozenset(data["agent_links"]),
+        person_pronouns=dict(data["person_pronouns"]),
+        body_pronouns=frozenset(data["body_pronouns"]),
+        plural_pronouns=frozenset(data["plural_pronouns"]),
+        person_nouns=frozenset(data["person_nouns"]),
+        determiners=dict(data["determiners"]),
+        first_person=frozenset(data["first_person"]),
+        tally_nouns=frozenset(data["tally_nouns"]),
+        name_particles=frozenset(data["name_particles"]),
+        government_roles=frozenset(data["government_roles"]),
+        spokes_roles=frozenset(data["spokes_roles"]),
+        calendar=frozenset(data["calendar"]),
+        forces={word: tuple(names) for word, names in data["forces"].items()},
+        attack_verbs=frozenset(data["attack_verbs"]),
+        attack_forms=frozenset(f for forms in data["attack_verbs"].values() for f in forms),
+        event_marks=frozenset(data["event_marks"]),
+        event_outcomes=frozenset(data["event_outcomes"]),
+        scope_words=frozenset(data["scope_words"]),
+        blame_verbs=dict(data["blame_verbs"]),
+        attackers=frozenset(data["attackers"]),
+        country_links=frozenset(data["country_links"]),
+        clash_nouns=frozenset(data["clash_nouns"]),
+        national_bodies={k: tuple(v) for k, v in data["national_bodies"].items()},
+    )
