@@ -210,25 +210,6 @@ def test_pipeline_config_file_assembles(tmp_path):
     assert assembled.pipe_names == claimx.load().pipe_names
 
 
-def test_pipeline_gate_parses_more_on_demand(nlp):
-    text = (
-        "Maria Lopez runs a bakery on the main square. She opened it in 2004.\n\n"
-        "At least 12 people were killed when the market was shelled, officials said."
-    )
-    doc = nlp(claimx.pipeline.make_doc(nlp, text, doc_id="m"))
-    gate = nlp.get_pipe("claimx_gate")
-    first = next(iter(doc.sents))
-    assert not first[0].has_dep(), "the gate should have skipped the first sentence"
-    claims_before = [c.to_dict() for c in doc._.claims]
-    parsed = gate.parse_more(doc, [(first.start, first.end)])
-    assert parsed == [(first.start, first.end)]
-    assert doc[first.start].has_dep()
-    assert any(ent.label_ == "PERSON" and ent.text == "Maria Lopez" for ent in doc.ents)
-    assert doc.text == text
-    assert [c.to_dict() for c in doc._.claims] == claims_before
-    assert gate.parse_more(doc, [(first.start, first.end)]) == []
-
-
 def test_pipeline_nlp_pipe_n_process_two_gives_the_same_claims(nlp, seeds):
     """spaCy's own multiprocessing: claims travel back on the serialised docs."""
     items = [(text, {"published": date, "doc_id": name}) for name, (text, date) in seeds.items()]

@@ -14,9 +14,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from claimx.contract.claim import Speaker
 from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.attach import attach_dates
 from claimx.pipeline.dates.component import DatesComponent
+from claimx.pipeline.values import AttributionReading, HarmReading
 
 PUBLISHED = date(2019, 4, 26)  # a Friday
 
@@ -317,10 +319,10 @@ def test_dates_attach_period_and_stated(
     stated: str | None,
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, PUBLISHED)).to_dict()
-    got_period = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
-    got_stated = when["stated"]["date"] if when["stated"] else None
-    assert (got_period, got_stated) == (period, stated), when["rules"]
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, PUBLISHED)).reading()
+    got_period = (when.period.start, when.period.end) if when.period else None
+    got_stated = when.stated.date if when.stated else None
+    assert (got_period, got_stated) == (period, stated), when.rules
 
 
 @pytest.mark.parametrize(
@@ -338,10 +340,10 @@ def test_dates_attach_without_publication_keeps_absolute_only(
     english_full: Language, text: str, trigger: str, period: tuple[str, str] | None
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, None)).to_dict()
-    got_period = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, None)).reading()
+    got_period = (when.period.start, when.period.end) if when.period else None
     assert got_period == period
-    assert when["stated"] is None
+    assert when.stated is None
 
 
 def _with_casualties(doc: Doc, items: list[tuple[str, str, int | None]]) -> Doc:
@@ -350,7 +352,7 @@ def _with_casualties(doc: Doc, items: list[tuple[str, str, int | None]]) -> Doc:
     for figure, trigger, part_of in items:
         index = next(t.i for t in doc if t.text == figure)
         span = Span(doc, index, index + 1)
-        span._.casualty = {"trigger": _token(doc, trigger), "part_of": part_of}
+        span._.casualty = HarmReading("killed", "people", None, _token(doc, trigger), part_of)
         spans.append(span)
     doc.spans["claimx_casualties"] = spans
     return doc
@@ -382,8 +384,8 @@ def test_dates_component_sets_when_on_each_span(
         when = span._.when
         got.append(
             (
-                when["period"]["start"] if when["period"] else None,
-                when["stated"]["date"] if when["stated"] else None,
+                when.period.start if when.period else None,
+                when.stated.date if when.stated else None,
             )
         )
     assert got == expected
@@ -398,7 +400,7 @@ def test_dates_component_unknown_publication_gives_no_relative_dates(
     doc = _with_casualties(doc, [("12", "killed", None)])
     doc = DatesComponent(english_full, "claimx_dates")(doc)
     when = doc.spans["claimx_casualties"][0]._.when
-    assert (when["period"], when["stated"]) == (None, None)
+    assert (when.period, when.stated) == (None, None)
 
 
 @pytest.mark.parametrize("spans_key", ["claimx_casualties", "other_key"])
@@ -427,10 +429,10 @@ def _spans(doc: Doc, items: list[tuple[str, str, int | None, str | None, str | N
     for figure, trigger, part_of, cue, speaker in items:
         index = next(t.i for t in doc[offset:] if t.text == figure)
         span = Span(doc, index, index + 1)
-        span._.casualty = {"trigger": nearest(index, trigger), "part_of": part_of}
+        span._.casualty = HarmReading("killed", "people", None, nearest(index, trigger), part_of)
         cue_token = nearest(index, cue) if cue else None
-        speakers = [{"text": speaker, "name": speaker, "kind": "ngo"}] if speaker else []
-        span._.attribution = {"cue_token": cue_token, "speakers": speakers}
+        speakers = (Speaker(speaker, speaker, "ngo"),) if speaker else ()
+        span._.attribution = AttributionReading(speakers=speakers, cue_token=cue_token)
         spans.append(span)
         offset = index + 1
     doc.spans["claimx_casualties"] = spans
@@ -486,8 +488,8 @@ def test_dates_component_shares_dates_between_claims(
     doc = DatesComponent(english_full, "claimx_dates")(_spans(doc, items))
     got = [
         (
-            span._.when["period"]["start"] if span._.when["period"] else None,
-            span._.when["stated"]["date"] if span._.when["stated"] else None,
+            span._.when.period.start if span._.when.period else None,
+            span._.when.stated.date if span._.when.stated else None,
         )
         for span in doc.spans["claimx_casualties"]
     ]
@@ -530,7 +532,7 @@ def test_dates_component_dates_statements_by_kind_of_text(
     doc._.published = "2019-04-26"
     doc = DatesComponent(english_full, "claimx_dates")(_spans(doc, items))
     got = [
-        span._.when["stated"]["date"] if span._.when["stated"] else None
+        span._.when.stated.date if span._.when.stated else None
         for span in doc.spans["claimx_casualties"]
     ]
     assert got == expected

@@ -191,8 +191,8 @@ def test_dates_value_contract_objects(
 ) -> None:
     value = resolve(text, published)
     assert value is not None
-    assert value.to_period() == period
-    assert value.to_stated() == stated
+    assert value.to_period().to_dict() == period
+    assert value.to_stated().to_dict() == stated
 
 
 @pytest.mark.parametrize(

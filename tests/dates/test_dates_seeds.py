@@ -79,10 +79,10 @@ def test_dates_seed_attachment(
     assert sent is not None
     trigger = next(t.i for t in sent.sent if t.text == harm and t.idx > at - 80)
     published = PUBLISHED[seed]
-    when = attach_dates(doc, trigger, ArticleDates(text, published)).to_dict()
-    got = (when["period"]["start"], when["period"]["end"]) if when["period"] else None
-    assert got == period, when["rules"]
-    assert when["stated"] == stated, when["rules"]
+    when = attach_dates(doc, trigger, ArticleDates(text, published)).reading()
+    got = (when.period.start, when.period.end) if when.period else None
+    assert got == period, when.rules
+    assert (when.stated.to_dict() if when.stated else None) == stated, when.rules
 
 
 def _pipeline() -> Any:

@@ -83,9 +83,9 @@ def test_places_attach_prepositions_and_events(
     where: Where, text: str, trigger: str, figure: str, expected: list[str], rule: str | None
 ) -> None:
     got = where(text, trigger, figure)
-    assert got["locations"] == expected, got["rules"]
+    assert list(got.locations) == expected, got.rules
     if rule is not None:
-        assert rule in got["rules"]
+        assert rule in got.rules
 
 
 SPELLINGS = [
@@ -109,7 +109,7 @@ def test_places_attach_alternative_spellings_are_canonical(
     where: Where, spelling: str, canonical: str
 ) -> None:
     got = where(f"Shelling killed 14 civilians in {spelling} on Sunday.", "killed", "14")
-    assert got["locations"] == [canonical], got["rules"]
+    assert list(got.locations) == [canonical], got.rules
 
 
 # places in the sentence that are not where the harm happened
@@ -162,7 +162,7 @@ def test_places_attach_leaves_out_demonyms_seats_statements_and_perpetrators(
     where: Where, text: str, trigger: str, figure: str, expected: list[str]
 ) -> None:
     got = where(text, trigger, figure)
-    assert got["locations"] == expected, got["rules"]
+    assert list(got.locations) == expected, got.rules
 
 
 @pytest.mark.parametrize(
@@ -198,8 +198,8 @@ def test_places_attach_sentence_fallback_only_when_unambiguous(
     where: Where, text: str, trigger: str, figure: str, expected: list[str], rule: str
 ) -> None:
     got = where(text, trigger, figure)
-    assert got["locations"] == expected
-    assert rule in got["rules"]
+    assert list(got.locations) == expected
+    assert rule in got.rules
 
 
 @pytest.mark.parametrize(
@@ -242,9 +242,9 @@ def test_places_attach_place_nouns_refer_back(
     where: Where, text: str, trigger: str, figure: str, expected: list[str], rule: str | None
 ) -> None:
     got = where(text, trigger, figure)
-    assert got["locations"] == expected, got["rules"]
+    assert list(got.locations) == expected, got.rules
     if rule is not None:
-        assert rule in got["rules"]
+        assert rule in got.rules
 
 
 @pytest.mark.parametrize(
@@ -273,4 +273,4 @@ def test_places_attach_origin_only_for_displacement(
     where: Where, text: str, trigger: str, figure: str, outcome: str, expected: list[str]
 ) -> None:
     got = where(text, trigger, figure, outcome=outcome)
-    assert got["locations"] == expected, got["rules"]
+    assert list(got.locations) == expected, got.rules

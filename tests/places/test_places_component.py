@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.pipeline.places import PlacesComponent
+from claimx.pipeline.values import HarmReading
 
 from .conftest import token_index
 
@@ -43,7 +44,7 @@ def test_places_component_claims_carry_locations(
     assert [claim.locations for claim in doc._.claims] == expected
     for span in doc.spans["claimx_casualties"]:
         assert span._.where is not None
-        assert all(rule.startswith("place:") for rule in span._.where["rules"])
+        assert all(rule.startswith("place:") for rule in span._.where.rules)
 
 
 def _with_casualties(doc: Doc, items: list[tuple[str, str, int | None]]) -> Doc:
@@ -51,7 +52,7 @@ def _with_casualties(doc: Doc, items: list[tuple[str, str, int | None]]) -> Doc:
     for figure, trigger, part_of in items:
         index = token_index(doc, figure)
         span = Span(doc, index, index + 1)
-        span._.casualty = {"trigger": token_index(doc, trigger), "part_of": part_of}
+        span._.casualty = HarmReading("killed", "people", None, token_index(doc, trigger), part_of)
         spans.append(span)
     doc.spans["claimx_casualties"] = spans
     return doc
@@ -75,7 +76,7 @@ def test_places_component_parts_and_context(
         doc, [("12", "killed", None), ("four", "killed", 0), ("30", "injured", None)]
     )
     doc = PlacesComponent(english, "claimx_places", context=context)(doc)
-    assert [span._.where["locations"] for span in doc.spans["claimx_casualties"]] == expected
+    assert [list(span._.where.locations) for span in doc.spans["claimx_casualties"]] == expected
 
 
 def test_places_component_without_casualties_leaves_doc_alone(english: Language) -> None:

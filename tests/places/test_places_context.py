@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from claimx.pipeline.places import fill_from_context
+from claimx.pipeline.values import PlaceReading
 
 
-def _w(*names: str) -> dict[str, Any]:
-    return {"locations": list(names), "rules": []}
+def _w(*names: str) -> PlaceReading:
+    return PlaceReading(names)
 
 
 @pytest.mark.parametrize(
@@ -64,25 +63,26 @@ def _w(*names: str) -> dict[str, Any]:
     ],
 )
 def test_places_context_fills_claims_without_a_place(
-    wheres: list[dict[str, Any]],
+    wheres: list[PlaceReading],
     part_of: list[int | None],
     context: bool,
     scene: str | None,
     expected: list[list[str]],
     rules: list[list[str]],
 ) -> None:
+    given = list(wheres)
     got = fill_from_context(wheres, part_of, context=context, scene=scene)
-    assert [w["locations"] for w in got] == expected
-    assert [w["rules"] for w in got] == rules
+    assert [list(w.locations) for w in got] == expected
+    assert [list(w.rules) for w in got] == rules
     # the input is left alone
-    assert all(w is not g for w, g in zip(wheres, got, strict=True))
+    assert wheres == given
 
 
 def test_places_context_does_not_chain_inherited_places() -> None:
     # the third claim inherits the first's place, not a copy of a copy that a later own place
     # could have changed
     got = fill_from_context([_w("Gaza City"), _w(), _w("Gaza Strip"), _w()], [None] * 4)
-    assert [w["locations"] for w in got] == [
+    assert [list(w.locations) for w in got] == [
         ["Gaza City"],
         ["Gaza City"],
         ["Gaza Strip"],

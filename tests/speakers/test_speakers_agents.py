@@ -21,7 +21,7 @@ def attribution(doc: Doc, figure: str) -> dict[str, Any]:
 
 
 def agent_name(att: dict[str, Any]) -> str | None:
-    return att["agent"]["name"] if att["agent"] else None
+    return att.agent.name if att.agent else None
 
 
 # (text, figure, agent name, rule among the attribution rules)
@@ -114,7 +114,7 @@ def test_speakers_agents_in_the_sentence(
 ) -> None:
     att = attribution(parse(text), figure)
     assert agent_name(att) == agent
-    assert rule in att["rules"]
+    assert rule in att.rules
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,7 @@ def test_speakers_agents_article_event(
     att = atts[-1]  # the figure after the lede
     assert agent_name(att) == agent
     if agent is not None and "Houthi" not in text:
-        assert "agent:article-event" in att["rules"]
+        assert "agent:article-event" in att.rules
 
 
 @pytest.mark.parametrize(
@@ -203,7 +203,7 @@ def test_speakers_agents_inherited_agent_sets_stance(
 ) -> None:
     att = attribution(parse(text), figure)
     assert agent_name(att) == agent
-    assert att["stance"] == stance
+    assert att.stance == stance
 
 
 # descriptors with no body named before them are the article country's own
@@ -228,4 +228,4 @@ def test_speakers_agents_national_descriptors(
     parse: Parse, text: str, figure: str, speaker: str
 ) -> None:
     att = attribution(parse(text), figure)
-    assert [s["name"] for s in att["speakers"]] == [speaker]
+    assert [s.name for s in att.speakers] == [speaker]

@@ -20,7 +20,7 @@ def attribution(doc: Doc, figure: str) -> dict[str, Any]:
 
 
 def names(att: dict[str, Any]) -> list[str]:
-    return [s["name"] for s in att["speakers"]]
+    return [s.name for s in att.speakers]
 
 
 # (text, figure, speaker names, kind of the first speaker, stance, cue)
@@ -221,11 +221,11 @@ def test_speakers_component_speaker_stance_cue(
 ) -> None:
     att = attribution(parse(text), figure)
     assert names(att) == speakers
-    assert (att["speakers"][0]["kind"] if speakers else None) == kind
-    assert att["stance"] == stance
-    assert att["cue"] == cue
+    assert (att.speakers[0].kind if speakers else None) == kind
+    assert att.stance == stance
+    assert att.cue == cue
     if cue is not None:
-        assert isinstance(att["cue_token"], int)
+        assert isinstance(att.cue_token, int)
 
 
 # (text, figure, speaker names, rule expected among the attribution rules)
@@ -416,7 +416,7 @@ def test_speakers_component_resolves_references(
 ) -> None:
     att = attribution(parse(text), figure)
     assert names(att) == speakers
-    assert rule in att["rules"]
+    assert rule in att.rules
 
 
 # (text, figure, speaker names, rule)
@@ -492,7 +492,7 @@ def test_speakers_component_quotes(
 ) -> None:
     att = attribution(parse(text), figure)
     assert names(att) == speakers
-    assert rule in att["rules"]
+    assert rule in att.rules
 
 
 @pytest.mark.parametrize(
@@ -514,9 +514,9 @@ def test_speakers_component_hedges(
     parse: Parse, text: str, figure: str, cue: str, speakers: list[str]
 ) -> None:
     att = attribution(parse(text), figure)
-    assert att["cue"] == cue
+    assert att.cue == cue
     assert names(att) == speakers
-    assert att["stance"] == "asserts"
+    assert att.stance == "asserts"
 
 
 @pytest.mark.parametrize(
@@ -575,7 +575,7 @@ def test_speakers_component_hedges(
 )
 def test_speakers_component_agent(parse: Parse, text: str, figure: str, agent: str | None) -> None:
     att = attribution(parse(text), figure)
-    assert (att["agent"]["name"] if att["agent"] else None) == agent
+    assert (att.agent.name if att.agent else None) == agent
 
 
 @pytest.mark.parametrize(

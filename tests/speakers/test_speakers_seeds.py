@@ -42,8 +42,8 @@ def test_speakers_seeds_1600_is_amnesty_and_airwars(
     seed_docs: dict[str, Doc], seed: str, figure: str, occurrence: int
 ) -> None:
     att = attributions(seed_docs[seed], figure)[occurrence]
-    assert [s["name"] for s in att["speakers"]] == ["Amnesty International", "Airwars"]
-    assert att["stance"] == "asserts"
+    assert [s.name for s in att.speakers] == ["Amnesty International", "Airwars"]
+    assert att.stance == "asserts"
 
 
 @pytest.mark.parametrize(("seed", "figure"), [("000_0bf0191a2886c8dd", "1,257")])
@@ -51,17 +51,17 @@ def test_speakers_seeds_coalition_acknowledges_1257(
     seed_docs: dict[str, Doc], seed: str, figure: str
 ) -> None:
     att = attributions(seed_docs[seed], figure)[0]
-    assert [s["name"] for s in att["speakers"]] == [COALITION]
-    assert att["stance"] == "acknowledges"
-    assert att["cue"] == "claimed"
-    assert att["agent"] is not None and att["agent"]["name"] == COALITION
+    assert [s.name for s in att.speakers] == [COALITION]
+    assert att.stance == "acknowledges"
+    assert att.cue == "claimed"
+    assert att.agent is not None and att.agent.name == COALITION
 
 
 @pytest.mark.parametrize("figure", ["four", "at least 32", "eight", "20"])
 def test_speakers_seeds_raqqa_strike_is_amnesty(seed_docs: dict[str, Doc], figure: str) -> None:
     for att in attributions(seed_docs["001_943ec05702af8eae"], figure):
-        assert [s["name"] for s in att["speakers"]] == ["Amnesty International"]
-        assert att["stance"] == "asserts"
+        assert [s.name for s in att.speakers] == ["Amnesty International"]
+        assert att.stance == "asserts"
 
 
 @pytest.mark.parametrize(
@@ -71,10 +71,10 @@ def test_speakers_seeds_003_charity_and_ms_allen_are_amnesty(
     seed_docs: dict[str, Doc], figure: str, occurrence: int
 ) -> None:
     att = attributions(seed_docs["003_e938d80b32efd926"], figure)[occurrence]
-    assert len(att["speakers"]) == 1 and att["speakers"][0]["name"] in AMNESTY
-    assert att["speakers"][0]["kind"] == "ngo"
-    assert att["stance"] == "asserts"
-    assert att["agent"] is not None and att["agent"]["name"] == COALITION
+    assert len(att.speakers) == 1 and att.speakers[0].name in AMNESTY
+    assert att.speakers[0].kind == "ngo"
+    assert att.stance == "asserts"
+    assert att.agent is not None and att.agent.name == COALITION
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_speakers_seeds_agent_where_the_text_says_so(
     seed_docs: dict[str, Doc], seed: str, figure: str, agent: str | None
 ) -> None:
     att = attributions(seed_docs[seed], figure)[0]
-    assert (att["agent"]["name"] if att["agent"] else None) == agent
+    assert (att.agent.name if att.agent else None) == agent
 
 
 # an incident of the article's campaign ("an airstrike that killed four families") names no
@@ -98,8 +98,8 @@ def test_speakers_seeds_incident_takes_the_article_event_agent(
     seed_docs: dict[str, Doc], seed: str, figure: str, agent: str
 ) -> None:
     att = attributions(seed_docs[seed], figure)[0]
-    assert att["agent"] is not None and att["agent"]["name"] == agent
-    assert "agent:article-event" in att["rules"]
+    assert att.agent is not None and att.agent.name == agent
+    assert "agent:article-event" in att.rules
 
 
 @pytest.mark.parametrize(

@@ -522,6 +522,11 @@ class Gazetteer:
         name = self._demonym_index.find(text)
         return self._demonyms[name] if name is not None else None
 
+    @property
+    def affixes(self) -> frozenset[str]:
+        """The words that make a name a seat or a sponsor ("based" in "Oslo-based", "led")."""
+        return frozenset(affix.lower() for affix in self._affixes)
+
     def descriptor(self, text: str) -> Descriptor | None:
         """The descriptor a generic noun phrase ends in, or None.
 

@@ -51,6 +51,30 @@ class VictimWords:
     max_words: int
 
 
+def verb_forms(verb: str) -> set[str]:
+    """A verb form with its -s and -ing forms ("treat": treats, treating; "seize": seizing;
+    "gun": gunning; "bury": buries), enough to find the verb on tokens before any lemma is known."""
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+        third = verb[:-1] + "ies"
+    elif verb.endswith(("s", "sh", "ch", "x", "z")):
+        third = verb + "es"
+    else:
+        third = verb + "s"
+    forms = {verb, third}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(verb[:-1] + "ing")
+    elif (
+        len(verb) <= 4
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3:-2] not in ("a", "e", "i", "o", "u", "")
+    ):
+        forms.add(verb + verb[-1] + "ing")
+    else:
+        forms.add(verb + "ing")
+    return forms
+
+
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
     inverted: dict[str, str] = {}
     for key, words in table.items():
@@ -84,9 +108,11 @@ def outcome_words() -> OutcomeWords:
     adjectives = _invert(data["adjectives"])
     weak_verbs = frozenset(data["weak"]["verbs"])
     weak_nouns = frozenset(data["weak"]["nouns"])
-    # Every form a casualty rule can fire on opens the gate, weak ones included:
-    # the gated pipeline must find what a full parse finds.
+    # Every form a casualty rule can fire on opens the gate, weak ones included: the gated
+    # pipeline must find what a full parse finds. Verbs that harm only a person object
+    # ("took 27 students", "treating eight patients") are matched by lemma, so all their forms.
     strong = {w for w in (*verbs, *nouns, *adjectives)}
+    person_verbs = {form for verb in data["weak_person_verbs"] for form in verb_forms(verb)}
     return OutcomeWords(
         verbs=verbs,
         nouns=nouns,
@@ -98,7 +124,7 @@ def outcome_words() -> OutcomeWords:
         toll_kind=dict(data["toll_kind"]),
         lose_verbs=frozenset(data["lose_life"]["verbs"]),
         life_objects=frozenset(data["lose_life"]["objects"]),
-        gate=frozenset(strong | set(data["gate"])),
+        gate=frozenset(strong | person_verbs | set(data["gate"])),
     )
 
 

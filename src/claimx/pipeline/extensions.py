@@ -1,8 +1,9 @@
 """Custom attributes claimx sets on ``Doc`` and ``Span``, registered once.
 
-Claims travel on ``doc._.claims`` as :class:`~claimx.contract.claim.Claim` values; a
-msgpack encoder is registered so that ``Doc.to_bytes`` (and so
-``nlp.pipe(n_process=N)`` and ``DocBin(store_user_data=True)``) carries them.
+Claims travel on ``doc._.claims`` as :class:`~claimx.contract.Claim` values, and the stages'
+readings on the casualty spans as :mod:`claimx.pipeline.values`; msgpack encoders are registered
+so that ``Doc.to_bytes`` (and so ``nlp.pipe(n_process=N)`` and ``DocBin(store_user_data=True)``)
+carries them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import srsly
 from spacy.tokens import Doc, Span
 
 from claimx.contract.claim import Claim
+from claimx.pipeline.values import decode_value, encode_value
 
 _DONE = False
 
@@ -54,6 +56,8 @@ def register_extensions() -> None:
     for name, default in SPAN_EXTENSIONS.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
-    srsly.msgpack_encoders.register("claimx.contract.claim", func=_encode_claim)
-    srsly.msgpack_decoders.register("claimx.contract.claim", func=_decode_claim)
+    srsly.msgpack_encoders.register("claimx.claim", func=_encode_claim)
+    srsly.msgpack_decoders.register("claimx.claim", func=_decode_claim)
+    srsly.msgpack_encoders.register("claimx.values", func=encode_value)
+    srsly.msgpack_decoders.register("claimx.values", func=decode_value)
     _DONE = True

@@ -159,8 +159,6 @@ def _named_in_phrase(
             continue
         seen.add(tok.i)
         mention = index.mention_at(tok.i)
-        if mention is not None:
-            index.note(mention)
         if mention is not None and mention.entities and mention.how != "person":
             return mention.entities[0].voice, mention.text
         if mention is not None and mention.how == "person" and mention.entities:

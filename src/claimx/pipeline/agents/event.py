@@ -8,7 +8,7 @@ from spacy.tokens import Span
 
 from claimx.lexicon import gazetteer as gaz
 from claimx.pipeline.agents.blame import surface_agent
-from claimx.pipeline.speakers.attribution import Attribution, own_harm
+from claimx.pipeline.speakers.attribution import SpanAttribution, own_harm
 from claimx.pipeline.speakers.words import CueWords
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def event_agent(
-    spans: list[Span], results: list[Attribution], index: SpeakerIndex, words: CueWords
+    spans: list[Span], results: list[SpanAttribution], index: SpeakerIndex, words: CueWords
 ) -> None:
     """The agent of the article's main event, for later figures about it whose sentence names
     none: "An air strike by the Saudi-led coalition hit a bus ... The ministry said 43 people
@@ -25,7 +25,7 @@ def event_agent(
     (displaced or missing people, a wider tally: "since 2011", "across the country") keeps none.
     """
     first = spans[0].sent
-    source: tuple[int, Attribution] | None = None
+    source: tuple[int, SpanAttribution] | None = None
     for span, result in zip(spans, results, strict=True):
         if span.sent.start != first.start:
             break
@@ -38,7 +38,7 @@ def event_agent(
         if got is None:
             return
         entity, text = got
-        lead = Attribution(agent={"text": text, "name": entity.voice.name}, agent_entity=entity)
+        lead = SpanAttribution(agent={"text": text, "name": entity.voice.name}, agent_entity=entity)
         source = (lede.end, lead)
     # figures of the event's own sentence were read one by one; later ones take the event's
     after, event = source
@@ -46,7 +46,7 @@ def event_agent(
     for span, result in zip(spans, results, strict=True):
         if result.agent is not None or span.start < after:
             continue
-        if (span._.casualty or {}).get("outcome") not in words.event_outcomes:
+        if span._.casualty.outcome not in words.event_outcomes:
             continue
         # a figure its speaker rejects is not one the event is known by
         if result.other_agent or result.stance == "disputes" or _wider_scope(span, words):

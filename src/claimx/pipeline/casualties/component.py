@@ -17,6 +17,7 @@ be tested one sentence at a time.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
@@ -26,7 +27,7 @@ from claimx.pipeline.casualties.outcomes import grammar_words
 from claimx.pipeline.casualties.sentence import Casualty, analyse_sentence
 from claimx.pipeline.figures.component import SPAN_KEY as FIGURES_KEY
 from claimx.pipeline.stage import Stage
-from claimx.pipeline.values import rejection
+from claimx.pipeline.values import FigureReading, HarmReading, rejection
 from claimx.resources import read_json
 
 SPAN_KEY = "claimx_casualties"
@@ -66,50 +67,41 @@ class CasualtiesComponent(Stage):
             part_index = None
             if item.part_of is not None:
                 part_index = index_of.get(id(items[item.part_of]))
-            fig = _toll_bounds(dict(span._.figure or {}), item, doc)
             vic = item.victims
             assert item.link is not None and vic is not None
-            if vic.unit != "people":
-                fig["unit"] = vic.unit
-            new_span._.figure = fig
-            new_span._.casualty = {
-                "outcome": item.link.outcome,
-                "group": vic.group,
-                "victims_text": vic.text,
-                "victims": [doc[vic.start].idx, doc[vic.end - 1].idx + len(doc[vic.end - 1])]
-                if vic.start is not None and vic.end is not None
-                else None,
-                "trigger": item.link.trigger,
-                "part_of": part_index,
-                "rules": list(item.rules),
-            }
+            figure = _toll_bounds(span._.figure, item)
+            new_span._.figure = replace(figure, unit=vic.unit)
+            new_span._.casualty = HarmReading(
+                outcome=item.link.outcome,
+                group=vic.group,
+                victims_text=vic.text,
+                trigger=item.link.trigger,
+                part_of=part_index,
+                rules=tuple(item.rules),
+            )
         doc.spans[SPAN_KEY] = out
         doc._.rejected_figures = rejected
         return doc
 
 
-def _toll_bounds(fig: dict[str, Any], item: Casualty, doc: Doc) -> dict[str, Any]:
+def _toll_bounds(figure: FigureReading, item: Casualty) -> FigureReading:
     """ "the toll passed 10,000" is more than 10,000; "could reach 20,000" at most."""
-    if (
-        fig.get("qualifier") != "exact"
-        or item.link is None
-        or not item.link.rule.startswith("toll:")
-    ):
-        return fig
+    if figure.qualifier != "exact" or item.link is None or not item.link.rule.startswith("toll:"):
+        return figure
     extra = read_json("outcomes.json")
     head = item.anchor.head
     verb = head.head if head.dep_ == "prep" else head
     lemma = verb.lemma_.lower()
-    value = fig["value"]
+    value = figure.value
     if lemma in extra["toll_more_than"] or verb.lower_ in extra["toll_more_than"]:
-        fig.update(qualifier="more_than", low=value, high=None)
-        fig["rules"] = [*fig.get("rules", []), f"qualifier:toll-{lemma}"]
-    elif (lemma in extra["toll_at_most"]) and any(
+        rules = (*figure.rules, f"qualifier:toll-{lemma}")
+        return replace(figure, qualifier="more_than", low=value, high=None, rules=rules)
+    if (lemma in extra["toll_at_most"]) and any(
         c.dep_ == "aux" and c.lower_ in grammar_words()["modals"] for c in verb.children
     ):
-        fig.update(qualifier="at_most", low=None, high=value)
-        fig["rules"] = [*fig.get("rules", []), f"qualifier:toll-could-{lemma}"]
-    return fig
+        rules = (*figure.rules, f"qualifier:toll-could-{lemma}")
+        return replace(figure, qualifier="at_most", low=None, high=value, rules=rules)
+    return figure
 
 
 @Language.factory(

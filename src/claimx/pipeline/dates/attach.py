@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -32,6 +31,7 @@ from claimx.pipeline.dates.resolve import is_duration, resolve
 from claimx.pipeline.dates.syntax import relative_to_event_noun
 from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.dates.vocabulary import attach_words
+from claimx.pipeline.values import DateReading
 
 
 @dataclass
@@ -43,13 +43,13 @@ class When:
     rules: list[str]
     same_period: bool = False  # "over the same period": the period of the claim before
 
-    def to_dict(self) -> dict[str, Any]:
+    def reading(self) -> DateReading:
         """The ``span._.when`` value: the contract's ``period`` and ``stated``, and the rules."""
-        return {
-            "period": self.period.to_period() if self.period is not None else None,
-            "stated": self.stated.to_stated() if self.stated is not None else None,
-            "rules": list(self.rules),
-        }
+        return DateReading(
+            self.period.to_period() if self.period is not None else None,
+            self.stated.to_stated() if self.stated is not None else None,
+            tuple(self.rules),
+        )
 
 
 def attach_dates(

@@ -9,30 +9,32 @@ release for its undated statements, a total's dates for its parts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.contract.published import published_date
+from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.dates.article import LIVE_ENTRY, ArticleDates
 from claimx.pipeline.dates.attach import When, attach_dates
 from claimx.pipeline.dates.values import DateValue
-from claimx.pipeline.extensions import register_extensions
+from claimx.pipeline.stage import Stage
+from claimx.pipeline.values import AttributionReading, DateReading, HarmReading
 
-CASUALTIES_KEY = "claimx_casualties"
+RULE_FILES = ("date_patterns.json", "date_attachment.json", "cues.json", "outcomes.json")
 
 
-class DatesComponent:
+class DatesComponent(Stage):
     """``claimx_dates``: ``span._.when`` on every casualty span."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str = CASUALTIES_KEY) -> None:
-        self.name = name
-        self.spans_key = spans_key
-        register_extensions()
+    rule_files = RULE_FILES
 
-    def __call__(self, doc: Doc) -> Any:
+    def __init__(
+        self, nlp: Language, name: str, *, spans_key: str = CASUALTIES_KEY, rules: str = "default"
+    ) -> None:
+        super().__init__(nlp, name, rules=rules)
+        self.spans_key = spans_key
+
+    def process(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(self.spans_key, []))
         if not spans:
             return doc
@@ -40,48 +42,49 @@ class DatesComponent:
         article = ArticleDates(doc.text, published)
         whens: list[When | None] = []
         for span in spans:
-            casualty = span._.casualty or {}
-            trigger = casualty.get("trigger")
-            attribution = span._.attribution or {}
-            if trigger is None or not doc[trigger].has_dep():
+            harm: HarmReading = span._.casualty
+            attribution: AttributionReading = span._.attribution or AttributionReading()
+            if not doc[harm.trigger].has_dep():
                 whens.append(None)
                 continue
             whens.append(
                 attach_dates(
-                    doc,
-                    int(trigger),
-                    article,
-                    cue=attribution.get("cue_token"),
-                    figure=span.root.i,
+                    doc, harm.trigger, article, cue=attribution.cue_token, figure=span.root.i
                 )
             )
         _share_periods(whens)
         _share_cue_dates(spans, whens)
         _share_statement_dates(spans, whens, article)
-        dicts = [w.to_dict() if w is not None else None for w in whens]
+        readings = [w.reading() if w is not None else DateReading() for w in whens]
         for index, span in enumerate(spans):
-            when = dicts[index] or {"period": None, "stated": None, "rules": []}
-            total = (span._.casualty or {}).get("part_of")
-            if isinstance(total, int) and 0 <= total < len(dicts) and dicts[total]:
+            when = readings[index]
+            total = span._.casualty.part_of
+            if total is not None and 0 <= total < len(readings) and whens[total] is not None:
                 # "32 civilians: four men, eight women and 20 children": the parts share
                 # the total's dates; in the total's sentence the total's reading wins
                 # ("recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured")
-                source = dicts[total] or {}
-                same = spans[total].sent.start == span.sent.start
-                when = dict(when)
-                for key, other in (("period", "stated"), ("stated", "period")):
-                    own, theirs = when.get(key), source.get(key)
-                    # the same words the total read as its other date: its reading wins
-                    reread = same and own and (source.get(other) or {}).get("text") == own["text"]
-                    if (theirs is not None and (same or own is None)) or reread:
-                        when[key] = theirs
-                        when["rules"] = [*when["rules"], f"when:{key}:from_total"]
+                same_sentence = spans[total].sent.start == span.sent.start
+                when = _from_total(when, readings[total], same_sentence)
             span._.when = when
         return doc
 
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
+
+
+def _from_total(when: DateReading, total: DateReading, same_sentence: bool) -> DateReading:
+    """A part's dates from its total's: where it has none, and in the total's own sentence."""
+    period, stated, rules = when.period, when.stated, list(when.rules)
+    # the same words the total read as its other date: its reading wins
+    if (total.period is not None and (same_sentence or period is None)) or (
+        same_sentence and period and total.stated and total.stated.text == period.text
+    ):
+        period = total.period
+        rules.append("when:period:from_total")
+    if (total.stated is not None and (same_sentence or stated is None)) or (
+        same_sentence and stated and total.period and total.period.text == stated.text
+    ):
+        stated = total.stated
+        rules.append("when:stated:from_total")
+    return DateReading(period, stated, tuple(rules))
 
 
 def _share_periods(whens: list[When | None]) -> None:
@@ -103,7 +106,7 @@ def _share_cue_dates(spans: list[Span], whens: list[When | None]) -> None:
     dated: dict[int, DateValue] = {}
     cues: list[int | None] = []
     for span, when in zip(spans, whens, strict=True):
-        cue = (span._.attribution or {}).get("cue_token")
+        cue = (span._.attribution or AttributionReading()).cue_token
         cues.append(cue if isinstance(cue, int) else None)
         if cue is not None and when is not None and when.stated is not None:
             dated.setdefault(cue, when.stated)
@@ -145,16 +148,15 @@ def _share_statement_dates(
 
 
 def _speaker_names(span: Span) -> list[str]:
-    speakers = (span._.attribution or {}).get("speakers") or []
-    return [str(s["name"]) for s in speakers if s.get("name")]
+    attribution: AttributionReading = span._.attribution or AttributionReading()
+    return [speaker.name for speaker in attribution.speakers if speaker.name]
 
 
 @Language.factory(
     "claimx_dates",
+    requires=["doc.spans", "token.dep", "span._.casualty", "span._.attribution"],
     assigns=["span._.when"],
-    requires=["doc.spans"],
-    default_config={"spans_key": CASUALTIES_KEY},
+    default_config={"spans_key": CASUALTIES_KEY, "rules": "default"},
 )
-def make_dates(nlp: Language, name: str, spans_key: str) -> DatesComponent:
-    """Build the ``claimx_dates`` component (a ``spacy_factories`` entry point)."""
-    return DatesComponent(nlp, name, spans_key)
+def make_dates(nlp: Language, name: str, spans_key: str, rules: str) -> DatesComponent:
+    return DatesComponent(nlp, name, spans_key=spans_key, rules=rules)

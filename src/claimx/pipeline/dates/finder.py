@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from spacy.tokens import Span
 
+from claimx.lexicon.rules import per_rules, per_rules_memo
 from claimx.pipeline.dates.resolve import is_date
 from claimx.pipeline.dates.vocabulary import date_vocab
 
@@ -22,7 +22,7 @@ _WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\w+(?:['’]\w+)*
 _MAX_WORDS = 12
 
 
-@lru_cache(maxsize=16384)
+@per_rules_memo(maxsize=16384)
 def _starts_date(word: str) -> bool:
     head = word.lower().rstrip(".").split("'")[0].split("’")[0]
     return head.isdigit() or head in date_vocab().starts
@@ -38,7 +38,7 @@ def _capitalised_names(text: str) -> bool:
     return True
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _enders() -> frozenset[str]:
     # the last word of every date expression: a number or one of these
     v = date_vocab()
@@ -48,13 +48,13 @@ def _enders() -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=16384)
+@per_rules_memo(maxsize=16384)
 def _ends_date(word: str) -> bool:
     head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
     return head[:1].isdigit() or head in _enders()
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def _cores() -> frozenset[str]:
     # every date expression holds one of these (or a year, or a numeric date): a window
     # without one is not tried, which keeps the scan of a long article cheap
@@ -69,7 +69,7 @@ def _cores() -> frozenset[str]:
 _CORE_NUMBER = re.compile(r"(?:1[89]|20)\d\d(?:s|-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
-@lru_cache(maxsize=16384)
+@per_rules_memo(maxsize=16384)
 def _is_core(word: str) -> bool:
     head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
     return head in _cores() or bool(_CORE_NUMBER.fullmatch(head))

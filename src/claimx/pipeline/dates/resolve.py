@@ -11,8 +11,8 @@ at publication ends there.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
 
+from claimx.lexicon.rules import per_rules_memo
 from claimx.pipeline.dates.spans import read_duration, read_range
 from claimx.pipeline.dates.units import read_single
 from claimx.pipeline.dates.values import DateValue, Interval, month_span, shift, unit_of
@@ -175,7 +175,7 @@ _PROBE_BASE = date(2099, 12, 31)
 _PROBE_CONTEXT = DateValue("context", date(2099, 6, 15), date(2099, 6, 15), "day")
 
 
-@lru_cache(maxsize=8192)
+@per_rules_memo(maxsize=8192)
 def is_date(text: str) -> bool:
     """Whether ``text`` reads as a date expression (whatever the publication date)."""
     return resolve(text, _PROBE_BASE, context=_PROBE_CONTEXT) is not None

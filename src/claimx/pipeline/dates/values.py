@@ -14,6 +14,8 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from claimx.contract.claim import Period, Stated
+
 
 @dataclass(frozen=True)
 class DateValue:
@@ -32,17 +34,17 @@ class DateValue:
     granularity: str
     relative: bool = False
 
-    def to_period(self) -> dict[str, str]:
-        """The contract's ``period`` object."""
-        return {"text": self.text, "start": self.start.isoformat(), "end": self.end.isoformat()}
+    def to_period(self) -> Period:
+        """The contract's ``period``."""
+        return Period(self.text, self.start.isoformat(), self.end.isoformat())
 
-    def to_stated(self) -> dict[str, str]:
-        """The contract's ``stated`` object: one date, the first day of the interval.
+    def to_stated(self) -> Stated:
+        """The contract's ``stated``: one date, the first day of the interval.
 
         A whole-month "last month" is stated as the month's first day; the words
         stay in ``text`` and the granularity is recorded by the caller.
         """
-        return {"text": self.text, "date": self.start.isoformat()}
+        return Stated(self.text, self.start.isoformat())
 
 
 @dataclass(frozen=True)

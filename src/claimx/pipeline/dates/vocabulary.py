@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from claimx.lexicon.rules import per_rules
 from claimx.resources import read_json
 
 
@@ -46,7 +46,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def date_vocab() -> DateVocab:
     """The date words, read once."""
     data = read_json("date_patterns.json")
@@ -117,7 +117,7 @@ YEAR = r"(1[89]\d\d|20\d\d)"
 _DAY = r"(3[01]|[12]\d|0?[1-9])"
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def grammar() -> Grammar:
     """The date grammar, compiled once."""
     v = date_vocab()
@@ -213,7 +213,7 @@ class AttachWords:
     release_markers: frozenset[str]
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def attach_words() -> AttachWords:
     """The attachment words, read once."""
     data = read_json("date_attachment.json")

@@ -72,7 +72,7 @@ class FiguresComponent(Stage):
                     rejected.append(_rejection(span, reason))
                     continue
                 span_obj = Span(doc, m.start, m.end, label="FIGURE")
-                span_obj._.figure = m.as_dict()
+                span_obj._.figure = m.reading()
                 spans.append(span_obj)
         if doc.spans.get("claimx_candidates") is not None:
             rejected.extend(_numbers_outside(doc))

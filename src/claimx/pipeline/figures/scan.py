@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import NumberWords, number_words, outcome_words, victim_words
+from claimx.pipeline.values import FigureReading
 from claimx.resources import read_json
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
@@ -35,15 +36,8 @@ class FigureMatch:
     rules: tuple[str, ...] = field(default=())
     rejected: str | None = None  # reason this cannot count people, or None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "qualifier": self.qualifier,
-            "unit": "people",
-            "rules": list(self.rules),
-        }
+    def reading(self) -> FigureReading:
+        return FigureReading(self.value, self.low, self.high, self.qualifier, "people", self.rules)
 
 
 @dataclass(frozen=True)

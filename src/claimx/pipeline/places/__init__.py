@@ -1,8 +1,8 @@
 """Where the harm happened: ``claimx_places``.
 
-For every casualty span the component sets ``span._.where = {"locations": [...], "rules":
-[...]}``: the canonical names of the places where the harm happened, and rule ids that say how
-each one was chosen.
+For every casualty span the component sets ``span._.where`` (a
+:class:`~claimx.pipeline.values.PlaceReading`): the canonical names of the places where the harm
+happened, and rule ids that say how each one was chosen.
 
 Three layers, each usable on its own:
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -18,6 +17,7 @@ from claimx.pipeline.places.finder import (
     lemma_of,
     tidy_name,
 )
+from claimx.pipeline.values import PlaceReading
 from claimx.resources import read_json
 
 _VERBS = ("VERB", "AUX")
@@ -417,7 +417,7 @@ def _actor(mention: Mention, doc: Doc) -> bool:
 
 def _figure_places(
     places: DocPlaces, figure: Span | None, cue: Token | None, displaced: bool
-) -> dict[str, Any] | None:
+) -> PlaceReading | None:
     """Places on the figure's own phrase win over the harm word's: "including 1,700 in Moscow,
     750 in St Petersburg" gives each part its city."""
     if figure is None:
@@ -430,7 +430,7 @@ def _figure_places(
     if not walk.found.names:
         return None
     names, rules = _narrowest(walk.found)
-    return {"locations": names, "rules": ["place:figure", *rules]}
+    return PlaceReading(tuple(names), ("place:figure", *rules))
 
 
 def attach_places(
@@ -440,7 +440,7 @@ def attach_places(
     cue: int | None = None,
     figure: Span | None = None,
     outcome: str | None = None,
-) -> dict[str, Any]:
+) -> PlaceReading:
     """``span._.where`` for the claim whose harm word is token ``trigger``.
 
     ``cue`` is the reporting verb's token (claimx_speakers' ``cue_token``; found from the
@@ -474,14 +474,14 @@ def attach_places(
         walk.take(where, "place:where-clause", 0)
     if walk.found.names:
         names, rules = _narrowest(walk.found)
-        return {"locations": names, "rules": rules}
+        return PlaceReading(tuple(names), tuple(rules))
     fronted = _fronted_scene(sent, places)
     if fronted:
         found = _Found()
         for mention in fronted:
             found.add(mention.name, "place:fronted", mention)
         names, rules = _narrowest(found)
-        return {"locations": names, "rules": rules}
+        return PlaceReading(tuple(names), tuple(rules))
 
     # nothing attached: the sentence's only candidate, when there is exactly one
     agent = _agent_tokens(anchors, words)
@@ -505,7 +505,7 @@ def attach_places(
             rules.append(reason)
     names, found_rules = _narrowest(candidates)
     if len(names) == 1:
-        return {"locations": names, "rules": [*rules, *found_rules]}
+        return PlaceReading(tuple(names), (*rules, *found_rules))
     if len(names) > 1:
         rules.append("place:ambiguous-sentence")
-    return {"locations": [], "rules": rules}
+    return PlaceReading((), tuple(rules))

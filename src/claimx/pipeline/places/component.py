@@ -4,7 +4,6 @@ name no place filled from their context."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,39 +15,39 @@ from claimx.pipeline.places.finder import (
     PlaceFinder,
 )
 from claimx.pipeline.stage import Stage
+from claimx.pipeline.values import AttributionReading, HarmReading, PlaceReading
 
 
 def fill_from_context(
-    wheres: list[dict[str, Any]],
+    wheres: list[PlaceReading],
     part_of: Sequence[int | None],
     *,
     context: bool = True,
     scene: str | None = None,
-) -> list[dict[str, Any]]:
+) -> list[PlaceReading]:
     """Claims that name no place take their total's, then (``context``) the nearest earlier
     located claim's, or before any, ``scene`` (the article's most named place, see
     :meth:`DocPlaces.scene`). ``wheres`` are in text order."""
-    result = [dict(where) for where in wheres]
+    result = list(wheres)
     for index, where in enumerate(result):
         total = part_of[index] if index < len(part_of) else None
-        if where["locations"] or not isinstance(total, int) or not 0 <= total < len(wheres):
+        if where.locations or not isinstance(total, int) or not 0 <= total < len(wheres):
             continue
-        if wheres[total]["locations"]:
-            where["locations"] = list(wheres[total]["locations"])
-            where["rules"] = [*where["rules"], "place:from-total"]
+        if wheres[total].locations:
+            result[index] = PlaceReading(
+                wheres[total].locations, (*where.rules, "place:from-total")
+            )
     if not context:
         return result
-    own = [list(where["locations"]) for where in result]
+    own = [where.locations for where in result]
     for index, where in enumerate(result):
         if own[index]:
             continue
         earlier = next((own[i] for i in range(index - 1, -1, -1) if own[i]), None)
         if earlier is not None:
-            where["locations"] = list(earlier)
-            where["rules"] = [*where["rules"], "place:context-previous"]
+            result[index] = PlaceReading(earlier, (*where.rules, "place:context-previous"))
         elif scene is not None:
-            where["locations"] = [scene]
-            where["rules"] = [*where["rules"], "place:context-article"]
+            result[index] = PlaceReading((scene,), (*where.rules, "place:context-article"))
     return result
 
 
@@ -82,24 +81,22 @@ class PlacesComponent(Stage):
         if not spans:
             return doc
         places = self.built(doc)
-        wheres: list[dict[str, Any]] = []
+        wheres: list[PlaceReading] = []
         part_of: list[int | None] = []
         for span in spans:
-            casualty = span._.casualty or {}
-            attribution = span._.attribution or {}
-            trigger = casualty.get("trigger")
-            total = casualty.get("part_of")
-            part_of.append(total if isinstance(total, int) else None)
-            if trigger is None or not doc[int(trigger)].has_dep():
-                wheres.append({"locations": [], "rules": []})
+            harm: HarmReading = span._.casualty
+            attribution: AttributionReading = span._.attribution or AttributionReading()
+            part_of.append(harm.part_of)
+            if not doc[harm.trigger].has_dep():
+                wheres.append(PlaceReading())
                 continue
             wheres.append(
                 attach_places(
                     places,
-                    int(trigger),
-                    cue=attribution.get("cue_token"),
+                    harm.trigger,
+                    cue=attribution.cue_token,
                     figure=span,
-                    outcome=casualty.get("outcome"),
+                    outcome=harm.outcome,
                 )
             )
         for span, where in zip(

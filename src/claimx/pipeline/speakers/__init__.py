@@ -8,8 +8,9 @@ Two layers:
   :func:`~.cues.hedge_of`; and :func:`claimx.pipeline.agents.phrases.agent_phrase`): they return
   tokens (the reporting word, the heads of the speaker noun phrases, the head of the agent
   phrase), so each rule can be tested one sentence at a time.
-- A whole-article index (:class:`~.index.SpeakerIndex`) built with cheap passes only, because the
-  gate parses just the candidate sentences: PhraseMatchers over the gazetteer's body aliases and
+- A whole-article index (:class:`~.index.SpeakerIndex`) built with cheap passes over every token
+  (the gate parses only the sentences its plan keeps, :mod:`claimx.pipeline.gate.plan`):
+  PhraseMatchers over the gazetteer's body aliases and
   descriptor phrases, token scans for titles ("Ms Allen"), roles ("coalition spokesman Scott
   Rawlinson", "Kate Allen, the director of Amnesty International UK"), acronym definitions
   ("Ministry of Defence (MoD)") and quote marks. It turns a head token into canonical speakers:
@@ -23,7 +24,7 @@ The modules, in the order the stage uses them:
 - :mod:`.words`: ``resources/cues.json`` as look-up tables; every word the grammar decides on
   comes from there and the gazetteer.
 - :mod:`.cues`: the cue grammar over one parsed sentence.
-- :mod:`.entities`: Entity, Mention, Quote, Context, and how names are written.
+- :mod:`.entities`: Entity, Mention, Quote, and how names are written.
 - :mod:`.layout`: paragraphs and datelines, from the tokens alone.
 - :mod:`.index`: the SpeakerIndex and its mentions of bodies (gazetteer, acronyms, generic
   aliases, named bodies, the model's ORG entities, descriptors).
@@ -32,8 +33,7 @@ The modules, in the order the stage uses them:
 - :mod:`.national`: the article's country and the bodies generic words name in it.
 - :mod:`.heads`: head tokens to speakers.
 - :mod:`.quotes`: quotes and who says them.
-- :mod:`.attribution`: the record written on a span, and the own-harm stance.
+- :mod:`.attribution`: the working record of a span's attribution, and the own-harm stance.
 - :mod:`.inherit`: figures taking speakers and agents from each other.
-- :mod:`.on_demand`: parsing what the look-ups read where the gate skipped it.
 - :mod:`.component`: :class:`~.component.SpeakersComponent` and the factory ``make_speakers``.
 """

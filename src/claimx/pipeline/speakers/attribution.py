@@ -4,16 +4,18 @@ rule that reads the speaker against the agent."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Span
 
+from claimx.contract.claim import Agent, Speaker
 from claimx.pipeline.speakers.entities import Entity
+from claimx.pipeline.values import AttributionReading
 
 
 @dataclass
-class Attribution:
-    """Speakers, cue, stance and agent of one casualty span, and the rules that found them."""
+class SpanAttribution:
+    """Speakers, cue, stance and agent of one casualty span while the stage works them out, and
+    the rules that found them; :meth:`reading` freezes it for the span."""
 
     speakers: list[dict[str, str]] = field(default_factory=list)
     entities: tuple[Entity, ...] = ()
@@ -26,26 +28,26 @@ class Attribution:
     other_agent: bool = False
     rules: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict[str, Any]:
+    def reading(self) -> AttributionReading:
         """The value of ``span._.attribution``."""
-        return {
-            "speakers": self.speakers,
-            "cue": self.cue,
-            "cue_token": self.cue_token,
-            "stance": self.stance,
-            "agent": self.agent,
-            "rules": self.rules,
-        }
+        return AttributionReading(
+            speakers=tuple(Speaker(s["text"], s["name"], s["kind"]) for s in self.speakers),
+            cue=self.cue,
+            cue_token=self.cue_token,
+            stance=self.stance,
+            agent=Agent(self.agent["text"], self.agent["name"]) if self.agent else None,
+            rules=tuple(self.rules),
+        )
 
 
-def own_harm(span: Span, result: Attribution) -> bool:
+def own_harm(span: Span, result: SpanAttribution) -> bool:
     """A party's figure for harm it caused is an admission ("the coalition said its strikes
     killed 326 civilians"), but not its count of enemy fighters it killed: that is a claim."""
     if (
         result.stance == "asserts"
         and result.agent_entity is not None
         and any(e.related(result.agent_entity) for e in result.entities)
-        and (span._.casualty or {}).get("group") != "combatants"
+        and span._.casualty.group != "combatants"
     ):
         result.stance = "acknowledges"
         result.rules.append("stance:own-harm")

@@ -9,23 +9,23 @@ takes the quote's; a figure with no cue keeps its hedge ("reportedly") as one. S
 cue's ("acknowledged", "denied"), or "acknowledges" when the speaker is the agent of the harm
 ("claimed that only 1,257 were killed in their bombardments"). The agent comes from
 :mod:`claimx.pipeline.agents`. Then figures take from each other
-(:mod:`~claimx.pipeline.speakers.inherit`). Rule ids on ``attribution["rules"]`` say which path
-each answer took.
+(:mod:`~claimx.pipeline.speakers.inherit`). Rule ids on the span's reading say which path each
+answer took.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from claimx.lexicon import gazetteer as gz
 from claimx.pipeline.agents.blame import agent_entity, blamed, is_attack, surface_agent
 from claimx.pipeline.agents.event import event_agent
 from claimx.pipeline.agents.phrases import agent_phrase
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
-from claimx.pipeline.extensions import register_extensions
-from claimx.pipeline.speakers.attribution import Attribution, own_harm
+from claimx.pipeline.speakers.attribution import SpanAttribution, own_harm
 from claimx.pipeline.speakers.cues import (
     Cue,
     according_to,
@@ -36,14 +36,16 @@ from claimx.pipeline.speakers.cues import (
     statement_cue,
     trailing_cue,
 )
-from claimx.pipeline.speakers.entities import Context, Entity
+from claimx.pipeline.speakers.entities import Entity
 from claimx.pipeline.speakers.heads import resolve_heads
 from claimx.pipeline.speakers.index import Matchers, SpeakerIndex
 from claimx.pipeline.speakers.inherit import inherit
 from claimx.pipeline.speakers.layout import dateline_end, is_dateline
-from claimx.pipeline.speakers.on_demand import gate_of, read_parsing_on_demand
 from claimx.pipeline.speakers.quotes import OPEN_QUOTES
-from claimx.pipeline.speakers.words import cue_words
+from claimx.pipeline.speakers.words import CueWords, cue_words
+from claimx.pipeline.stage import Stage
+
+RULE_FILES = ("cues.json", "outcomes.json", *gz.FILES)
 
 
 def _reports(cue: Cue, chain: list[Cue]) -> bool:
@@ -64,38 +66,29 @@ def _speaker_dicts(entities: Sequence[Entity], text: str) -> list[dict[str, str]
     return out
 
 
-class SpeakersComponent:
+class SpeakersComponent(Stage):
     """``claimx_speakers``: speakers, cue, stance and agent on every casualty span."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-        self.nlp = nlp
-        register_extensions()
-        self.words = cue_words()
-        self.matchers = Matchers(nlp)
+    rule_files = RULE_FILES
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __init__(self, nlp: Language, name: str, *, rules: str = "default") -> None:
+        super().__init__(nlp, name, rules=rules)
+        self.nlp = nlp
+
+    def build(self) -> Matchers:
+        return Matchers(self.nlp)
+
+    @property
+    def words(self) -> CueWords:
+        return cue_words()
+
+    def process(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(CASUALTIES_KEY, []))
         if not spans:
             return doc
-        index, results = read_parsing_on_demand(
-            doc, gate_of(self.nlp), lambda: self._read(doc, spans)
-        )
-        inherit(spans, results, index, self.words)
-        event_agent(spans, results, index, self.words)
-        for span, result in zip(spans, results, strict=True):
-            span._.attribution = result.as_dict()
-        return doc
-
-    def _read(
-        self, doc: Doc, spans: list[Span]
-    ) -> tuple[SpeakerIndex, list[Attribution], list[Context]]:
-        """Index the article and attribute every span; also what the look-ups read."""
-        index = SpeakerIndex(doc, self.matchers, self.words)
+        index = SpeakerIndex(doc, self.built, self.words)
         results = []
-        read: list[Context] = []
         for number, span in enumerate(spans):
-            index.trace = []
             sent = span.sent
             following = spans[number + 1] if number + 1 < len(spans) else None
             region_end = (
@@ -104,27 +97,23 @@ class SpeakersComponent:
                 else sent.end
             )
             results.append(self.attribute(span, index, region_end))
-            read.extend(index.trace)
-        index.trace = None
-        return index, results, read
-
-    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        """One doc at a time: each article's index is its own."""
-        for doc in stream:
-            yield self(doc)
+        inherit(spans, results, index, self.words)
+        event_agent(spans, results, index, self.words)
+        for span, result in zip(spans, results, strict=True):
+            span._.attribution = result.reading()
+        return doc
 
     # -- one span --------------------------------------------------------------------------------
     def attribute(
         self, span: Span, index: SpeakerIndex, region_end: int | None = None
-    ) -> Attribution:
+    ) -> SpanAttribution:
         """Speakers, cue, stance and agent of one casualty span; ``region_end``: where the next
         figure of its sentence starts (the sentence end by default)."""
         region_end = span.sent.end if region_end is None else region_end
         doc = span.doc
         words = self.words
-        cas = span._.casualty or {}
-        trigger = doc[int(cas.get("trigger", span.root.i))]
-        result = Attribution()
+        trigger = doc[span._.casualty.trigger]
+        result = SpanAttribution()
         chain = cue_chain(trigger, words)
         candidates = [
             *chain,
@@ -176,8 +165,6 @@ class SpeakersComponent:
                 result.entities, text, rule = got
                 result.speakers = _speaker_dicts(result.entities, text)
                 result.rules.append(rule)
-        if not result.speakers and quote is not None:
-            index.consulted(quote)
         if not result.speakers and quote is not None and quote.speakers:
             # "“We counted 47 bodies,” Ms Okafor said": the quote's speaker, also for "we"
             result.entities = quote.speakers
@@ -231,7 +218,12 @@ class SpeakersComponent:
         return None
 
     def _agent(
-        self, span: Span, trigger: Token, index: SpeakerIndex, result: Attribution, region_end: int
+        self,
+        span: Span,
+        trigger: Token,
+        index: SpeakerIndex,
+        result: SpanAttribution,
+        region_end: int,
     ) -> None:
         words = self.words
         found = agent_phrase(trigger, span, words)
@@ -272,10 +264,9 @@ class SpeakersComponent:
 
 @Language.factory(
     "claimx_speakers",
+    requires=["doc.spans", "token.dep", "token.head", "doc.ents", "span._.casualty"],
     assigns=["span._.attribution"],
-    requires=["token.dep", "token.head"],
-    default_config={},
+    default_config={"rules": "default"},
 )
-def make_speakers(nlp: Language, name: str) -> SpeakersComponent:
-    """The ``claimx_speakers`` factory."""
-    return SpeakersComponent(nlp, name)
+def make_speakers(nlp: Language, name: str, rules: str) -> SpeakersComponent:
+    return SpeakersComponent(nlp, name, rules=rules)

@@ -3,28 +3,28 @@ and how their names are written.
 
 An :class:`Entity` is a body or a person (who may speak for a body); a :class:`Mention` is a
 stretch of the article that names or points at entities; a :class:`Quote` is quoted text and who
-says it; a :class:`Context` is a stretch a look-up read, which the gated pipeline may have to
-parse on demand.
+says it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from claimx.lexicon import gazetteer as gaz
+from claimx.lexicon.rules import per_rules_memo
+from claimx.pipeline.gate.plan import MAX_LOOKBACK
 from claimx.pipeline.speakers.words import cue_words
 
 # A capitalised word that may be (part of) a person's or a body's name.
 NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-# At most this many tokens of one look-up's context are read (and parsed on demand): in a
-# transcript whose paragraphs run for pages, "they" does not reach back a thousand words.
-MAX_CONTEXT = 250
+# At most this many tokens of one look-up's context are read: in a transcript whose
+# paragraphs run for pages, "they" does not reach back a thousand words.
+MAX_CONTEXT = MAX_LOOKBACK
 
 
 @dataclass(frozen=True)
@@ -48,16 +48,6 @@ class Entity:
         return a.name == b.name or a.parent == b.name or b.parent == a.name
 
 
-@dataclass(frozen=True)
-class Context:
-    """A stretch of tokens a resolution read; ``people``: a person may be named in it, so the
-    first mention of its names matters too ("Voloshyna" after "Iryna Voloshyna")."""
-
-    start: int
-    end: int
-    people: bool = False
-
-
 @dataclass
 class Mention:
     """A stretch of the article that names or points at entities."""
@@ -74,8 +64,6 @@ class Mention:
     rule: str = ""
     speaking: bool = False  # the subject of a reporting verb somewhere: a salient antecedent
     base: str = ""  # a descriptor's base phrase ("rights group")
-    # the stretches of text its resolution looked at (see SpeakerIndex.trace)
-    consulted: tuple[Context, ...] = ()
 
 
 @dataclass
@@ -92,7 +80,6 @@ class Quote:
     cue_token: int | None = None
     cue_text: str | None = None
     rule: str = ""
-    consulted: list[Context] = field(default_factory=list)
 
 
 def clean_name(text: str) -> str:
@@ -120,7 +107,7 @@ def descriptor_kind(kinds: Sequence[str]) -> str:
     return kinds[0] if len(kinds) == 1 else "other"
 
 
-@lru_cache(maxsize=4096)
+@per_rules_memo(maxsize=4096)
 def _body_words(name: str) -> str:
     body = gaz.lookup_body(name)
     return " ".join([name, *(body.aliases if body else ())]).lower()

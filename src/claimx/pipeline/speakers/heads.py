@@ -56,7 +56,6 @@ def resolve_head(
     words = index.words
     mention = index.mention_at(head.i)
     if mention is not None:
-        index.note(mention)
         if mention.how == "person" and mention.entities and mention.entities[0].body is None:
             # "Its spokeswoman, Olga Petrenko, said": the apposed role says whose she is
             for role in (head.head, *head.children):
@@ -163,8 +162,6 @@ def entities_at(
     attribution the model did not read): its mention, a descriptor's kind, a pronoun's
     antecedent."""
     mention = index.mention_at(tok.i)
-    if mention is not None:
-        index.note(mention)
     if mention is not None and mention.entities:
         return mention.entities, mention.text
     if mention is not None and mention.how == "descriptor":

@@ -19,8 +19,6 @@ from spacy.util import filter_spans
 
 from claimx.lexicon import gazetteer as gaz
 from claimx.pipeline.speakers.entities import (
-    MAX_CONTEXT,
-    Context,
     Entity,
     Mention,
     Quote,
@@ -94,9 +92,6 @@ class SpeakerIndex:
         self.mentions: list[Mention] = []
         self._at: dict[int, Mention] = {}
         self.groups: list[tuple[int, tuple[Entity, ...]]] = []
-        # what the look-ups read while it is a list: the gated pipeline parses only candidate
-        # sentences, and the speakers stage asks the gate to parse these stretches on demand
-        self.trace: list[Context] | None = None
         self.starts: list[int] = []
         self._bodies(matchers)
         self._acronyms()
@@ -236,11 +231,18 @@ class SpeakerIndex:
             dateline = is_dateline(ent)
             # "For Marchuk, ..." after "Olena Marchuk": a surname the model took for a body
             surname = len(ent) == 1 and surnames.get(ent.text, ent.start) < ent.start
+            # "the Oslo-based charity": the seat of a body, not one
+            seat = (
+                ent.end + 1 < len(self.doc)
+                and self.doc[ent.end].text == "-"
+                and self.doc[ent.end + 1].lower_ in gaz.gazetteer().affixes
+            )
             if (
                 ent.label_ == "ORG"
                 and gaz.descriptor(ent.text) is None
                 and not dateline
                 and not surname
+                and not seat
             ):
                 entity = Entity(clean_name(ent.text), "other")
                 self.add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
@@ -394,29 +396,6 @@ class SpeakerIndex:
         return people
 
     # -- tracing: what the look-ups read ---------------------------------------------------------
-    def note(self, mention: Mention) -> None:
-        """Note what a mention's own resolution read, and a person's names (when tracing)."""
-        if self.trace is None:
-            return
-        self.trace.extend(mention.consulted)
-        if mention.how == "person":
-            self.trace.append(Context(mention.start, mention.end, people=True))
-
-    def consulted(self, quote: Quote) -> None:
-        """Note what a quote's attribution read (when tracing)."""
-        if self.trace is not None:
-            self.trace.extend(quote.consulted)
-
-    def consult(self, start: int, end: int, *, people: bool = False, forward: bool = False) -> None:
-        """Note that a look-up read tokens ``start:end`` (when tracing). Only the part nearest
-        the look-up counts (the end, or the start when it read ``forward``): in a transcript
-        with paragraphs thousands of tokens long, a full parse might find an antecedent far
-        away, but parsing all of it on demand would cost more than the gate saves."""
-        if self.trace is None or end <= start:
-            return
-        if end - start > MAX_CONTEXT:
-            start, end = (start, start + MAX_CONTEXT) if forward else (end - MAX_CONTEXT, end)
-        self.trace.append(Context(start, end, people))
 
 
 def _small_number(text: str) -> int | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Span
 
-from claimx.pipeline.speakers.attribution import Attribution
+from claimx.pipeline.speakers.attribution import SpanAttribution
 from claimx.pipeline.speakers.cues import SUBJECT_DEPS
 from claimx.pipeline.speakers.words import CueWords
 
@@ -21,14 +21,14 @@ if TYPE_CHECKING:
 
 
 def inherit(
-    spans: list[Span], results: list[Attribution], index: SpeakerIndex, words: CueWords
+    spans: list[Span], results: list[SpanAttribution], index: SpeakerIndex, words: CueWords
 ) -> None:
     """What a figure takes from other figures: parts from their total, a definite follow-up
     ("The raid slew ...") from the attributed sentence before it, a hedged figure
     ("reportedly killed 1,600") from the same figure attributed elsewhere in the article."""
     starts = [span.start for span in spans]
     for i, (span, result) in enumerate(zip(spans, results, strict=True)):
-        total = (span._.casualty or {}).get("part_of")
+        total = span._.casualty.part_of
         if isinstance(total, int) and 0 <= total < i and not result.speakers:
             source = results[total]
             result.speakers = [dict(s) for s in source.speakers]
@@ -51,16 +51,16 @@ def inherit(
     # "killing 12 people and wounding more than a dozen": a coordinated harm verb shares the
     # agent of the first
     by_trigger = {
-        int((span._.casualty or {}).get("trigger", -1)): r
+        span._.casualty.trigger: r
         for span, r in zip(spans, results, strict=True)
     }
     for span, result in zip(spans, results, strict=True):
-        trigger = span.doc[int((span._.casualty or {}).get("trigger", span.root.i))]
+        trigger = span.doc[span._.casualty.trigger]
         first = by_trigger.get(trigger.head.i) if trigger.dep_ == "conj" else None
         if result.agent is None and first is not None and first.agent is not None:
             result.agent, result.agent_entity = dict(first.agent), first.agent_entity
             result.rules.append("agent:shared-verb")
-    attributed: dict[tuple[Any, Any], Attribution] = {}
+    attributed: dict[tuple[Any, Any], SpanAttribution] = {}
     for span, result in zip(spans, results, strict=True):
         if result.speakers:
             attributed.setdefault(_figure_key(span), result)
@@ -80,12 +80,16 @@ def inherit(
 
 def _figure_key(span: Span) -> tuple[Any, Any]:
     """The same figure: its value and outcome."""
-    return (span._.figure or {}).get("value"), (span._.casualty or {}).get("outcome")
+    return span._.figure.value, span._.casualty.outcome
 
 
 def _carried(
-    span: Span, starts: list[int], results: list[Attribution], index: SpeakerIndex, words: CueWords
-) -> Attribution | None:
+    span: Span,
+    starts: list[int],
+    results: list[SpanAttribution],
+    index: SpeakerIndex,
+    words: CueWords,
+) -> SpanAttribution | None:
     """ "The raid slew ...": a definite event noun opening a sentence carries on the account
     attributed in the sentence before it, in the same paragraph."""
     doc = span.doc

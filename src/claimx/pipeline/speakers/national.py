@@ -4,12 +4,12 @@ without a parse."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from claimx.lexicon import gazetteer as gaz
+from claimx.lexicon.rules import per_rules_memo
 from claimx.pipeline.speakers.entities import Entity
 
 if TYPE_CHECKING:
@@ -53,13 +53,13 @@ def national(index: SpeakerIndex, phrase: str) -> Entity | None:
     return None
 
 
-@lru_cache(maxsize=8192)
+@per_rules_memo(maxsize=8192)
 def _demonym(text: str) -> gaz.Demonym | None:
     """``gazetteer.demonym``, remembered per word (the article's country reads every word)."""
     return gaz.demonym(text)
 
 
-@lru_cache(maxsize=256)
+@per_rules_memo(maxsize=256)
 def demonym_of(country: str) -> str | None:
     """The national adjective of a country ("Burkina Faso" -> "Burkinabe"), or None."""
     for demonym in gaz.gazetteer().demonyms:

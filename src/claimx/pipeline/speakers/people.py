@@ -339,7 +339,7 @@ def _register_people(index: SpeakerIndex, hits: list[_Person]) -> None:
             )
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=8)
 def _titles_bare(titles: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t.rstrip(".") for t in titles)
 

@@ -64,7 +64,6 @@ def find_quotes(index: SpeakerIndex) -> list[Quote]:
         )
     previous: Quote | None = None
     for quote in quotes:
-        index.trace = quote.consulted
         _attribute_quote(index, quote)
         # a quote paragraph with no attribution goes on with the speaker of the quote
         # before it; so does '"A," it said. "B."' within one paragraph
@@ -89,10 +88,7 @@ def find_quotes(index: SpeakerIndex) -> list[Quote]:
             quote.cue_token = previous.cue_token
             quote.cue_text = previous.cue_text
             quote.rule = "quote:continued-speaker"
-        if follows and previous is not None:
-            quote.consulted.extend(previous.consulted)
         previous = quote
-    index.trace = None
     return quotes
 
 
@@ -161,12 +157,7 @@ def _introduced_person(
         i -= 1
     if i < 0:
         return None
-    wanted = index.paragraph[i]
-    start = i
-    while start > 0 and index.paragraph[start - 1] == wanted:
-        start -= 1
-    index.consult(start, i + 1, people=True)
-    people = index.people_by_paragraph.get(wanted, [])
+    people = index.people_by_paragraph.get(index.paragraph[i], [])
     if not people or any(q.start <= people[0].start < q.end for q in quotes):
         return None
     return people[0].entities, people[0].text
@@ -181,7 +172,6 @@ def _speaker_near_cue(
     cues = [t for t in window if words.forms.get(t.lower_) is not None]
     if not cues:
         return None
-    index.consult(window[0].i, window[-1].i + 1)
     cue = cues[0] if after else cues[-1]
     if cue.has_head() and cue.dep_ and cue.pos_:
         heads = verb_speakers(cue)

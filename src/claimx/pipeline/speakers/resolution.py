@@ -4,13 +4,13 @@ together ("Amnesty International and Airwars ... the two groups").
 
 "The London-based rights group" and "it" resolve to the nearest compatible body before them
 (one that was itself a speaker wins), "a charity has claimed" to the first compatible body after
-it, "the two groups" to the last bodies named together. Every look-up notes the stretch it read
-(:meth:`SpeakerIndex.consult`), so that the gated pipeline can parse it on demand.
+it, "the two groups" to the last bodies named together. The gate parsed the sentences these
+look-ups read (:mod:`claimx.pipeline.gate.plan`: antecedents and first mentions).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -33,12 +33,11 @@ _LEDE_PARAGRAPHS = 3
 def resolve_descriptors(index: SpeakerIndex) -> None:
     """Point every singular descriptor at a body: "Airwars, a London-based group" at the name it
     is apposed to, "the ministry" at one before it, "a charity has claimed" at the first
-    compatible body after it; each notes what it read, for its users to trace."""
+    compatible body after it."""
     doc = index.doc
     for mention in index.mentions:
         if mention.how != "descriptor" or mention.plural:
             continue
-        index.trace = []
         # "The Syrian Observatory for Human Rights (SOHR), a Britain-based monitor"
         named_at = mention.start - (3 if doc[max(0, mention.start - 2)].text == ")" else 2)
         before = index.mention_at(named_at) if named_at >= 0 else None
@@ -53,7 +52,6 @@ def resolve_descriptors(index: SpeakerIndex) -> None:
             # "Airwars, a London-based group that tracks ...": an apposition is the name
             mention.entities = (before.entities[0],)
             mention.rule += ":apposition"
-            index.trace = None
             continue
         if mention.definite:
             entity = resolve_definite(index, mention.start, mention.base, mention.kinds)
@@ -68,8 +66,6 @@ def resolve_descriptors(index: SpeakerIndex) -> None:
                 mention.rule = mention.rule.replace("first-after", "nearest-before")
         if entity is not None:
             mention.entities = (entity,)
-        mention.consulted = tuple(index.trace)
-        index.trace = None
 
 
 def resolve_definite(
@@ -112,8 +108,6 @@ def _same_descriptor(
             and mention.base.split()[-len(tail) :] == tail
             and mention.entities[0].kind in kinds
         ):
-            index.consult(mention.start, position)
-            index.note(mention)
             return mention.entities[0]
     return None
 
@@ -169,7 +163,6 @@ def _nearest(index: SpeakerIndex, position: int, kinds: Sequence[str]) -> Entity
             if entity.kind == "person":
                 continue
             if not kinds or entity.kind in kinds:
-                index.consult(mention.start, position)
                 return entity
     return None
 
@@ -177,23 +170,14 @@ def _nearest(index: SpeakerIndex, position: int, kinds: Sequence[str]) -> Entity
 def _first_after(index: SpeakerIndex, position: int, kinds: Sequence[str]) -> Entity | None:
     """The first named body of ``kinds`` after ``position``, within the lede's reach."""
     limit = index.paragraph[min(position, len(index.doc) - 1)] + _LEDE_PARAGRAPHS
-    read_to = position
     for mention in index.mentions[bisect_left(index.starts, position) :]:
         if mention.start < position or not mention.entities or mention.how == "descriptor":
             continue
         if index.paragraph[mention.start] > limit or mention.start - position > MAX_CONTEXT:
             break
-        read_to = mention.end
         entity = mention.entities[0].voice
         if entity.kind in kinds:
-            index.consult(position, read_to, forward=True)
             return entity
-    # nothing found: a name the gate did not parse may sit anywhere up to the limit
-    index.consult(
-        position,
-        min(bisect_right(index.paragraph, limit), position + MAX_CONTEXT),
-        forward=True,
-    )
     return None
 
 
@@ -210,7 +194,6 @@ def group_before(
             continue
         if kinds and not all(m.kind in kinds for m in members):
             continue
-        index.consult(end - 1, position)
         return members
     return ()
 
@@ -255,7 +238,6 @@ def _antecedent(
     nearest: Entity | None = None
     limit = index.paragraph[position] - _SALIENCE_PARAGRAPHS
     upto = bisect_left(index.starts, position) if index.starts else len(index.mentions)
-    read_from = position
     for mention in reversed(index.mentions[:upto]):
         if mention.start >= position or not mention.entities:
             continue
@@ -263,7 +245,6 @@ def _antecedent(
             break
         if index.paragraph[mention.start] < limit and nearest is not None:
             break
-        read_from = mention.start
         if exclude and exclude[0] <= mention.start < exclude[1]:
             continue
         entity = mention.entities[0]
@@ -272,10 +253,5 @@ def _antecedent(
         if nearest is None:
             nearest = entity
         if mention.speaking:
-            index.consult(read_from, position, people=True)
             return entity
-    # nothing salient: anything in the window may be what a full parse picks
-    read_from = min(read_from, bisect_left(index.paragraph, max(limit, 0)))
-    read_from = max(read_from, position - MAX_CONTEXT)
-    index.consult(read_from, position, people=True)
     return nearest

@@ -7,10 +7,10 @@ rule changes with the data, not the code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Token
 
+from claimx.lexicon.rules import per_rules
 from claimx.resources import read_json
 
 STANCES = ("asserts", "acknowledges", "disputes")
@@ -69,7 +69,7 @@ class CueWords:
         return self.nouns.get(tok.lower_) or self.nouns.get(tok.lemma_.lower())
 
 
-@lru_cache(maxsize=1)
+@per_rules
 def cue_words() -> CueWords:
     """``resources/cues.json``, read once; a stance it does not know is an error."""
     data = read_json("cues.json")

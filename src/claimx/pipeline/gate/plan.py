@@ -1,0 +1,203 @@
+"""Which sentences the model parses, decided on tokens before any parse.
+
+Most news text holds no casualty claim, and the model is ~40x slower than the tokenizer. The
+plan keeps:
+
+- **candidates**: sentences holding a number expression and a harm word;
+- **neighbours**: the ``neighbours`` sentences each side of a candidate that can say who speaks
+  or when (a reporting word, a quote mark, a title: "the two groups said", "Kate Allen, the
+  director of ..., said");
+- **antecedents**: where a kept sentence points back with a pronoun or a definite descriptor
+  ("it said", "the ministry added", "she says"), the sentences back to the nearest one that
+  names someone (a gazetteer body, an acronym, a run of capitalised words), within
+  ``MAX_LOOKBACK`` tokens: the speakers stage resolves the reference there;
+- **first mentions**: for every name-like word of a kept sentence ("For Voloshyna, now 61"),
+  the sentence that first uses it ("Iryna Voloshyna was standing in a queue"), where the model
+  finds the whole name.
+
+``parse_all`` keeps every sentence: the reference the equality test holds the plan to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.attrs import LIKE_NUM, LOWER
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from claimx.lexicon import gazetteer as gz
+from claimx.lexicon.rules import per_rules
+from claimx.lexicon.words import number_words, outcome_words
+from claimx.resources import read_json
+
+#: how far back (in tokens) a pronoun or descriptor may find its antecedent
+MAX_LOOKBACK = 250
+_NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
+_QUOTES = ('"', "“", "”", "‘", "’", "'")
+
+
+@dataclass(frozen=True)
+class PlanWords:
+    """The words the plan looks for, from the rules in effect."""
+
+    numbers: frozenset[str]
+    harm: frozenset[str]
+    context: frozenset[str]
+    references: frozenset[str]  # pronouns that may stand for a speaker
+    descriptor_heads: frozenset[str]  # "ministry" in "the ministry said"
+    determiners: frozenset[str]
+    not_names: frozenset[str]  # capitalised words that never name anyone
+
+
+@per_rules
+def plan_words() -> PlanWords:
+    cues = read_json("cues.json")
+    context: set[str] = set()
+    for entry in cues["verbs"].values():
+        context.update(entry["forms"])
+    context.update(cues["nouns"])
+    context.update(w.lower() for w in cues["titles"])
+    context.update(("according", "quoted", *_QUOTES))
+    heads = {d.text.lower().split()[-1] for d in gz.descriptors()}
+    return PlanWords(
+        numbers=frozenset([*number_words().vague, "dozen", "dozens", "score", "tens"]),
+        harm=outcome_words().gate,
+        context=frozenset(context),
+        # inside a quote, "we" and "I" are whoever the quote's introduction names
+        references=frozenset(
+            [*cues["person_pronouns"], *cues["body_pronouns"], *cues["first_person"], *_QUOTES]
+        ),
+        descriptor_heads=frozenset(heads),
+        determiners=frozenset(("the", "this", "that", "these", "those")),
+        not_names=frozenset(w.lower() for w in [*cues["calendar"], *cues["titles"]]),
+    )
+
+
+@dataclass(frozen=True)
+class ParsePlan:
+    """Sentence indices: the candidates, and every sentence to parse (candidates included)."""
+
+    candidates: tuple[int, ...]
+    parsed: tuple[int, ...]
+
+
+class Planner:
+    """Builds the parse plan of a doc; its matcher is built once per pipeline."""
+
+    def __init__(self, make_doc: Callable[[str], Doc], neighbours: int) -> None:
+        self.words = plan_words()
+        self.neighbours = neighbours
+        vocab = make_doc("").vocab
+        self.bodies = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LOWER", "ORTH")}
+        for pattern in gz.body_patterns():
+            self.bodies[pattern["attr"]].add("BODY", [make_doc(pattern["pattern"])])
+
+        def hashes(words: frozenset[str]) -> np.ndarray:
+            return np.array(sorted({vocab.strings.add(w) for w in words}), dtype="uint64")
+
+        self._numbers = hashes(self.words.numbers)
+        self._harm = hashes(self.words.harm)
+        self._context = hashes(self.words.context)
+
+    def plan(self, doc: Doc, bounds: list[tuple[int, int]], parse_all: bool) -> ParsePlan:
+        n = len(doc)
+        if n == 0 or not bounds:
+            return ParsePlan((), ())
+        if parse_all:
+            every = tuple(range(len(bounds)))
+            return ParsePlan(every, every)
+        starts = np.array([s for s, _e in bounds], dtype="int64")
+        sent_of = np.searchsorted(starts, np.arange(n), side="right") - 1
+        arr = doc.to_array([LOWER, LIKE_NUM])
+        is_num = (arr[:, 1] == 1) | np.isin(arr[:, 0], self._numbers)
+        is_harm = np.isin(arr[:, 0], self._harm)
+        count = len(bounds)
+        has_num = np.bincount(sent_of[is_num], minlength=count) > 0
+        has_harm = np.bincount(sent_of[is_harm], minlength=count) > 0
+        candidates = np.nonzero(has_num & has_harm)[0].tolist()
+        if not candidates:
+            return ParsePlan((), ())
+        has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
+        wanted = set(candidates)
+        for k in candidates:
+            for j in range(max(0, k - self.neighbours), min(count, k + self.neighbours + 1)):
+                if has_context[j]:
+                    wanted.add(j)
+        naming = self._naming_sentences(doc, sent_of, count)
+        wanted |= self._antecedents(doc, bounds, wanted, naming)
+        wanted |= self._first_mentions(doc, bounds, wanted, sent_of)
+        return ParsePlan(tuple(candidates), tuple(sorted(wanted)))
+
+    def _naming_sentences(self, doc: Doc, sent_of: np.ndarray, count: int) -> np.ndarray:
+        """Sentences that name someone a reference could point back to."""
+        names = np.zeros(count, dtype=bool)
+        for matcher in self.bodies.values():
+            for _id, start, _end in matcher(doc):
+                names[sent_of[start]] = True
+        not_names = self.words.not_names
+        for tok in doc:
+            if names[sent_of[tok.i]] or tok.lower_ in not_names:
+                continue
+            if (_ACRONYM.match(tok.text) and len(tok.text) > 1) or (
+                _NAME.match(tok.text)
+                and tok.i + 1 < len(doc)
+                and _NAME.match(doc[tok.i + 1].text)
+                and doc[tok.i + 1].lower_ not in not_names
+            ):
+                names[sent_of[tok.i]] = True
+        return names
+
+    def _refers_back(self, doc: Doc, start: int, end: int) -> bool:
+        words = self.words
+        for tok in doc[start:end]:
+            low = tok.lower_
+            if low in words.references:
+                return True
+            if low in words.descriptor_heads and any(
+                doc[k].lower_ in words.determiners for k in range(max(start, tok.i - 3), tok.i)
+            ):
+                return True
+        return False
+
+    def _antecedents(
+        self, doc: Doc, bounds: list[tuple[int, int]], kept: set[int], naming: np.ndarray
+    ) -> set[int]:
+        found: set[int] = set()
+        for k in sorted(kept):
+            start, end = bounds[k]
+            if not self._refers_back(doc, start, end):
+                continue
+            j = k - 1
+            while j >= 0 and start - bounds[j][0] <= MAX_LOOKBACK:
+                found.add(j)
+                if naming[j]:
+                    break
+                j -= 1
+        return found
+
+    def _first_mentions(
+        self, doc: Doc, bounds: list[tuple[int, int]], kept: set[int], sent_of: np.ndarray
+    ) -> set[int]:
+        first: dict[str, int] = {}
+        for tok in doc:
+            first.setdefault(tok.text, tok.i)
+        not_names = self.words.not_names
+        found: set[int] = set()
+        for k in kept:
+            start, end = bounds[k]
+            for tok in doc[start:end]:
+                earlier = first[tok.text]
+                if (
+                    earlier < start
+                    and _NAME.match(tok.text)
+                    and not tok.is_stop
+                    and tok.lower_ not in not_names
+                ):
+                    found.add(int(sent_of[earlier]))
+        return found - kept
+

@@ -1,0 +1,79 @@
+"""The article's sentences and paragraphs, found on tokens before any parse.
+
+These are the only sentences claimx knows: the gate writes them as ``SENT_START`` and the
+model parses each one on its own, so ``span.sent`` is the same sentence whether the doc was
+parsed in full or only where claims can be (and a sentence's parse never depends on which of
+its neighbours were parsed).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from spacy.attrs import IS_SPACE, LOWER
+from spacy.tokens import Doc
+
+TERMINALS = (".", "!", "?", "…", "...", "?!", "!?", "..")
+CLOSERS = ('"', "”", "’", "'", ")", "]", "»", "“")
+_OPENERS = "“\"'‘("
+_AMBIGUOUS = ('"', "'")
+
+
+def sentence_starts(doc: Doc, terminal_hashes: np.ndarray, max_tokens: int) -> np.ndarray:
+    """Token indices that start a sentence: after terminal punctuation (and any closing quote or
+    bracket) when the next word opens like a sentence, and after every line break. A stretch
+    with no break (tables, scraped junk) is cut every ``max_tokens`` tokens, so that no sentence
+    grows beyond what the parser handles well."""
+    n = len(doc)
+    if n == 0:
+        return np.zeros(0, dtype="int64")
+    flags = np.zeros(n, dtype=bool)
+    flags[0] = True
+    arr = doc.to_array([LOWER, IS_SPACE])
+    for i in np.nonzero(np.isin(arr[:, 0], terminal_hashes))[0]:
+        j = int(i) + 1
+        # closing quotes and brackets stay with the sentence they close; a straight quote
+        # after a space opens the next one ('"Nine died," he said. "More are missing."')
+        while j < n and (doc[j].text in CLOSERS or doc[j].text in TERMINALS):
+            if doc[j].text in _AMBIGUOUS and doc[j - 1].whitespace_:
+                break
+            j += 1
+        while j < n and doc[j].is_space:
+            j += 1
+        if j < n:
+            first = doc[j].text[:1]
+            if first.isupper() or first.isdigit() or first in CLOSERS or first in _OPENERS:
+                flags[j] = True
+    for i in np.nonzero(arr[:, 1])[0]:
+        if "\n" in doc[int(i)].text and int(i) + 1 < n:
+            flags[int(i) + 1] = True
+    starts = np.nonzero(flags)[0]
+    gaps = np.diff(np.append(starts, n))
+    if (gaps > max_tokens).any():
+        extra: list[int] = []
+        for start, gap in zip(starts.tolist(), gaps.tolist(), strict=True):
+            if gap > max_tokens:
+                extra.extend(range(start + max_tokens, start + gap, max_tokens))
+        starts = np.unique(np.concatenate([starts, np.array(extra, dtype=starts.dtype)]))
+    return starts.astype("int64")
+
+
+def sentence_bounds(starts: np.ndarray, length: int) -> list[tuple[int, int]]:
+    """(start, end) token offsets of each sentence."""
+    if length == 0:
+        return []
+    ends = [*starts[1:].tolist(), length]
+    return list(zip(starts.tolist(), ends, strict=True))
+
+
+def paragraph_numbers(doc: Doc, starts: np.ndarray) -> list[int]:
+    """The paragraph of each sentence: a line break (a whitespace token holding "\\n") ends one."""
+    if len(doc) == 0:
+        return []
+    spaces = doc.to_array([IS_SPACE]).astype(bool)
+    breaks = np.zeros(len(doc), dtype="int64")
+    for i in np.nonzero(spaces)[0]:
+        if "\n" in doc[int(i)].text:
+            breaks[int(i)] = 1
+    # a break counts for the tokens after it
+    before = np.concatenate([[0], np.cumsum(breaks)[:-1]])
+    return [int(before[s]) for s in starts.tolist()]
