@@ -5,9 +5,11 @@ All read from the raw text, without a parse.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
+from spacy.tokens import Doc
 
 from claimx.pipeline.dates.article import ArticleDates
 
@@ -37,8 +39,10 @@ PUBLISHED = D(2021, 4, 9)  # a Friday
         ),
     ],
 )
-def test_dates_article_reads_the_dateline(text: str, prefix: str, day: date | None) -> None:
-    article = ArticleDates(text, PUBLISHED)
+def test_dates_article_reads_the_dateline(
+    article_doc: Callable[[str], Doc], text: str, prefix: str, day: date | None
+) -> None:
+    article = ArticleDates(article_doc(text), PUBLISHED)
     line = article.dateline
     assert line is not None
     assert text[line[0] : line[1]].strip() == prefix
@@ -56,8 +60,8 @@ def test_dates_article_reads_the_dateline(text: str, prefix: str, day: date | No
         "Three years after the quake - which killed thousands - the town is still in ruins.",
     ],
 )
-def test_dates_article_without_dateline(text: str) -> None:
-    assert ArticleDates(text, PUBLISHED).dateline is None
+def test_dates_article_without_dateline(article_doc: Callable[[str], Doc], text: str) -> None:
+    assert ArticleDates(article_doc(text), PUBLISHED).dateline is None
 
 
 @pytest.mark.parametrize(
@@ -88,8 +92,10 @@ def test_dates_article_without_dateline(text: str) -> None:
         ),
     ],
 )
-def test_dates_article_mention_roles(text: str, expression: str, role: str) -> None:
-    article = ArticleDates(text, PUBLISHED)
+def test_dates_article_mention_roles(
+    article_doc: Callable[[str], Doc], text: str, expression: str, role: str
+) -> None:
+    article = ArticleDates(article_doc(text), PUBLISHED)
     found = [m for m in article.mentions if text[m.start : m.end] == expression]
     assert [m.role for m in found] == [role]
 
@@ -132,8 +138,10 @@ def test_dates_article_mention_roles(text: str, expression: str, role: str) -> N
         ),
     ],
 )
-def test_dates_article_dates_events(text: str, noun: str, start: date, end: date) -> None:
-    article = ArticleDates(text, PUBLISHED)
+def test_dates_article_dates_events(
+    article_doc: Callable[[str], Doc], text: str, noun: str, start: date, end: date
+) -> None:
+    article = ArticleDates(article_doc(text), PUBLISHED)
     value = article.event_period(noun, len(text))
     assert value is not None
     assert (value.start, value.end) == (start, end)
@@ -157,15 +165,17 @@ def test_dates_article_dates_events(text: str, noun: str, start: date, end: date
     ],
 )
 def test_dates_article_events_by_kind(
-    text: str, asked: str, found: tuple[date, date] | None
+    article_doc: Callable[[str], Doc], text: str, asked: str, found: tuple[date, date] | None
 ) -> None:
-    value = ArticleDates(text, PUBLISHED).event_period(asked, len(text))
+    value = ArticleDates(article_doc(text), PUBLISHED).event_period(asked, len(text))
     assert ((value.start, value.end) if value else None) == found
 
 
-def test_dates_article_events_refer_back_only() -> None:
+def test_dates_article_events_refer_back_only(
+    article_doc: Callable[[str], Doc],
+) -> None:
     text = "The blast killed dozens.\n\nAn explosion tore through the depot on Tuesday evening."
-    article = ArticleDates(text, PUBLISHED)
+    article = ArticleDates(article_doc(text), PUBLISHED)
     assert article.event_period("blast", text.index("killed")) is None
     assert article.event_period("blast", len(text)) is not None
 
@@ -204,8 +214,10 @@ def test_dates_article_events_refer_back_only() -> None:
         ),
     ],
 )
-def test_dates_article_main_event(text: str, main: tuple[date, date] | None, running: bool) -> None:
-    found = ArticleDates(text, PUBLISHED).main_event()
+def test_dates_article_main_event(
+    article_doc: Callable[[str], Doc], text: str, main: tuple[date, date] | None, running: bool
+) -> None:
+    found = ArticleDates(article_doc(text), PUBLISHED).main_event()
     if main is None:
         assert found is None
         return
@@ -226,24 +238,30 @@ def test_dates_article_main_event(text: str, main: tuple[date, date] | None, run
         ("The agency said on Friday that 20 people died.\n\nMore.", False, False),
     ],
 )
-def test_dates_article_kind_of_text(text: str, live: bool, release: bool) -> None:
-    article = ArticleDates(text, PUBLISHED)
+def test_dates_article_kind_of_text(
+    article_doc: Callable[[str], Doc], text: str, live: bool, release: bool
+) -> None:
+    article = ArticleDates(article_doc(text), PUBLISHED)
     assert (article.live, article.release) == (live, release)
 
 
-def test_dates_article_label_dates_nothing() -> None:
+def test_dates_article_label_dates_nothing(
+    article_doc: Callable[[str], Doc],
+) -> None:
     text = "Gunmen killed 12 people on Sunday.\n\nCorrection, April 8: An earlier version said 11."
-    article = ArticleDates(text, PUBLISHED)
+    article = ArticleDates(article_doc(text), PUBLISHED)
     assert article.in_dateline(text.index("April 8"))
     assert [text[m.start : m.end] for m in article.mentions] == ["on Sunday"]
 
 
-def test_dates_article_paragraph_opened_by_a_statement_date_scopes_nothing() -> None:
+def test_dates_article_paragraph_opened_by_a_statement_date_scopes_nothing(
+    article_doc: Callable[[str], Doc],
+) -> None:
     text = (
         "On Thursday, after a long inquiry, the army said 30 civilians had died.\n\n"
         "In 2017, the war spread north. Strikes killed 40 civilians."
     )
-    article = ArticleDates(text, PUBLISHED)
+    article = ArticleDates(article_doc(text), PUBLISHED)
     assert article.paragraph_date(text.index("30 civilians")) is None
     value = article.paragraph_date(text.index("40 civilians"))
     assert value is not None

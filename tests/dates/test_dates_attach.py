@@ -319,7 +319,7 @@ def test_dates_attach_period_and_stated(
     stated: str | None,
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, PUBLISHED)).reading()
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc, PUBLISHED)).reading()
     got_period = (when.period.start, when.period.end) if when.period else None
     got_stated = when.stated.date if when.stated else None
     assert (got_period, got_stated) == (period, stated), when.rules
@@ -340,7 +340,7 @@ def test_dates_attach_without_publication_keeps_absolute_only(
     english_full: Language, text: str, trigger: str, period: tuple[str, str] | None
 ) -> None:
     doc = english_full(text)
-    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc.text, None)).reading()
+    when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc, None)).reading()
     got_period = (when.period.start, when.period.end) if when.period else None
     assert got_period == period
     assert when.stated is None

@@ -79,7 +79,7 @@ def test_dates_seed_attachment(
     assert sent is not None
     trigger = next(t.i for t in sent.sent if t.text == harm and t.idx > at - 80)
     published = PUBLISHED[seed]
-    when = attach_dates(doc, trigger, ArticleDates(text, published)).reading()
+    when = attach_dates(doc, trigger, ArticleDates(doc, published)).reading()
     got = (when.period.start, when.period.end) if when.period else None
     assert got == period, when.rules
     assert (when.stated.to_dict() if when.stated else None) == stated, when.rules

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from claimx.pipeline.places import PlaceFinder, datelines, tidy_name
+from claimx.lexicon.text import datelines
+from claimx.pipeline.places import PlaceFinder, tidy_name
 
 
 @pytest.mark.parametrize(
@@ -21,6 +22,14 @@ from claimx.pipeline.places import PlaceFinder, datelines, tidy_name
         ("KYIV (9 August 2024) – At least 219 civilians died.", "KYIV (9 August 2024) – "),
         ("AMMAN, 20 February 2020 - Seven children died.", "AMMAN, 20 February 2020 - "),
         ("NEW DELHI – Temperatures rose.", "NEW DELHI – "),
+        # a place in title case is a dateline when a date follows it
+        ("Geneva, 20 February 2020 - The agency said.", "Geneva, 20 February 2020 - "),
+        ("Geneva - the agency said 30 died.", None),
+        (
+            "Port-au-Prince, 8 October 2024 – More than 6,270 people fled.",
+            "Port-au-Prince, 8 October 2024 – ",
+        ),
+        ("In Gaza, 30 people died - the agency said.", None),
         # not datelines: a sentence, a capitalised word inside a line
         ("Air strikes killed 30 people in Beirut - the agency said.", None),
         ("The UN - and MSF - said 30 people died.", None),

@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from spacy.tokens import Doc
+
 from claimx.pipeline.dates.finder import find_dates
 from claimx.pipeline.dates.mentions import Event, Mention, event_of, merge_events, text_role
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
 from claimx.pipeline.dates.values import DateValue
-from claimx.pipeline.dates.vocabulary import attach_words, date_vocab
+from claimx.pipeline.dates.vocabulary import attach_words
+from claimx.pipeline.layout import dateline_chars, sentence_table
 
-# a sentence ends at . ! or ? (and any closing quote) before a capital, a digit or a quote
-_SENTENCE_END = re.compile(r"[.!?][\"')\]’”]*\s+(?=[A-Z0-9\"“‘'(\[])")
-# "BAGHDAD (Levant Wire) -", "AMMAN, 20 February 2020 -", "KYIV (9 August 2024) –"
-_DATELINE = re.compile(r"([^\n]{2,90}?)\s+[-–—]\s+")
 # "Correction, December 18: ...", "Update, 14 March: ..."
 _LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
 # "14:30 - ...": an entry of a live page
@@ -22,7 +21,8 @@ LIVE_ENTRY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*[-–—]\s", re.MULTILINE)
 
 
 class ArticleDates:
-    """Article-level date facts, read once per article from the raw text (no parse needed).
+    """Article-level date facts, read once per article from its text and the structure the gate
+    found (sentences, paragraphs, datelines); no parse needed.
 
     * the dateline ("AMMAN, 20 February 2020 -"): its date is when the text was
       written, so it anchors relative words and dates no claim;
@@ -38,11 +38,13 @@ class ArticleDates:
     * paragraphs opened by an event date ("In 2017, ...") scope the paragraph.
     """
 
-    def __init__(self, text: str, published: date | None) -> None:
-        self.text = text
+    def __init__(self, doc: Doc, published: date | None) -> None:
+        self.text = doc.text
         self.published = published
+        # (start char, end char, paragraph) of the gate's sentences; the datelines' characters
+        self.sentences = sentence_table(doc)
+        self._datelines = dateline_chars(doc)
         self._dateline: tuple[int, int, DateValue | None] | bool | None = False
-        self._sentences: list[tuple[int, int, int]] | None = None
         self._mentions: list[Mention] | None = None
         self._events: list[Event] | None = None
         self._main: tuple[DateValue, bool, Mention] | bool | None = False
@@ -57,26 +59,15 @@ class ArticleDates:
         return self._dateline if isinstance(self._dateline, tuple) else None
 
     def _read_dateline(self) -> tuple[int, int, DateValue | None] | None:
-        offset = 0
-        for line in self.text.split("\n")[:4]:
-            if len(line.split()) >= 8:
-                match = _DATELINE.match(line)
-                if match is None:
-                    return None
-                prefix = match.group(1)
-                first = prefix.split()[0].strip(",")
-                found = find_dates(prefix)
-                if not prefix[0].isupper() or len(prefix.split()) > 10:
-                    return None
-                if not (found or (len(first) >= 3 and first.isupper())):
-                    return None
+        """The dateline among the article's first lines; its date when it gives a day."""
+        for start, end in self._datelines:
+            if self.text.count("\n", 0, start) > 3:
+                break
+            found = find_dates(self.text[start:end])
+            value = resolve(found[0][2], self.published) if found else None
+            if value is not None and value.granularity != "day":
                 value = None
-                if found:
-                    value = resolve(found[0][2], self.published)
-                    if value is not None and value.granularity != "day":
-                        value = None
-                return offset, offset + match.end(), value
-            offset += len(line) + 1
+            return start, end, value
         return None
 
     @property
@@ -93,8 +84,7 @@ class ArticleDates:
     def in_dateline(self, char: int) -> bool:
         """Whether ``char`` lies in the dateline or in a dated label opening a paragraph
         ("Correction, December 18: ..."): such dates date the text, not a claim."""
-        line = self.dateline
-        if line is not None and line[0] <= char < line[1]:
+        if any(start <= char < end for start, end in self._datelines):
             return True
         start = self.text.rfind("\n", 0, char) + 1
         match = _LABEL.match(self.text, start)
@@ -110,35 +100,6 @@ class ArticleDates:
     def live(self) -> bool:
         """A live page: entries headed by a clock time ("14:30 - ...")."""
         return len(LIVE_ENTRY.findall(self.text)) >= 2
-
-    @property
-    def sentences(self) -> list[tuple[int, int, int]]:
-        """(start, end, paragraph) of every sentence, by punctuation (no parse)."""
-        if self._sentences is None:
-            self._sentences = self._split()
-        return self._sentences
-
-    def _split(self) -> list[tuple[int, int, int]]:
-        words = attach_words()
-        v = date_vocab()
-        keep = {*words.abbreviations, *v.months, *v.weekdays}
-        out: list[tuple[int, int, int]] = []
-        offset = 0
-        paragraph = 0
-        for line in self.text.split("\n"):
-            if line.strip():
-                start = 0
-                for match in _SENTENCE_END.finditer(line):
-                    head = line[: match.start()].rsplit(None, 1)
-                    last = head[-1].lower().rstrip(".") if head else ""
-                    if last in keep or len(last) == 1 or "." in last:
-                        continue  # "Aug. 29", "Gen. McKenzie", "U.S. forces"
-                    out.append((offset + start, offset + match.start() + 1, paragraph))
-                    start = match.end()
-                out.append((offset + start, offset + len(line.rstrip()), paragraph))
-                paragraph += 1
-            offset += len(line) + 1
-        return out
 
     def paragraph_of(self, char: int) -> int:
         index = self._sentence_at(char)

@@ -39,7 +39,7 @@ class DatesComponent(Stage):
         if not spans:
             return doc
         published = published_date(doc._.published)
-        article = ArticleDates(doc.text, published)
+        article = ArticleDates(doc, published)
         whens: list[When | None] = []
         for span in spans:
             harm: HarmReading = span._.casualty

@@ -209,7 +209,6 @@ class AttachWords:
     toll_forms: frozenset[str]
     state_words: frozenset[str]
     same_period: tuple[str, ...]
-    abbreviations: frozenset[str]
     release_markers: frozenset[str]
 
 
@@ -239,6 +238,5 @@ def attach_words() -> AttachWords:
         toll_forms=frozenset(data["toll_forms"]),
         state_words=frozenset(data["state_words"]),
         same_period=tuple(data["same_period"]),
-        abbreviations=frozenset(data["abbreviations"]),
         release_markers=frozenset(data["release_markers"]),
     )

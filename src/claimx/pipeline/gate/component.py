@@ -1,7 +1,8 @@
 """``claimx_gate``: the article's sentences, and the English model on the ones that matter.
 
-The gate tokenises nothing (the pipeline's tokenizer did); it finds the article's sentences on
-tokens (:mod:`claimx.pipeline.gate.sentences`), decides which of them the model must parse
+The gate tokenises nothing (the pipeline's tokenizer did); it finds the article's structure on
+tokens (sentences, :mod:`claimx.pipeline.gate.sentences`; paragraphs and datelines,
+:mod:`claimx.pipeline.layout`), decides which of them the model must parse
 (:mod:`claimx.pipeline.gate.plan`), and runs the model's components on those sentences only,
 each sentence a doc of its own, batched across the docs of a ``pipe`` call. The annotations
 (tags, lemmas, dependencies, entities) are written back into the article's doc at their
@@ -28,9 +29,10 @@ from spacy.util import minibatch
 from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
-from claimx.lexicon.rules import Rules
+from claimx.lexicon.rules import Rules, using
 from claimx.pipeline.gate.plan import Planner
-from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds, sentence_starts
+from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
+from claimx.pipeline.layout import mark_structure
 from claimx.pipeline.stage import Stage
 
 CANDIDATES_KEY = "claimx_candidates"
@@ -90,17 +92,17 @@ class GateComponent(Stage):
             yield from self._process(list(batch))
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
+        with using(self.rules):
+            return self._process_batch(docs)
+
+    def _process_batch(self, docs: list[Doc]) -> list[Doc]:
         planner: Planner = self.built
         jobs: list[tuple[int, int, int]] = []  # (doc index, sentence start, sentence end)
         for number, doc in enumerate(docs):
             _adopt_context(doc)
-            starts = sentence_starts(doc, self._terminals, self.max_sentence_tokens)
+            starts = mark_structure(doc, self._terminals, self.max_sentence_tokens)
             bounds = sentence_bounds(starts, len(doc))
             plan = planner.plan(doc, bounds, self.parse_all)
-            if len(doc):
-                sent_starts = np.full(len(doc), -1, dtype="int64")
-                sent_starts[starts] = 1
-                doc.from_array([SENT_START], cast(Any, sent_starts.astype("uint64")))
             doc.spans[CANDIDATES_KEY] = [Span(doc, *bounds[k]) for k in plan.candidates]
             doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in plan.parsed]
             jobs.extend((number, *bounds[k]) for k in plan.parsed if _has_words(doc, *bounds[k]))

@@ -12,24 +12,39 @@ import numpy as np
 from spacy.attrs import IS_SPACE, LOWER
 from spacy.tokens import Doc
 
+from claimx.lexicon.rules import per_rules
+from claimx.resources import read_json
+
 TERMINALS = (".", "!", "?", "…", "...", "?!", "!?", "..")
 CLOSERS = ('"', "”", "’", "'", ")", "]", "»", "“")
 _OPENERS = "“\"'‘("
 _AMBIGUOUS = ('"', "'")
 
 
+@per_rules
+def abbreviations() -> frozenset[str]:
+    """Words a full stop follows without ending a sentence ("Brig. Gen. Smith")."""
+    return frozenset(read_json("layout.json")["abbreviations"])
+
+
 def sentence_starts(doc: Doc, terminal_hashes: np.ndarray, max_tokens: int) -> np.ndarray:
     """Token indices that start a sentence: after terminal punctuation (and any closing quote or
-    bracket) when the next word opens like a sentence, and after every line break. A stretch
-    with no break (tables, scraped junk) is cut every ``max_tokens`` tokens, so that no sentence
-    grows beyond what the parser handles well."""
+    bracket) when the next word opens like a sentence, unless the stop ends an abbreviation or
+    an initial ("Brig. Gen. Smith", "J. Smith"); and after every line break. A stretch with no
+    break (tables, scraped junk) is cut every ``max_tokens`` tokens, so that no sentence grows
+    beyond what the parser handles well."""
     n = len(doc)
     if n == 0:
         return np.zeros(0, dtype="int64")
     flags = np.zeros(n, dtype=bool)
     flags[0] = True
     arr = doc.to_array([LOWER, IS_SPACE])
+    short = abbreviations()
     for i in np.nonzero(np.isin(arr[:, 0], terminal_hashes))[0]:
+        if doc[int(i)].text == "." and i > 0 and not doc[int(i) - 1].whitespace_:
+            before = doc[int(i) - 1].text
+            if before.lower() in short or (len(before) == 1 and before.isupper()):
+                continue
         j = int(i) + 1
         # closing quotes and brackets stay with the sentence they close; a straight quote
         # after a space opens the next one ('"Nine died," he said. "More are missing."')

@@ -45,7 +45,6 @@ from claimx.pipeline.places.finder import (
     Mention,
     PlaceFinder,
     PlaceWords,
-    datelines,
     place_words,
     tidy_name,
 )
@@ -57,7 +56,6 @@ __all__ = [
     "PlaceWords",
     "PlacesComponent",
     "attach_places",
-    "datelines",
     "fill_from_context",
     "make_places",
     "place_words",

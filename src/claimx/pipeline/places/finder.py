@@ -3,7 +3,6 @@ it ran, and the mentions that are never a place of harm."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +14,8 @@ from spacy.util import filter_spans
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import per_rules
+from claimx.lexicon.text import strip_possessive
+from claimx.pipeline.layout import layout_of
 from claimx.resources import read_json
 
 NER_LABELS = ("GPE", "LOC", "FAC")
@@ -80,42 +81,13 @@ class Mention:
     affixed: bool = False
 
 
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-
-
-# "BEIRUT (Reuters) -", "DNIPRO, Ukraine, Jan 16 (Eastbridge Wire) -", "KABUL —",
-# "AMMAN, 20 February 2020 -": capitals, optional country and date, optional agency, a dash.
-_DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+)*"
-    r"(?:,[ \t]*[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.]*)*)?"
-    r"(?:,[ \t]*[\w .]{1,30}?)?"
-    r"[ \t]*(?:\([^()\n]{1,60}\))?"
-    r"[ \t]*[-–—]{1,2}[ \t]"
-)
-
-
 def tidy_name(text: str) -> str:
     """The name of a place the gazetteer does not know: "the Kanbalu township's" -> "Kanbalu
     township"."""
     words = " ".join(text.split())
     if words[:4].casefold() == "the ":
         words = words[4:]
-    return _POSSESSIVE.sub("", words).strip(" ,.;:-–—\"'“”‘’")
-
-
-def datelines(text: str) -> list[tuple[int, int]]:
-    """Character spans of the datelines opening the paragraphs of ``text``."""
-    found = []
-    start = 0
-    while start < len(text):
-        match = _DATELINE.match(text, start)
-        if match is not None:
-            found.append((match.start(), match.end()))
-        newline = text.find("\n", start)
-        if newline < 0:
-            break
-        start = newline + 1
-    return found
+    return strip_possessive(words).strip(" ,.;:-–—\"'“”‘’")
 
 
 class PlaceFinder:
@@ -176,7 +148,7 @@ class PlaceFinder:
         found.sort()
         bodies = self._matches(doc, self.bodies)
         body_tokens = {i for span in bodies for i in range(span.start, span.end)}
-        dated = datelines(doc.text)
+        dated = layout_of(doc).datelines
         mentions = []
         for start, end, text, name, source in found:
             place = gaz.lookup_place(name)
@@ -209,7 +181,7 @@ class PlaceFinder:
         body_tokens: set[int],
         dated: Sequence[tuple[int, int]],
     ) -> str | None:
-        if any(start <= span.start_char < end for start, end in dated):
+        if any(start <= span.start < end for start, end in dated):
             return "dateline"
         if self._affixed(span):
             return "seat"

@@ -25,7 +25,6 @@ The modules, in the order the stage uses them:
   comes from there and the gazetteer.
 - :mod:`.cues`: the cue grammar over one parsed sentence.
 - :mod:`.entities`: Entity, Mention, Quote, and how names are written.
-- :mod:`.layout`: paragraphs and datelines, from the tokens alone.
 - :mod:`.index`: the SpeakerIndex and its mentions of bodies (gazetteer, acronyms, generic
   aliases, named bodies, the model's ORG entities, descriptors).
 - :mod:`.people`: people, titles, roles and the bodies they speak for.

@@ -40,7 +40,6 @@ from claimx.pipeline.speakers.entities import Entity
 from claimx.pipeline.speakers.heads import resolve_heads
 from claimx.pipeline.speakers.index import Matchers, SpeakerIndex
 from claimx.pipeline.speakers.inherit import inherit
-from claimx.pipeline.speakers.layout import dateline_end, is_dateline
 from claimx.pipeline.speakers.quotes import OPEN_QUOTES
 from claimx.pipeline.speakers.words import CueWords, cue_words
 from claimx.pipeline.stage import Stage
@@ -230,7 +229,8 @@ class SpeakersComponent(Stage):
         got = None
         rule = ""
         sent = span.sent
-        if found is not None and found[0].i < dateline_end(sent):
+        dateline = index.layout.dateline_at(sent.start)
+        if found is not None and dateline is not None and found[0].i < dateline[1]:
             found = None  # "NIAMEY, March 24 (Sahel Wire) – Gunmen killed ...": not the dateline
         if found is not None:
             head, rule = found
@@ -242,7 +242,7 @@ class SpeakersComponent(Stage):
             )
         if (
             got is None
-            and is_dateline(sent[:1])
+            and dateline is not None
             and trigger.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "dobj" for c in trigger.children)
         ):

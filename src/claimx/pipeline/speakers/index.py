@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from claimx.lexicon import gazetteer as gaz
+from claimx.pipeline.layout import layout_of
 from claimx.pipeline.speakers.entities import (
     Entity,
     Mention,
@@ -26,7 +27,6 @@ from claimx.pipeline.speakers.entities import (
     is_name_token,
     named_with,
 )
-from claimx.pipeline.speakers.layout import is_dateline, paragraphs
 from claimx.pipeline.speakers.national import article_country
 from claimx.pipeline.speakers.people import find_people
 from claimx.pipeline.speakers.quotes import find_quotes
@@ -88,7 +88,8 @@ class SpeakerIndex:
         self.words = words or cue_words()
         self._country: tuple[str | None] | None = None
         self._ents: dict[int, Span] | None = None
-        self.paragraph = paragraphs(doc)
+        self.layout = layout_of(doc)
+        self.paragraph = self.layout.paragraphs(len(doc))
         self.mentions: list[Mention] = []
         self._at: dict[int, Mention] = {}
         self.groups: list[tuple[int, tuple[Entity, ...]]] = []
@@ -227,8 +228,8 @@ class SpeakerIndex:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 surnames.setdefault(ent[-1].text, ent.start)
             # "Army spokesman ...": a generic word the model tagged ORG is a descriptor
-            # "SALVATIERRA, Mexico —": a dateline in capitals is a place, not a body
-            dateline = is_dateline(ent)
+            # "SALVATIERRA, Mexico —": a dateline's place is not a body
+            dateline = self.layout.dateline_at(ent.start) is not None
             # "For Marchuk, ..." after "Olena Marchuk": a surname the model took for a body
             surname = len(ent) == 1 and surnames.get(ent.text, ent.start) < ent.start
             # "the Oslo-based charity": the seat of a body, not one

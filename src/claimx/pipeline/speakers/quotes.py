@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 from claimx.pipeline.speakers.cues import verb_speakers
 from claimx.pipeline.speakers.entities import Entity, Quote
 from claimx.pipeline.speakers.heads import entities_at, resolve_heads
-from claimx.pipeline.speakers.layout import paragraph_bounds
 
 if TYPE_CHECKING:
     from claimx.pipeline.speakers.index import SpeakerIndex
@@ -31,7 +30,7 @@ _AFTER_WINDOW = 14
 def find_quotes(index: SpeakerIndex) -> list[Quote]:
     """Quoted stretches, with news-style continuation over paragraphs, and their speakers."""
     doc = index.doc
-    paragraphs = paragraph_bounds(index.paragraph, doc)
+    paragraphs = index.layout.paragraph_bounds(len(doc))
     quotes: list[Quote] = []
     open_at: int | None = None
     opens_paragraph = False
