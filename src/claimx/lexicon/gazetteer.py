@@ -25,14 +25,31 @@ one matcher per attribute (see the tests for the few lines that takes).
 
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from claimx.contract.claim import SPEAKER_KINDS
+from claimx.lexicon.names import (
+    BODY_KINDS,
+    BODY_LABEL,
+    PLACE_KINDS,
+    PLACE_LABEL,
+    Body,
+    Checker,
+    Demonym,
+    Descriptor,
+    Index,
+    Place,
+    Reader,
+    Rows,
+    is_acronym,
+    normalise,
+    patterns,
+    plain,
+    read_rows,
+    strip_possessive,
+)
 from claimx.lexicon.rules import Rules, per_rules, rules_in_effect
 
 __all__ = [
@@ -58,250 +75,23 @@ __all__ = [
     "places",
 ]
 
-BODY_KINDS = tuple(kind for kind in SPEAKER_KINDS if kind != "person")
-PLACE_KINDS = ("city", "region", "country", "camp", "site")
-BODY_LABEL = "BODY"
-PLACE_LABEL = "PLACE"
 
 SPEAKERS_FILE = "speakers.jsonl"
+
+
 COUNTRIES_FILE = "countries.jsonl"
+
+
 PLACES_FILE = "places.jsonl"
+
+
 DESCRIPTORS_FILE = "descriptors.jsonl"
+
+
 DEMONYMS_FILE = "demonyms.jsonl"
+
+
 FILES = (SPEAKERS_FILE, COUNTRIES_FILE, PLACES_FILE, DESCRIPTORS_FILE, DEMONYMS_FILE)
-
-
-@dataclass(frozen=True, slots=True)
-class Body:
-    """A body that reports casualty figures or causes harm."""
-
-    name: str
-    kind: str
-    country: str | None
-    parent: str | None
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A place where harm is reported; countries have ``kind == "country"``."""
-
-    name: str
-    kind: str
-    country: str
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Descriptor:
-    """A generic phrase ("the charity") and the body kinds it can point back to."""
-
-    text: str
-    kinds: tuple[str, ...]
-    plural: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Demonym:
-    """A national adjective, its country and the force "<demonym> strikes" usually means."""
-
-    demonym: str
-    country: str | None
-    agent: str | None
-
-
-# Letters NFKD leaves alone although news writes them both ways ("Adıyaman", "Adiyaman").
-_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D"})
-# Apostrophes and dots vanish rather than split a word: "B'Tselem" = "BTselem", "U.S." = "US".
-_VANISH = re.compile(r"[.'’‘ʼʻ`´]")
-_NON_WORD = re.compile(r"[\W_]+")
-_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
-
-
-def _plain(text: str) -> str:
-    """Accents, apostrophes and punctuation normalised; case kept; a leading "the" dropped."""
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = _VANISH.sub("", text.replace("&", " and "))
-    words = _NON_WORD.sub(" ", text).split()
-    if len(words) > 1 and words[0].casefold() == "the":
-        words = words[1:]
-    return " ".join(words)
-
-
-def normalise(text: str) -> str:
-    """The key names are matched on.
-
-    ``normalise("The U.S.-led Coalition") == "us led coalition"``.
-    """
-    return _plain(text).casefold()
-
-
-def _is_acronym(key: str) -> bool:
-    letters = [char for char in key if char.isalpha()]
-    return len(letters) >= 2 and all(char.isupper() for char in letters)
-
-
-def _strip_possessive(text: str) -> str:
-    return _POSSESSIVE.sub("", text.strip())
-
-
-_Rows = list[tuple[int, dict[str, Any]]]
-_Reader = Callable[[str], _Rows]
-
-
-def _data_lines(text: str) -> list[int]:
-    """Line numbers of the data lines, skipping what read_jsonl skips."""
-    numbers = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("//"):
-            numbers.append(number)
-    return numbers
-
-
-def _rows(rules: Rules, name: str) -> _Rows:
-    """The data rows of rule file ``name`` with their line numbers, for messages."""
-    text = rules.text(name)
-    lines = text.splitlines()
-    parsed: _Rows = []
-    for number in _data_lines(text):
-        try:
-            parsed.append((number, json.loads(lines[number - 1])))
-        except json.JSONDecodeError as err:
-            raise ValueError(f"[claimx] resource {name} line {number}: {err}") from err
-    return parsed
-
-
-class _Checker:
-    """Turns a data problem into a ValueError naming the file and line."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def fail(self, line: int, problem: str) -> ValueError:
-        return ValueError(f"[claimx] resource {self.name} line {line}: {problem}")
-
-    def keys(
-        self, line: int, row: object, required: Iterable[str], optional: Iterable[str] = ()
-    ) -> dict[str, Any]:
-        if not isinstance(row, dict):
-            raise self.fail(line, f"expected a JSON object, got {type(row).__name__}")
-        required, optional = set(required), set(optional)
-        unknown = set(row) - required - optional
-        if unknown:
-            allowed = ", ".join(sorted(required | optional))
-            raise self.fail(line, f"unknown key(s) {sorted(unknown)}; allowed: {allowed}")
-        missing = required - set(row)
-        if missing:
-            raise self.fail(line, f"missing key(s) {sorted(missing)}")
-        return row
-
-    def text(self, line: int, row: Mapping[str, Any], key: str, *, null: bool = False) -> Any:
-        value = row[key]
-        if value is None and null:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(line, f"{key!r} must be a non-empty string, got {value!r}")
-        return value
-
-    def texts(self, line: int, row: Mapping[str, Any], key: str) -> tuple[str, ...]:
-        value = row.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(line, f"{key!r} must be a list of non-empty strings, got {value!r}")
-        return tuple(value)
-
-    def choice(self, line: int, value: str, allowed: Sequence[str], what: str) -> str:
-        if value not in allowed:
-            raise self.fail(line, f"{what} {value!r} is not one of {', '.join(allowed)}")
-        return value
-
-
-class _Index:
-    """Surface forms -> canonical names, refusing a form that would name two things."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.folded: dict[str, tuple[str, str, int]] = {}
-        self.exact: dict[str, tuple[str, str, int]] = {}
-
-    def add(
-        self, check: _Checker, line: int, surface: str, name: str, case_sensitive: bool
-    ) -> None:
-        key = _plain(surface)
-        if not key:
-            raise check.fail(line, f"{surface!r} has no letters or digits")
-        table, key = (self.exact, key) if case_sensitive else (self.folded, key.casefold())
-        seen = table.get(key)
-        if seen is not None and seen[0] != name:
-            raise check.fail(
-                line,
-                f"{surface!r} of {name!r} already names the {self.what} {seen[0]!r} "
-                f"({seen[1]} line {seen[2]})",
-            )
-        table.setdefault(key, (name, check.name, line))
-
-    def cross_check(self) -> None:
-        # An exact form whose folded key is a folded form of another name would make
-        # lookup depend on the caller's capitalisation.
-        for key, (name, file, line) in self.exact.items():
-            other = self.folded.get(key.casefold())
-            if other is not None and other[0] != name:
-                raise ValueError(
-                    f"[claimx] resource {file} line {line}: {key!r} of {name!r} differs only in "
-                    f"case from a name of the {self.what} {other[0]!r} ({other[1]} line {other[2]})"
-                )
-
-    def find(self, text: str) -> str | None:
-        key = _plain(text)
-        hit = self.exact.get(key) or self.folded.get(key.casefold())
-        return hit[0] if hit else None
-
-
-def _variants(surface: str) -> list[str]:
-    """Spellings a PhraseMatcher needs listed that lookup gets from normalisation."""
-    base = surface.strip()
-    if base[:4].casefold() == "the " and len(base) > 4:
-        base = base[4:]
-    forms = [base]
-    if "-" in base:
-        forms.append(base.replace("-", " "))
-    if "'" in base:
-        forms.append(base.replace("'", "’"))
-    if "’" in base:
-        forms.append(base.replace("’", "'"))
-    plain = "".join(
-        c
-        for c in unicodedata.normalize("NFKD", base.translate(_LETTERS))
-        if not unicodedata.combining(c)
-    )
-    if plain != base:
-        forms.append(plain)
-    # "US-led", "UN agency": news also writes "U.S.-led", "U.N. agency".
-    dotted = re.sub(r"\b([A-Z])([A-Z])\b", r"\1.\2.", base)
-    if dotted != base:
-        forms.append(dotted)
-    return forms
-
-
-def _patterns(
-    entries: Iterable[tuple[str, Sequence[str], frozenset[str], dict[str, str]]], label: str
-) -> tuple[dict[str, str], ...]:
-    patterns: list[dict[str, str]] = []
-    seen: set[tuple[str, str]] = set()
-    for name, surfaces, case_sensitive, extra in entries:
-        for surface in surfaces:
-            exact = surface in case_sensitive or _is_acronym(_plain(surface))
-            attr = "ORTH" if exact else "LOWER"
-            for form in _variants(surface):
-                key = (attr, form if exact else form.casefold())
-                if key in seen:
-                    continue
-                seen.add(key)
-                patterns.append(
-                    {"label": label, "pattern": form, "id": name, "attr": attr, **extra}
-                )
-    return tuple(patterns)
 
 
 class Gazetteer:
@@ -312,16 +102,16 @@ class Gazetteer:
     """
 
     def __init__(self, rules: Rules) -> None:
-        def read(name: str) -> _Rows:
-            return _rows(rules, name)
+        def read(name: str) -> Rows:
+            return read_rows(rules, name)
 
         self._bodies: dict[str, Body] = {}
         self._places: dict[str, Place] = {}
         self._descriptors: dict[str, Descriptor] = {}
         self._demonyms: dict[str, Demonym] = {}
-        self._body_index = _Index("body")
-        self._place_index = _Index("place")
-        self._demonym_index = _Index("demonym")
+        self._body_index = Index("body")
+        self._place_index = Index("place")
+        self._demonym_index = Index("demonym")
         self._body_case: dict[str, frozenset[str]] = {}
         self._place_case: dict[str, frozenset[str]] = {}
         self._modifiers: set[str] = set()
@@ -352,7 +142,7 @@ class Gazetteer:
 
     @staticmethod
     def _case_sensitive(
-        check: _Checker, line: int, row: Mapping[str, Any], surfaces: Sequence[str]
+        check: Checker, line: int, row: Mapping[str, Any], surfaces: Sequence[str]
     ) -> frozenset[str]:
         marked = check.texts(line, row, "case_sensitive")
         stray = [surface for surface in marked if surface not in surfaces]
@@ -362,8 +152,8 @@ class Gazetteer:
             )
         return frozenset(marked)
 
-    def _load_places(self, read: _Reader, file: str) -> None:
-        check = _Checker(file)
+    def _load_places(self, read: Reader, file: str) -> None:
+        check = Checker(file)
         rows = read(file)
         if file == COUNTRIES_FILE:
             for line, row in rows:
@@ -385,13 +175,13 @@ class Gazetteer:
             surfaces = (name, *aliases)
             case_sensitive = self._case_sensitive(check, line, row, surfaces)
             for surface in surfaces:
-                exact = surface in case_sensitive or _is_acronym(_plain(surface))
+                exact = surface in case_sensitive or is_acronym(plain(surface))
                 self._place_index.add(check, line, surface, name, exact)
             self._places[name] = Place(name, kind, country, aliases)
             self._place_case[name] = case_sensitive
 
-    def _load_bodies(self, read: _Reader) -> None:
-        check = _Checker(SPEAKERS_FILE)
+    def _load_bodies(self, read: Reader) -> None:
+        check = Checker(SPEAKERS_FILE)
         rows = read(SPEAKERS_FILE)
         parents: list[tuple[int, str, str]] = []
         for line, row in rows:
@@ -414,7 +204,7 @@ class Gazetteer:
             surfaces = (name, *aliases)
             case_sensitive = self._case_sensitive(check, line, row, surfaces)
             for surface in surfaces:
-                exact = surface in case_sensitive or _is_acronym(_plain(surface))
+                exact = surface in case_sensitive or is_acronym(plain(surface))
                 self._body_index.add(check, line, surface, name, exact)
             self._bodies[name] = Body(name, kind, country, parent, aliases)
             self._body_case[name] = case_sensitive
@@ -430,8 +220,8 @@ class Gazetteer:
                 chain.append(current)
                 current = self._bodies[current].parent
 
-    def _load_descriptors(self, read: _Reader) -> None:
-        check = _Checker(DESCRIPTORS_FILE)
+    def _load_descriptors(self, read: Reader) -> None:
+        check = Checker(DESCRIPTORS_FILE)
         for line, row in read(DESCRIPTORS_FILE):
             if isinstance(row, dict) and "modifier" in row:
                 check.keys(line, row, ("modifier",))
@@ -454,13 +244,13 @@ class Gazetteer:
             plural = row.get("plural", False)
             if not isinstance(plural, bool):
                 raise check.fail(line, f"plural must be true or false, got {plural!r}")
-            key = normalise(_strip_possessive(text))
+            key = normalise(strip_possessive(text))
             if key in self._descriptors:
                 raise check.fail(line, f"{text!r} is listed twice")
             self._descriptors[key] = Descriptor(text, kinds, plural)
 
-    def _load_demonyms(self, read: _Reader) -> None:
-        check = _Checker(DEMONYMS_FILE)
+    def _load_demonyms(self, read: Reader) -> None:
+        check = Checker(DEMONYMS_FILE)
         for line, row in read(DEMONYMS_FILE):
             check.keys(line, row, ("demonym", "country", "agent"))
             text = check.text(line, row, "demonym")
@@ -472,7 +262,7 @@ class Gazetteer:
                 raise check.fail(line, f"agent {agent!r} is not a name in {SPEAKERS_FILE}")
             if text in self._demonyms:
                 raise check.fail(line, f"{text!r} is listed twice")
-            self._demonym_index.add(check, line, text, text, _is_acronym(_plain(text)))
+            self._demonym_index.add(check, line, text, text, is_acronym(plain(text)))
             self._demonyms[text] = Demonym(text, country, agent)
 
     def _country(self, name: str) -> Place | None:
@@ -511,7 +301,7 @@ class Gazetteer:
 
     def lookup_place(self, text: str) -> Place | None:
         """The place ``text`` names ("Al-Raqqa" -> Raqqa, "the Gaza Strip", "Syria's"), or None."""
-        for candidate in (text, _strip_possessive(text)):
+        for candidate in (text, strip_possessive(text)):
             name = self._place_index.find(candidate)
             if name is not None:
                 return self._places[name]
@@ -535,7 +325,7 @@ class Gazetteer:
         base phrase must be skippable (a modifier, a demonym, a place name or a "<X>-based"
         word), so "Save the Children charity" is not a descriptor: it names a body.
         """
-        stripped = self._affix_prefix.sub("", _strip_possessive(text))
+        stripped = self._affix_prefix.sub("", strip_possessive(text))
         words = normalise(stripped).split()
         for start in range(len(words)):
             found = self._descriptors.get(" ".join(words[start:]))
@@ -562,7 +352,7 @@ class Gazetteer:
 
     def _candidates(self, text: str) -> list[str]:
         candidates = [text]
-        without_possessive = _strip_possessive(text)
+        without_possessive = strip_possessive(text)
         if without_possessive != text:
             candidates.append(without_possessive)
         without_affix = self._affix_prefix.sub("", without_possessive)
@@ -578,7 +368,7 @@ class Gazetteer:
         apostrophe, accent and dotted-acronym variants are listed, a leading "the" is not.
         """
         if self._body_patterns is None:
-            self._body_patterns = _patterns(
+            self._body_patterns = patterns(
                 (
                     (
                         body.name,
@@ -596,7 +386,7 @@ class Gazetteer:
         """PhraseMatcher patterns for every place and country, shaped like :meth:`body_patterns`
         with label "PLACE" and ``kind`` and ``country`` of the place."""
         if self._place_patterns is None:
-            self._place_patterns = _patterns(
+            self._place_patterns = patterns(
                 (
                     (
                         place.name,

