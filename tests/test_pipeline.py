@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 import pytest
+import spacy
 
 import claimx
 from claimx.contract import CLAIM_FIELDS, Claim
@@ -220,3 +221,16 @@ def test_pipeline_nlp_pipe_n_process_two_gives_the_same_claims(nlp, seeds):
     ]
     assert one == two
     assert all(one)
+
+
+@pytest.mark.parametrize("moved", ["claimx_dates"])
+def test_pipeline_analyze_pipes_checks_the_order(moved):
+    nlp = claimx.load()
+    assert not any(nlp.analyze_pipes(pretty=False)["problems"].values())
+    # a stage moved before the stage whose readings it needs is caught
+    config = claimx.pipeline.pipeline_config()
+    names = [name for name in config["nlp"]["pipeline"] if name != moved]
+    names.insert(names.index("claimx_casualties"), moved)
+    config["nlp"]["pipeline"] = names
+    wrong = spacy.util.load_model_from_config(config, auto_fill=True)
+    assert wrong.analyze_pipes(pretty=False)["problems"][moved]

@@ -107,7 +107,7 @@ def _toll_bounds(figure: FigureReading, item: Casualty) -> FigureReading:
 @Language.factory(
     "claimx_casualties",
     requires=["doc.sents", "token.dep", "token.head", "doc.spans"],
-    assigns=["doc.spans", "doc._.rejected_figures"],
+    assigns=["doc.spans", "span._.figure", "span._.casualty", "doc._.rejected_figures"],
     default_config={
         "rules": "default",
         "scorer": {

@@ -145,7 +145,7 @@ def _sentences_to_scan(doc: Doc) -> list[Span]:
 @Language.factory(
     "claimx_figures",
     requires=["doc.sents"],
-    assigns=["doc.spans", "doc._.rejected_figures"],
+    assigns=["doc.spans", "span._.figure", "doc._.rejected_figures"],
     default_config={
         "use_quantulum": True,
         "rules": "default",

@@ -237,6 +237,7 @@ def _write_back(doc: Doc, parts: list[tuple[int, int, Doc]]) -> None:
         "token.head",
         "token.lemma",
         "token.is_sent_start",
+        "doc.sents",
         "doc.ents",
         "doc.spans",
     ],

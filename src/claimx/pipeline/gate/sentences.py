@@ -78,17 +78,3 @@ def sentence_bounds(starts: np.ndarray, length: int) -> list[tuple[int, int]]:
         return []
     ends = [*starts[1:].tolist(), length]
     return list(zip(starts.tolist(), ends, strict=True))
-
-
-def paragraph_numbers(doc: Doc, starts: np.ndarray) -> list[int]:
-    """The paragraph of each sentence: a line break (a whitespace token holding "\\n") ends one."""
-    if len(doc) == 0:
-        return []
-    spaces = doc.to_array([IS_SPACE]).astype(bool)
-    breaks = np.zeros(len(doc), dtype="int64")
-    for i in np.nonzero(spaces)[0]:
-        if "\n" in doc[int(i)].text:
-            breaks[int(i)] = 1
-    # a break counts for the tokens after it
-    before = np.concatenate([[0], np.cumsum(breaks)[:-1]])
-    return [int(before[s]) for s in starts.tolist()]
