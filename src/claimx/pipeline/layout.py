@@ -22,19 +22,23 @@ from claimx.pipeline.gate.sentences import sentence_starts
 
 PARAGRAPHS_KEY = "claimx_paragraphs"
 DATELINES_KEY = "claimx_datelines"
+#: what a paragraph is, as the label of its span in ``claimx_paragraphs``: the article's body, or
+#: a part of the page around it (its headline, a photo caption, a credit...)
+PARAGRAPH_KINDS = ("BODY", "HEADLINE", "DECK", "BYLINE", "CAPTION", "CREDIT", "RELATED", "DEBRIS")
 
 
 def paragraph_spans(doc: Doc) -> list[Span]:
-    """The paragraphs of ``doc`` as token spans: a whitespace token holding a line break ends
-    one (the break belongs to the paragraph it ends)."""
+    """The paragraphs of ``doc`` as token spans labelled with their kind (see
+    :data:`PARAGRAPH_KINDS`): a whitespace token holding a line break ends one (the break belongs
+    to the paragraph it ends)."""
     spans = []
     start = 0
     for tok in doc:
         if tok.is_space and "\n" in tok.text:
-            spans.append(Span(doc, start, tok.i + 1, label="PARAGRAPH"))
+            spans.append(Span(doc, start, tok.i + 1, label="BODY"))
             start = tok.i + 1
     if start < len(doc):
-        spans.append(Span(doc, start, len(doc), label="PARAGRAPH"))
+        spans.append(Span(doc, start, len(doc), label="BODY"))
     return spans
 
 
@@ -54,6 +58,12 @@ class Layout:
 
     paragraph_starts: tuple[int, ...]  # the first token of each paragraph
     datelines: tuple[tuple[int, int], ...]  # token ranges
+    paragraph_kinds: tuple[str, ...] = ()  # the kind of each paragraph (PARAGRAPH_KINDS)
+
+    def kind_of(self, token: int) -> str:
+        """What the paragraph holding ``token`` is ("BODY", "HEADLINE", "CAPTION"...)."""
+        number = self.paragraph_of(token)
+        return self.paragraph_kinds[number] if 0 <= number < len(self.paragraph_kinds) else "BODY"
 
     def paragraph_of(self, token: int) -> int:
         return bisect_right(self.paragraph_starts, token) - 1
@@ -102,6 +112,7 @@ def layout_of(doc: Doc) -> Layout:
     return Layout(
         tuple(span.start for span in paragraphs),
         tuple((span.start, span.end) for span in lines),
+        tuple(span.label_ or "BODY" for span in paragraphs),
     )
 
 
