@@ -14,6 +14,7 @@ root is its own head), the dependency label and, for a token inside an entity, i
 
 from __future__ import annotations
 
+import re
 import sys
 
 from spacy.tokens import Doc
@@ -52,11 +53,26 @@ def table_of(doc: Doc) -> str:
     return "\n".join(lines)
 
 
+def literal(text: str, width: int = 88) -> str:
+    """``text`` as a dict key: a string literal, split into lines of at most ``width`` when it
+    does not fit on the key's line."""
+    if len(repr(text)) <= 100 - len('    : r"""'):
+        return repr(text)
+    pieces = re.findall(r"[^ \n]*(?:[ \n]+|$)", text)
+    lines = [""]
+    for piece in pieces:
+        if lines[-1] and len(repr(lines[-1] + piece)) > width:
+            lines.append("")
+        lines[-1] += piece
+    body = "".join(f"    {line!r}\n" for line in lines if line)
+    return f"(\n{body})"
+
+
 def entry(text: str, doc: Doc) -> str:
     """``text`` and its table as an entry of a test module's ``PARSES`` dict."""
     table = table_of(doc)
     quote = 'r"""' if "\\" in table else '"""'
-    return f'{text!r}: {quote}\n{table}\n""",\n'
+    return f'{literal(text)}: {quote}\n{table}\n""",\n'
 
 
 def main(args: list[str]) -> None:
