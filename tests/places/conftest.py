@@ -1,8 +1,9 @@
-"""Fixtures for the place tests: the English model and a PlaceFinder, built once.
+"""Fixtures for the place tests: the English model (for the component tests) and a PlaceFinder,
+built once.
 
 The casualty spans are made by hand (trigger = the harm word), so these tests exercise the
-place attachment alone, whatever the earlier stages do; the attachment tests build their parse
-by hand too (the ``parsed`` fixture), so they do not load the model.
+place attachment alone, whatever the earlier stages do; the attachment and finder tests build
+their parse by hand too (the ``parsed`` fixture), so they do not load the model.
 """
 
 from __future__ import annotations
