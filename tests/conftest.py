@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,7 @@ def blank_english() -> Language:
 
 
 @pytest.fixture(scope="session")
-def parsed(blank_english: Language):
+def parsed(blank_english: Language) -> Callable[[str, str], Doc]:
     """Build a parsed Doc by hand, as spaCy's own tests do: ``parsed(text, table)``.
 
     A grammar test that hinges on a parse writes the parse down, so a model upgrade does not
