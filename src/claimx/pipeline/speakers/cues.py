@@ -96,7 +96,8 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     # "The UN gave a preliminary figure of 320 dead", "the agency issued a toll of 40": who
     # gives the figure owns it
     verb = noun.head
-    if noun.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX"):
+    giving = verb.lemma_.lower() in cue_words().giving_verbs
+    if noun.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX") and giving:
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj") and child.i != noun.i:
                 return conjuncts(child)
