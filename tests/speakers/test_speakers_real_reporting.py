@@ -125,3 +125,41 @@ def test_speakers_attributions_of_an_article(
     assert attribution.content is not None
     if content is not None:
         assert text[slice(*attribution.content)] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "rule"),
+    [
+        # a state's count of its own forces' losses
+        (
+            "At least 14 soldiers were killed in an ambush near the border, the army said.",
+            "acknowledges",
+            "stance:own-losses",
+        ),
+        # a state's count of the people its forces detained
+        (
+            "The interior ministry said 300 protesters were detained overnight.",
+            "acknowledges",
+            "stance:state-detentions",
+        ),
+        # another country's soldiers are a claim, not an admission
+        (
+            "The Ukrainian army said 600 Russian soldiers were killed in the strike.",
+            "asserts",
+            None,
+        ),
+        # a rights group counting detentions asserts
+        (
+            "Amnesty International said 300 protesters were detained overnight.",
+            "asserts",
+            None,
+        ),
+    ],
+)
+def test_speakers_stance_by_meaning(
+    parse: Callable[..., Doc], text: str, stance: str, rule: str | None
+) -> None:
+    claim = parse(text, published="2024-05-03")._.claims[0]
+    assert claim.stance == stance
+    if rule is not None:
+        assert rule in claim.rules

@@ -44,6 +44,7 @@ from claimx.pipeline.speakers.heads import generic_source, resolve_head, resolve
 from claimx.pipeline.speakers.index import Matchers, SpeakerIndex
 from claimx.pipeline.speakers.inherit import inherit
 from claimx.pipeline.speakers.quotes import OPEN_QUOTES
+from claimx.pipeline.speakers.stance import state_acknowledgements
 from claimx.pipeline.speakers.words import CueWords, cue_words
 from claimx.pipeline.stage import Stage
 from claimx.pipeline.values import Attribution
@@ -110,6 +111,7 @@ class SpeakersComponent(Stage):
         for result in results:
             if not result.speakers and result.unresolved_heads:
                 self._generic_source(doc, result)
+        state_acknowledgements(spans, results)
         event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
             span._.attribution = result.reading()
