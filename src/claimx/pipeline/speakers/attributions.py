@@ -238,7 +238,7 @@ def _colon_speaker(sent: Span, words: CueWords) -> Found | None:
     return None
 
 
-def _headline_tag(sent: Span) -> Found | None:
+def headline_tag(sent: Span) -> Found | None:
     """ "Drone strike kills nine: activists", "... - officials": a short source closing a title
     line after a colon or dash."""
     toks = [t for t in sent if not t.is_space]
@@ -283,7 +283,7 @@ def find_attributions(
     if colon is not None:
         found.insert(0, colon)
     if headline and not found:
-        tag = _headline_tag(sent)
+        tag = headline_tag(sent)
         if tag is not None:
             found.append(tag)
     return found

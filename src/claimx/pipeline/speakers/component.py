@@ -26,7 +26,11 @@ from claimx.pipeline.agents.event import event_agent
 from claimx.pipeline.agents.phrases import agent_phrase
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.speakers.attribution import SpanAttribution, own_harm
-from claimx.pipeline.speakers.attributions import attribution_value, find_attributions
+from claimx.pipeline.speakers.attributions import (
+    attribution_value,
+    find_attributions,
+    headline_tag,
+)
 from claimx.pipeline.speakers.cues import (
     Cue,
     according_to,
@@ -210,6 +214,8 @@ class SpeakersComponent(Stage):
             if result.cue is None:
                 result.cue, result.cue_token = quote.cue_text, quote.cue_token
             result.rules.append(quote.rule)
+        if not result.speakers and index.layout.kind_of(span.start) in ("HEADLINE", "DECK"):
+            self._headline_source(span, index, result)
         if result.cue is None:
             hedge = hedge_of(trigger, words) or hedge_in(span.sent, words)
             if hedge is not None:
@@ -219,6 +225,23 @@ class SpeakersComponent(Stage):
         if not own_harm(span, result) and result.stance != "asserts":
             result.rules.append(f"stance:{result.stance}")
         return result
+
+    def _headline_source(self, span: Span, index: SpeakerIndex, result: SpanAttribution) -> None:
+        """ "Drone strike kills nine: activists", "... - officials": a title line's source tag;
+        a tag by kind ("Monitor", "Army") names the body the article then names."""
+        tag = headline_tag(span.sent)
+        if tag is None or tag.head is None or tag.source is None:
+            return
+        head = span.doc[tag.head]
+        got = resolve_head(index, head) or generic_source(head, self.words)
+        if got is None:
+            return
+        result.entities, text, rule = got
+        result.speakers = _speaker_dicts(result.entities, text)
+        cue = span.doc[tag.cue[0]]
+        if result.cue is None:
+            result.cue, result.cue_token = cue.text, cue.i
+        result.rules.extend(("cue:headline-tag", rule))
 
     def _closing_speakers(
         self, index: SpeakerIndex, cue: Cue
