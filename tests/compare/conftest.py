@@ -79,7 +79,8 @@ def make_claim(
 
 
 def raqqa_claims() -> list[dict[str, Any]]:
-    """The Raqqa ledger by hand: two NGOs against the coalition, and one strike's dead."""
+    """The Raqqa ledger by hand: two NGOs against the coalition over the battle (June to
+    October 2017; the wire story dates it by its year), and one strike's dead."""
     return [
         make_claim(
             "amnesty-report",
@@ -101,8 +102,8 @@ def raqqa_claims() -> list[dict[str, Any]]:
             speakers=("US-led coalition",),
             stance="acknowledges",
             agent="US-led coalition",
-            locations=("Syria", "Iraq"),
-            period=("2014-08-01", "2019-03-31"),
+            locations=("Raqqa", "Syria"),
+            period=("2017-06-06", "2017-10-17"),
             stated="2019-03-28",
         ),
         make_claim(
