@@ -1,5 +1,5 @@
 """Articles in the report: each text with the figures, speakers and dates of its claims marked
-in spaCy displaCy's "span" style, or, without the text, the claims' sentences."""
+(in displaCy's span colours), or, without the text, its details."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 
 from claimx.contract.article import Article
 
-__all__ = ["SPAN_COLORS", "anchor", "article_spans", "article_view"]
+__all__ = ["SPAN_COLORS", "anchor", "article_spans", "article_view", "span_styles"]
 
 #: displaCy span colours by label; the screenshot test looks for these pixels.
 SPAN_COLORS = {"FIGURE": "#e8a202", "SPEAKER": "#2f6fde", "DATE": "#17a34a"}
@@ -68,47 +68,42 @@ def article_spans(
     return sorted(spans)
 
 
-def _displacy(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    """displaCy span markup of ``text``, one block per line so paragraphs stay apart.
+def _highlight(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    """``text`` as paragraphs with the spans marked (``<mark class="m-FIGURE">``), coloured
+    as displaCy colours span labels; a span overlapping an earlier one is left unmarked.
 
-    displaCy's manual span style joins tokens with single spaces, so the tokens
-    here are whitespace-delimited words: "US-led" and "Raqqa," read as written
-    (a highlight may take a comma with the word).
+    Plain marks rather than displaCy's markup, which wraps every token in styled elements:
+    a report of many articles stays small.
     """
-    from spacy import displacy
-
-    blocks = []
+    paragraphs = []
     position = 0
+    ordered = sorted(spans)
     for line in text.split("\n"):
-        line_start = position
-        position += len(line) + 1
-        words = [
-            (m.start() + line_start, m.end() + line_start, m.group()) for m in _TOKEN.finditer(line)
-        ]
-        if not words:
+        line_start, line_end = position, position + len(line)
+        position = line_end + 1
+        if not line.strip():
             continue
-        marks = []
-        for start, end, label in spans:
-            inside = [
-                i for i, (w_start, w_end, _w) in enumerate(words) if w_start < end and start < w_end
-            ]
-            if inside:
-                marks.append(
-                    {"start_token": inside[0], "end_token": inside[-1] + 1, "label": label}
-                )
-        blocks.append(
-            displacy.render(
-                {"text": line, "tokens": [w for _s, _e, w in words], "spans": marks},
-                style="span",
-                manual=True,
-                page=False,
-                options={"colors": SPAN_COLORS},
+        out, cursor = [], line_start
+        for start, end, label in ordered:
+            if start < cursor or end > line_end or start < line_start:
+                continue
+            out.append(html.escape(text[cursor:start]))
+            out.append(
+                f'<mark class="m-{label}" title="{label}">{html.escape(text[start:end])}</mark>'
             )
-        )
-    return "\n".join(blocks)
+            cursor = end
+        out.append(html.escape(text[cursor:line_end]))
+        paragraphs.append(f"<p>{''.join(out)}</p>")
+    return "".join(paragraphs)
 
 
-_TOKEN = re.compile(r"\S+")
+def span_styles() -> str:
+    """The marks' colours, one rule per label."""
+    return "".join(
+        f"mark.m-{label} {{ background: {colour}; color: #fff; padding: 0 2px; "
+        "border-radius: 2px; }"
+        for label, colour in SPAN_COLORS.items()
+    )
 
 
 def article_view(
@@ -125,40 +120,20 @@ def article_view(
             facts.append(f"published {html.escape(article.published)}")
         if article.source:
             facts.append(html.escape(article.source))
-        body = _displacy(article.text, article_spans(article.text, claims))
+        body = _highlight(article.text, article_spans(article.text, claims))
         return (
             f"{head}<h3>{title}</h3><p class=facts>{' · '.join(facts)}{link}</p>"
             f'<div class="text">{body}</div></section>'
         )
-    # No article text: each claim sentence on its own, offsets shifted to it.
-    blocks = []
-    seen: set[str] = set()
-    for claim in claims:
-        sentence = str(claim.get("sentence") or "")
-        if not sentence or sentence in seen:
-            continue
-        seen.add(sentence)
-        same = [c for c in claims if c.get("sentence") == sentence]
-        sentence_span = claim.get("sentence_span")
-        if sentence_span:
-            offset = int(sentence_span[0])
-            spans = article_spans(sentence, same, offset=offset)
-        else:
-            spans = _spans_by_text(sentence, same)
-        blocks.append(_displacy(sentence.replace("\n", " "), spans))
+    # No article text: its details, and where its sentences are quoted (never twice)
+    title = html.escape(article.title or doc_id) if article is not None else html.escape(doc_id)
+    facts = [html.escape(doc_id)]
+    if article is not None and article.published:
+        facts.append(f"published {html.escape(article.published)}")
+    if article is not None and article.source:
+        facts.append(html.escape(article.source))
     return (
-        f"{head}<h3>{html.escape(doc_id)}</h3><p class=facts>article text not given "
-        f"(--articles): the claims' sentences{link}</p>"
-        f'<div class="text">{"".join(blocks)}</div></section>'
+        f"{head}<h3>{title}</h3><p class=facts>{' · '.join(facts)}{link} · "
+        f"{len(claims)} claim{'s' if len(claims) != 1 else ''}; article text not given "
+        "(--articles): its sentences are quoted in the groups above</p></section>"
     )
-
-
-def _spans_by_text(sentence: str, claims: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
-    spans = []
-    for claim in claims:
-        text = (claim.get("figure") or {}).get("text")
-        found = _find(sentence, text, 0, len(sentence), len(sentence))
-        if found:
-            shifted = dict(claim, span=list(found), sentence_span=[0, len(sentence)])
-            spans.extend(article_spans(sentence, [shifted]))
-    return sorted(set(spans))

@@ -276,7 +276,11 @@ def derive_article(
         topic = frozenset(meta.words) | {f"place:{p}" for p in meta.places}
     else:
         topic = frozenset(f"place:{p}" for p in named)
+    # the article's date: from the articles given, else from the claims themselves when the
+    # contract carries it (``published``)
     published = meta.published if meta is not None else None
+    if published is None:
+        published = next((str(c["published"]) for c in claims if c.get("published")), None)
     published_day = day_number(published)
 
     # Families need the total's family first: totals come before their parts in

@@ -18,7 +18,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimx.contract.article import Article
-from claimx.ledger.article_view import SPAN_COLORS, anchor, article_spans, article_view
+from claimx.ledger.article_view import (
+    SPAN_COLORS,
+    anchor,
+    article_spans,
+    article_view,
+    span_styles,
+)
 from claimx.ledger.chart import figure_chart, points_of, timeline
 from claimx.ledger.groups import Group
 from claimx.ledger.options import CompareStats
@@ -135,7 +141,7 @@ def _overview(groups: Sequence[Group]) -> str:
         )
         ratio = (group.spread or {}).get("ratio") or 0
         rows.append(
-            f'<tr class="filterable" {_group_attrs(group)}><td class=num>{number}</td>'
+            f'<tr data-follows="{group.group_id}"><td class=num>{number}</td>'
             f'<td><a href="#{anchor("group", group.group_id)}">{_e(group.outcome)} '
             f"{_e(group.victims)}</a></td><td>{_e(', '.join(group.places))}</td>"
             f'<td data-sort="{start}">{start}{" – " + end if end != start else ""}</td>'
@@ -306,13 +312,9 @@ def _speaker_cards(groups: Sequence[Group], docs: _Docs) -> str:
         body = []
         for group, figure in items:
             date = figure["date"] or ""
-            start, end = group.period or ("", "")
-            # a row answers the filters as its group does (the harm's period, the group's
-            # words), so the speaker view and the groups always agree
+            # a row shows while its group does, so the speaker view and the groups agree
             body.append(
-                f'<tr class="figure-row filterable" data-countries="{_bar(group.countries)}" '
-                f'data-outcome="{_e(group.outcome)}" data-speakers="{_e(name)}" '
-                f'data-start="{start}" data-end="{end}" data-search="{_e(_search_text(group))}">'
+                f'<tr class="figure-row" data-follows="{group.group_id}">'
                 f"<td>{_e(date)}</td>"
                 f'<td><a href="#{anchor("group", group.group_id)}">{_e(group.label)}</a></td>'
                 f'<td class=num data-sort="{figure["value"] or 0}">{_e(figure["text"])}</td>'
@@ -376,7 +378,7 @@ def render_html(
         '<html lang="en"><head><meta charset="utf-8">',
         f"<title>{_e(title)}</title>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<style>{read_text('report.css')}</style></head><body>",
+        f"<style>{read_text('report.css')}{span_styles()}</style></head><body>",
         f"<header><h1>{_e(title)}</h1><p>{_e(' · '.join(facts))}</p>",
     ]
     if settings:
