@@ -464,6 +464,9 @@ def test_report_filters_search_and_speaker_view_in_chromium(
     # the OCHA card still shows when only one of its groups is left
     assert shown_speakers == speakers
     assert f'data-shown="{len(shown_groups)}"' in done.stdout
+    # the timeline keeps the bars of the groups shown
+    bars = re.findall(r'<a href="#group-[^"]+" class="tl-row"[^>]*>', done.stdout)
+    assert len([b for b in bars if "hidden" not in b]) == len(shown_groups)
 
 
 @pytest.mark.browser
@@ -491,3 +494,21 @@ def test_report_screenshot_shows_charts_and_highlights(report_page: Path, tmp_pa
     assert coloured > 0.02, f"the page looks blank ({coloured:.1%} non-white)"
     for name, count in counts.items():
         assert count >= 40, f"{name}: {count} pixels of {colours[name]} ({counts})"
+
+
+@pytest.mark.parametrize(
+    ("filler", "shown_whole"),
+    [(200, True), (5000, False)],
+)
+def test_report_article_view_shows_claims_in_context(filler: int, shown_whole: bool) -> None:
+    from claimx.ledger.article_view import article_view
+
+    sentence = "The ministry said 40 people died."
+    text = "x" * filler + " " + sentence + " " + "y" * filler + "\n\nAn unrelated paragraph."
+    at = text.index("40")
+    claim = {"claim_id": "a:1", "span": [at, at + 2], "sentence_span": [at - 18, at + 15]}
+    view = article_view("a", [claim], Article(id="a", text=text))
+    assert '<mark class="m-FIGURE" title="FIGURE">40</mark>' in view
+    assert "An unrelated paragraph" not in view  # a paragraph with no claim is left out
+    assert ("x" * filler in view) is shown_whole
+    assert ("[…]" in view.split("<mark")[0]) is not shown_whole

@@ -12,6 +12,10 @@ from claimx.contract.article import Article
 
 __all__ = ["SPAN_COLORS", "anchor", "article_spans", "article_view", "span_styles"]
 
+# a paragraph longer than this shows only the text within _CONTEXT characters of its spans
+_LONG_PARAGRAPH = 1500
+_CONTEXT = 300
+
 #: displaCy span colours by label; the screenshot test looks for these pixels.
 SPAN_COLORS = {"FIGURE": "#e8a202", "SPEAKER": "#2f6fde", "DATE": "#17a34a"}
 
@@ -69,8 +73,9 @@ def article_spans(
 
 
 def _highlight(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    """``text`` as paragraphs with the spans marked (``<mark class="m-FIGURE">``), coloured
-    as displaCy colours span labels; a span overlapping an earlier one is left unmarked.
+    """The paragraphs of ``text`` that hold a span, with the spans marked (``<mark
+    class="m-FIGURE">``), coloured as displaCy colours span labels; a span overlapping an
+    earlier one is left unmarked.
 
     Plain marks rather than displaCy's markup, which wraps every token in styled elements:
     a report of many articles stays small.
@@ -78,23 +83,61 @@ def _highlight(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     paragraphs = []
     position = 0
     ordered = sorted(spans)
+    skipped = False
     for line in text.split("\n"):
         line_start, line_end = position, position + len(line)
         position = line_end + 1
         if not line.strip():
             continue
-        out, cursor = [], line_start
-        for start, end, label in ordered:
-            if start < cursor or end > line_end or start < line_start:
-                continue
-            out.append(html.escape(text[cursor:start]))
-            out.append(
-                f'<mark class="m-{label}" title="{label}">{html.escape(text[start:end])}</mark>'
-            )
-            cursor = end
-        out.append(html.escape(text[cursor:line_end]))
-        paragraphs.append(f"<p>{''.join(out)}</p>")
+        if not any(line_start <= start < line_end for start, _end, _label in ordered):
+            # paragraphs without a claim are left out (a long article would swell the page);
+            # one "[…]" stands for each run of them
+            if not skipped:
+                paragraphs.append('<p class="gap">[…]</p>')
+            skipped = True
+            continue
+        skipped = False
+        inside = [s for s in ordered if line_start <= s[0] and s[1] <= line_end]
+        paragraphs.append(f"<p>{_marked_paragraph(text, line_start, line_end, inside)}</p>")
     return "".join(paragraphs)
+
+
+def _windows(spans: Sequence[tuple[int, int, str]], start: int, end: int) -> list[list[int]]:
+    """The stretches of a paragraph shown: all of it when short, else the text around its
+    spans (a page of pasted text can be one paragraph of 100,000 characters)."""
+    if end - start <= _LONG_PARAGRAPH:
+        return [[start, end]]
+    windows: list[list[int]] = []
+    for span_start, span_end, _label in spans:
+        low, high = max(start, span_start - _CONTEXT), min(end, span_end + _CONTEXT)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], high)
+        else:
+            windows.append([low, high])
+    return windows
+
+
+def _marked_paragraph(
+    text: str, start: int, end: int, spans: Sequence[tuple[int, int, str]]
+) -> str:
+    out = []
+    for number, (low, high) in enumerate(_windows(spans, start, end)):
+        if number or low > start:
+            out.append("[…] ")
+        cursor = low
+        for span_start, span_end, label in spans:
+            if span_start < cursor or span_end > high:
+                continue
+            out.append(html.escape(text[cursor:span_start]))
+            out.append(
+                f'<mark class="m-{label}" title="{label}">'
+                f"{html.escape(text[span_start:span_end])}</mark>"
+            )
+            cursor = span_end
+        out.append(html.escape(text[cursor:high]))
+        if high < end:
+            out.append(" […]")
+    return "".join(out)
 
 
 def span_styles() -> str:

@@ -153,13 +153,14 @@ def _number(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def figure_chart(series: Sequence[tuple[str, Sequence[Point]]], *, title: str) -> str:
-    """An SVG of several speakers' figures over time (``series``: name and points each), with
-    a legend; "" when there is nothing to draw."""
-    lines = [(name, points) for name, points in series if points]
-    if not drawable([p for _n, points in lines for p in points]):
+def figure_chart(series: Sequence[tuple[str, Sequence[Point], bool]], *, title: str) -> str:
+    """An SVG of several speakers' figures over time (``series``: name, points, and whether
+    the points are one toll updated, to be joined by a line), with a legend; "" when there is
+    nothing to draw."""
+    lines = [(name, points, joined) for name, points, joined in series if points]
+    if not drawable([p for _n, points, _j in lines for p in points]):
         return ""
-    scale = _Scale([points for _n, points in lines])
+    scale = _Scale([points for _n, points, _j in lines])
     out = [
         f'<svg class="chart" viewBox="0 0 {_WIDTH} {_HEIGHT}" role="img" '
         f'aria-label="{html.escape(title)}"><title>{html.escape(title)}</title>'
@@ -180,10 +181,10 @@ def figure_chart(series: Sequence[tuple[str, Sequence[Point]]], *, title: str) -
         f'<text x="{_LEFT}" y="{_HEIGHT - 6}" class="tick">date stated (else the article\'s)'
         f"{' · log scale' if scale.log else ''}</text>"
     )
-    for index, (_name, points) in enumerate(lines):
+    for index, (_name, points, joined) in enumerate(lines):
         colour = CHART_COLORS[index % len(CHART_COLORS)]
         ordered = sorted((p for p in points if p.kind != "projection"), key=lambda p: p.date)
-        if len(ordered) >= 2:
+        if joined and len(ordered) >= 2:
             path = " ".join(f"{scale.x(p.date):.1f},{scale.y(p.value):.1f}" for p in ordered)
             out.append(f'<polyline points="{path}" fill="none" stroke="{colour}" class="series"/>')
         for point in points:
@@ -203,7 +204,7 @@ def figure_chart(series: Sequence[tuple[str, Sequence[Point]]], *, title: str) -
     legend = "".join(
         f'<span><i style="background:{CHART_COLORS[i % len(CHART_COLORS)]}"></i>'
         f"{html.escape(name)}</span>"
-        for i, (name, _points) in enumerate(lines)
+        for i, (name, _points, _joined) in enumerate(lines)
     )
     return f'<figure class="chart">{"".join(out)}<figcaption>{legend}</figcaption></figure>'
 
@@ -217,28 +218,30 @@ def timeline(rows: Sequence[tuple[str, str, str, str]]) -> str:
     last = max(_day(r[3]) for r in rows)
     pad = max(5, (last - first) // 40)
     first, last = first - pad, last + pad
-    labels, width, row_height, right = 330, 1000, 18, 40
+    labels, width, row_height, right, top = 330, 1000, 18, 40, 24
     span = max(last - first, 1)
-    height = row_height * len(rows) + 30
+    height = row_height * len(rows) + top + 6
     out = [
         f'<svg class="timeline" viewBox="0 0 {labels + width + right} {height}" role="img" '
-        'aria-label="timeline of the groups">'
+        f'aria-label="timeline of the groups" data-row-height="{row_height}" data-top="{top}">'
     ]
+    # the date axis on top, so the report's script can drop the rows of hidden groups and
+    # shorten the drawing without moving it
     for k in range(5):
         day = first + span * k // 4
         x = labels + (day - first) / span * width
         out.append(
-            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="0" y2="{height - 22}" class="grid"/>'
-            f'<text x="{x:.1f}" y="{height - 8}" class="tick" text-anchor="middle">'
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{top - 6}" y2="{height}" class="grid"/>'
+            f'<text x="{x:.1f}" y="12" class="tick" text-anchor="middle">'
             f"{dt.date.fromordinal(day).isoformat()}</text>"
         )
     for index, (group_id, label, start, end) in enumerate(rows):
         x1 = labels + (_day(start) - first) / span * width
         x2 = labels + (_day(end) - first) / span * width
-        y = index * row_height + 4
+        y = top + index * row_height
         short = label if len(label) <= 52 else label[:51] + "…"
         out.append(
-            f'<a href="#group-{group_id}" class="tl-row" data-group="{group_id}">'
+            f'<a href="#group-{group_id}" class="tl-row" data-group="{group_id}" data-y="{y}">'
             f"<title>{html.escape(label)} ({start}..{end})</title>"
             f'<text x="{labels - 8}" y="{y + 10}" class="tl-label" text-anchor="end">'
             f"{html.escape(short)}</text>"

@@ -158,6 +158,10 @@ def _overview(groups: Sequence[Group]) -> str:
     )
 
 
+def _who(names: Sequence[str]) -> str:
+    return _e(", ".join(n.strip("()") for n in names))
+
+
 def _summary(group: Group) -> str:
     spread = group.spread
     parts = []
@@ -169,13 +173,13 @@ def _summary(group: Group) -> str:
         elif spread["agree"]:
             parts.append(
                 f"The speakers' latest figures may all be right: their bounds overlap "
-                f"(<b>{_e(high['text'])}</b>, {_e(', '.join(high['speakers']))}; "
-                f"<b>{_e(low['text'])}</b>, {_e(', '.join(low['speakers']))})."
+                f"(<b>{_e(high['text'])}</b>, {_who(high['speakers'])}; "
+                f"<b>{_e(low['text'])}</b>, {_who(low['speakers'])})."
             )
         else:
             parts.append(
-                f"<b>{_e(high['text'])}</b> ({_e(', '.join(high['speakers']))}) against "
-                f"<b>{_e(low['text'])}</b> ({_e(', '.join(low['speakers']))}): at least "
+                f"<b>{_e(high['text'])}</b> ({_who(high['speakers'])}) against "
+                f"<b>{_e(low['text'])}</b> ({_who(low['speakers'])}): at least "
                 f"<b>{spread['ratio']:.2f}×</b> apart, the speakers' latest "
                 f"{basis[spread['basis']]} compared."
             )
@@ -286,7 +290,10 @@ def _group_section(group: Group, number: int, docs: _Docs) -> str:
     if group.places_inferred:
         facts.append("places inferred from the articles")
     chart = figure_chart(
-        [(s["name"], points_of(s["figures"], s["name"])) for s in group.speakers],
+        [
+            (s["name"], points_of(s["figures"], s["name"]), bool(s["series"]))
+            for s in group.speakers
+        ],
         title=f"{group.label}: figures by date",
     )
     return (
@@ -328,7 +335,7 @@ def _speaker_cards(groups: Sequence[Group], docs: _Docs) -> str:
                 figure
             )
         chart = figure_chart(
-            [(label, points_of(figs, name)) for label, figs in by_group.items()],
+            [(label, points_of(figs, name), True) for label, figs in by_group.items()],
             title=f"{name}: figures over time",
         )
         cards.append(

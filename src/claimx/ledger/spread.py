@@ -102,13 +102,15 @@ def mark_series(speaker: dict[str, Any]) -> None:
         latest = dated[-1] if dated else max(counted, key=lambda f: f["value"] or 0)
         latest["latest"] = True
     dates = {f["date"] for f in counted if f["date"]}
+    # the own voice of several articles is several voices: no series
+    own_voice = not speaker.get("names")
     speaker["series"] = (
         [
             {"date": f["date"], "value": f["value"], "text": f["text"], "kind": f["kind"]}
             for f in counted
             if f["date"]
         ]
-        if len(dates) >= 2
+        if len(dates) >= 2 and not own_voice
         else []
     )
 

@@ -44,19 +44,35 @@
     var visibleGroups = {};
     document.querySelectorAll(".filterable").forEach(function (el) {
       var ok = matches(el, s);
-      el.hidden = !ok;
+      el.toggleAttribute("hidden", !ok);
       if (el.classList.contains("group")) {
         total += 1;
         if (ok) { shown += 1; visibleGroups[el.getAttribute("data-group")] = true; }
       }
     });
     document.querySelectorAll("[data-follows]").forEach(function (el) {
-      el.hidden = !visibleGroups[el.getAttribute("data-follows")];
+      // an attribute, not .hidden: timeline bars are SVG elements
+      el.toggleAttribute("hidden", !visibleGroups[el.getAttribute("data-follows")]);
+    });
+    document.querySelectorAll("svg.timeline").forEach(function (svg) {
+      // close the gaps the hidden groups leave, and shorten the drawing to the rows shown
+      var step = parseFloat(svg.getAttribute("data-row-height"));
+      var top = parseFloat(svg.getAttribute("data-top"));
+      var k = 0;
+      svg.querySelectorAll("a.tl-row").forEach(function (row) {
+        if (row.hasAttribute("hidden")) { return; }
+        var shift = top + k * step - parseFloat(row.getAttribute("data-y"));
+        row.setAttribute("transform", "translate(0," + shift + ")");
+        k += 1;
+      });
+      var box = svg.getAttribute("viewBox").split(" ");
+      box[3] = String(top + Math.max(k, 1) * step + 6);
+      svg.setAttribute("viewBox", box.join(" "));
     });
     document.querySelectorAll(".speaker-card").forEach(function (card) {
       var name = card.getAttribute("data-speaker");
       var rows = card.querySelectorAll("tr.figure-row:not([hidden])").length;
-      card.hidden = (s.speaker && s.speaker !== name) || rows === 0;
+      card.toggleAttribute("hidden", Boolean((s.speaker && s.speaker !== name) || rows === 0));
     });
     var count = document.getElementById("f-count");
     count.textContent = shown + " of " + total + " groups";
