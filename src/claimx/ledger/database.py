@@ -13,7 +13,7 @@ extraction of the same articles without counting anything twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -128,8 +128,8 @@ def load_store(
     return stats
 
 
-def stored_articles(paths: Sequence[str | Path]) -> Iterator[ArticleMeta]:
-    """What the stores among ``paths`` keep of their articles, as the grouping reads it."""
+def _stored(paths: Sequence[str | Path]) -> Iterator[tuple[Article, str]]:
+    """The articles listed in the stores among ``paths`` (no text), with their first line."""
     _jsonl, _parquet, stores = claim_files(paths)
     for path in stores:
         con = _connect(path, read_only=True)
@@ -141,33 +141,21 @@ def stored_articles(paths: Sequence[str | Path]) -> Iterator[ArticleMeta]:
             con.close()
         for doc_id, title, published, url, source, lede in rows:
             article = Article(
-                id=doc_id,
-                text=lede or "",
-                title=title,
-                published=published,
-                url=url,
-                source=source,
+                id=doc_id, text="", title=title, published=published, url=url, source=source
             )
-            yield article_meta(article)
+            yield article, lede or ""
+
+
+def stored_articles(paths: Sequence[str | Path]) -> Iterator[ArticleMeta]:
+    """What the stores among ``paths`` keep of their articles, as the grouping reads it (the
+    first line stands for the text when there is no title)."""
+    for article, lede in _stored(paths):
+        yield article_meta(replace(article, text=lede))
 
 
 def stored_article_records(paths: Sequence[str | Path]) -> dict[str, Article]:
-    """The stores' articles (title, date, address, first line as text) by id, for the report."""
-    _jsonl, _parquet, stores = claim_files(paths)
+    """The stores' articles (title, date, address; no text) by id, for the report."""
     found: dict[str, Article] = {}
-    for path in stores:
-        con = _connect(path, read_only=True)
-        try:
-            rows = con.execute(
-                "SELECT doc_id, title, published, url, source FROM articles"
-            ).fetchall()
-        finally:
-            con.close()
-        for doc_id, title, published, url, source in rows:
-            found.setdefault(
-                doc_id,
-                Article(
-                    id=doc_id, text="", title=title, published=published, url=url, source=source
-                ),
-            )
+    for article, _lede in _stored(paths):
+        found.setdefault(article.id, article)
     return found
