@@ -69,7 +69,6 @@ class DatesComponent(Stage):
         return doc
 
 
-
 def _from_total(when: DateReading, total: DateReading, same_sentence: bool) -> DateReading:
     """A part's dates from its total's: where it has none, and in the total's own sentence."""
     period, stated, rules = when.period, when.stated, list(when.rules)

@@ -37,6 +37,8 @@ def fallback_period(
     event a scope phrase names ("during the battle for Raqqa", "since the coup"),
     the date opening the paragraph, the main event. ``rules`` gets the one used.
     """
+    if not article.in_text_body(trig.idx):
+        return None  # a headline or a caption: the page's words, dated by no sentence
     words = attach_words()
     subjects = _event_subjects(trig, harm)
     # "The raid slew at least 32 civilians": a definite event noun refers back

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from claimx.lexicon.rules import per_rules
+from claimx.lexicon.words import outcome_words
 from claimx.pipeline.dates.values import DateValue, shift
 from claimx.pipeline.dates.vocabulary import alternation, attach_words, date_vocab, parse_count
 
@@ -54,6 +56,15 @@ def _noun_lemma(word: str) -> str:
     return low
 
 
+@per_rules
+def harm_words() -> frozenset[str]:
+    """Word forms that say people were harmed ("killed", "died", "dead", "wounded"): beside a
+    date they make it the date of an event, as an event verb does."""
+    words = outcome_words()
+    lethal = {w for w, outcome in words.adjectives.items() if outcome in ("killed", "injured")}
+    return frozenset((set(words.verbs) - words.weak_verbs) | lethal)
+
+
 def text_role(sentence: str, start: int, end: int) -> str:
     """What a date does in a sentence read without a parse (see :class:`Mention`)."""
     words = attach_words()
@@ -65,6 +76,11 @@ def text_role(sentence: str, start: int, end: int) -> str:
     if "since" in tail and not {",", ";"} & set(tail[tail.index("since") :]):
         return "since"
     if before and before[-1] in words.open_preps:
+        return "bound"
+    opener = next((i for i, w in enumerate(before[:3]) if w in words.bound_clauses), None)
+    if opener is not None and not {",", ";", ":"} & set(before[opener:]):
+        # "Just before the president delivers his address on Monday, the toll rose ...": a
+        # fronted clause about another time
         return "bound"
     for back, word in enumerate(reversed(before[-6:])):
         reporting = word in words.reporting_forms or word in words.reporting_nouns
@@ -93,6 +109,10 @@ def text_role(sentence: str, start: int, end: int) -> str:
         *(w for w in _until_boundary(right)),
     ]
     if any(w in words.event_verbs or _noun_lemma(w) in words.events for w in clause):
+        return "event"
+    # "were found dead on Monday": harm told before the date, in its clause
+    harmed = harm_words()
+    if any(w in harmed for w in _until_boundary(left)):
         return "event"
     return "other"
 

@@ -38,6 +38,9 @@ class DateVocab:
     anaphoric: dict[str, int]
     shifts: dict[str, int]
     around: dict[str, int]
+    portion_ordinals: dict[str, int]
+    portion_fractions: dict[str, int]
+    open_starts: tuple[str, ...]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -55,7 +58,15 @@ def date_vocab() -> DateVocab:
     for key in ("months", "weekdays", "seasons", "units", "numbers", "day_words"):
         for phrase in data[key]:
             vocab_words.update(phrase.split())
-    for key in ("leading_prepositions", "past_markers", "times_of_day", "range_openers"):
+    for key in (
+        "leading_prepositions",
+        "past_markers",
+        "times_of_day",
+        "range_openers",
+        "portion_ordinals",
+        "portion_fractions",
+        "open_starts",
+    ):
         vocab_words.update(data[key])
     for phrase in data["anaphoric_determiners"]:
         vocab_words.update(phrase.split())
@@ -80,6 +91,9 @@ def date_vocab() -> DateVocab:
         anaphoric=dict(data["anaphoric_determiners"]),
         shifts=dict(data["shift_words"]),
         around=dict(data["around_words"]),
+        portion_ordinals=dict(data["portion_ordinals"]),
+        portion_fractions=dict(data["portion_fractions"]),
+        open_starts=tuple(data["open_starts"]),
     )
 
 
@@ -111,6 +125,7 @@ class Grammar:
     anaphoric_around: re.Pattern[str]
     anaphoric_shift: re.Pattern[str]
     anaphoric_month: re.Pattern[str]
+    portion: re.Pattern[str]
 
 
 YEAR = r"(1[89]\d\d|20\d\d)"
@@ -160,6 +175,11 @@ def grammar() -> Grammar:
         anaphoric_around=re.compile(rf"the (day|week|month|year) ({alternation(v.around)})"),
         anaphoric_shift=re.compile(rf"{num} {unit} ({alternation(v.shifts)})"),
         anaphoric_month=re.compile(rf"{m} (?:of )?that year|that {m}"),
+        # "the first six months of 2024", "the second half of 2023": (ordinal, count, unit, whole)
+        portion=re.compile(
+            rf"(?:the )?({alternation(v.portion_ordinals)}) (?:{num} )?"
+            rf"({alternation(v.portion_fractions)}|{alternation(v.units)}) of (.+)"
+        ),
     )
 
 
@@ -210,6 +230,8 @@ class AttachWords:
     state_words: frozenset[str]
     same_period: tuple[str, ...]
     release_markers: frozenset[str]
+    bound_clauses: frozenset[str]
+    topic_shifts: tuple[str, ...]
 
 
 @per_rules
@@ -239,4 +261,6 @@ def attach_words() -> AttachWords:
         state_words=frozenset(data["state_words"]),
         same_period=tuple(data["same_period"]),
         release_markers=frozenset(data["release_markers"]),
+        bound_clauses=frozenset(data["bound_clauses"]),
+        topic_shifts=tuple(data["topic_shifts"]),
     )
