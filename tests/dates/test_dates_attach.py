@@ -536,3 +536,125 @@ def test_dates_component_dates_statements_by_kind_of_text(
         for span in doc.spans["claimx_casualties"]
     ]
     assert got == expected
+
+
+# (text, published, harm word (its last occurrence), outcome, period, stated)
+ARTICLE_CASES = [
+    # a relative clause dates the event noun that does the harm
+    (
+        "Powerful storms that struck the coast on Saturday have killed more than 40 people, "
+        "officials said on Sunday.",
+        "2023-10-08",
+        "killed",
+        "killed",
+        ("2023-10-07", "2023-10-07"),
+        "2023-10-08",
+    ),
+    (
+        "Powerful storms that struck the coast on Saturday have killed more than 40 people, "
+        "officials said on Sunday.",
+        "2024-02-13",
+        "killed",
+        "killed",
+        ("2024-02-10", "2024-02-10"),
+        "2024-02-11",
+    ),
+    # an event that began runs on to the statement
+    (
+        "The offensive, which began on May 2, has killed 300 civilians, the monitor said "
+        "on Friday.",
+        "2021-06-14",
+        "killed",
+        "killed",
+        ("2021-05-02", "2021-06-11"),
+        "2021-06-11",
+    ),
+    # the toll of a dated bombing is the bombing's; the count's own date is the statement's
+    (
+        "The death toll from a car bombing in the city centre on March 3 has reached 85, "
+        "the minister said on Sunday.",
+        "2016-03-28",
+        "death",
+        "killed",
+        ("2016-03-03", "2016-03-03"),
+        "2016-03-27",
+    ),
+    # people still missing are the flood's; the day they "remained missing" is the count's
+    (
+        "Floods swept through the valley on Sunday night, tearing away bridges and homes.\n\n"
+        "More than 200 people remained missing on Tuesday, the agency said.",
+        "2023-09-13",
+        "missing",
+        "missing",
+        ("2023-09-10", "2023-09-10"),
+        "2023-09-12",
+    ),
+    # a running count spans the harm found on Monday up to the day it was given ...
+    (
+        "Forty migrants were found dead on Monday in a lorry left near the border crossing, "
+        "police said.\n\nThe death toll rose to 53 on Wednesday, hospital officials said.",
+        "2022-06-30",
+        "death",
+        "killed",
+        ("2022-06-27", "2022-06-29"),
+        "2022-06-29",
+    ),
+    # ... but the toll of one blow stays that blow's day
+    (
+        "A bomb hit a crowded market in the old town on Monday, killing 40 shoppers, police "
+        "said.\n\nThe death toll rose to 53 on Wednesday, hospital officials said.",
+        "2022-06-30",
+        "death",
+        "killed",
+        ("2022-06-27", "2022-06-27"),
+        "2022-06-29",
+    ),
+    # a count holds no harm done after it was given
+    (
+        "More than 350 migrants have died at sea this year, the agency said last month.",
+        "2020-09-16",
+        "died",
+        "killed",
+        ("2020-01-01", "2020-08-31"),
+        "2020-08-01",
+    ),
+    (
+        "More than 350 migrants have died at sea this year, the agency said last month.",
+        "2021-03-03",
+        "died",
+        "killed",
+        ("2021-01-01", "2021-02-28"),
+        "2021-02-01",
+    ),
+    # "since the start of the conflict": the conflict's start, dated elsewhere
+    (
+        "The army and the militia began fighting in the capital in April 2023.\n\n"
+        "Thousands have died since the start of the conflict, aid groups say.",
+        "2024-06-06",
+        "died",
+        "killed",
+        ("2023-04-01", "2024-06-06"),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "outcome", "period", "stated"), ARTICLE_CASES
+)
+def test_dates_attach_reads_the_article_around_the_claim(
+    english_full: Language,
+    text: str,
+    published: str,
+    trigger: str,
+    outcome: str,
+    period: tuple[str, str] | None,
+    stated: str | None,
+) -> None:
+    doc = english_full(text)
+    index = max(t.i for t in doc if t.text == trigger)
+    article = ArticleDates(doc, date.fromisoformat(published))
+    when = attach_dates(doc, index, article, outcome=outcome).reading()
+    got_period = (when.period.start, when.period.end) if when.period else None
+    got_stated = when.stated.date if when.stated else None
+    assert (got_period, got_stated) == (period, stated), when.rules

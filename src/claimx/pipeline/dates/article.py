@@ -14,6 +14,7 @@ from claimx.pipeline.dates.mentions import (
     event_of,
     harm_words,
     merge_events,
+    names_blow,
     text_role,
 )
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
@@ -227,6 +228,17 @@ class ArticleDates:
         if self._main is False:
             self._main = self._read_main()
         return self._main if isinstance(self._main, tuple) else None
+
+    def main_is_blow(self) -> bool:
+        """Whether the main event is told as one blow ("Saturday's strike", "gunmen opened fire
+        on Sunday"), whose harm is that day's however long its toll grows, rather than harm
+        found or counted over days ("were found dead on Monday")."""
+        main = self.main_event()
+        if main is None:
+            return False
+        mention = main[2]
+        start, end, _ = self.sentences[mention.sentence]
+        return names_blow(self.text[start:end], mention.start - start, mention.end - start)
 
     def _read_main(self) -> tuple[DateValue, bool, Mention] | None:
         running = self._running_paragraphs()

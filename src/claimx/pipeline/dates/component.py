@@ -49,7 +49,12 @@ class DatesComponent(Stage):
                 continue
             whens.append(
                 attach_dates(
-                    doc, harm.trigger, article, cue=attribution.cue_token, figure=span.root.i
+                    doc,
+                    harm.trigger,
+                    article,
+                    cue=attribution.cue_token,
+                    figure=span.root.i,
+                    outcome=harm.outcome,
                 )
             )
         _share_periods(whens)

@@ -30,6 +30,7 @@ def fallback_period(
     stated: DateValue | None,
     rules: list[str],
     figure: Token | None = None,
+    outcome: str | None = None,
 ) -> DateValue | None:
     """The period of a claim with no date of its own, from the article, or None.
 
@@ -69,7 +70,7 @@ def fallback_period(
             if value is None and prep.lower_ == "since":
                 unresolved_since = True
             if value is not None and prep.lower_ == "since" and until is not None:
-                value = DateValue(f"since {value.text}", value.start, until, "span", True)
+                value = DateValue(value.text, value.start, until, "span", True)
                 rules.append("when:period:since_event")
                 return value
             if value is not None:
@@ -80,7 +81,14 @@ def fallback_period(
         rules.append("when:period:paragraph_scope")
         return value
     main = article.main_event()
-    if main is None or _is_state(trig, harm) or _in_own_clause(doc, trig.sent, main[2], harm):
+    # people "still missing" or "remaining dead" are the event's harm; people "still
+    # displaced" live in a state of their own
+    lasting = outcome not in words.event_states
+    if (
+        main is None
+        or (lasting and _is_state(trig, harm))
+        or _in_own_clause(doc, trig.sent, main[2], harm)
+    ):
         return None
     if any(_is_indefinite(noun) for noun in _event_arguments(harm, subjects)):
         # "A raid killed ...", "repelled a fresh attack, killing hundreds": a new event,
@@ -167,8 +175,13 @@ def _is_definite(noun: Token) -> bool:
 
 def _event_in_article(article: ArticleDates, noun: Token, until: date | None) -> DateValue | None:
     """The article's dates for an event noun or, in "monsoon floods", its event modifier."""
-    events = attach_words().events
-    for token in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+    words = attach_words()
+    events = words.events
+    tokens = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    if noun.lemma_.lower() in words.onset_nouns:
+        # "since the start of the conflict": the conflict's dates, from their start
+        tokens += [g for c in noun.children if c.lower_ == "of" for g in c.children]
+    for token in tokens:
         lemma = event_lemma(token)
         if lemma in events:
             value = article.event_period(lemma, token.idx, until)

@@ -100,21 +100,27 @@ def text_role(sentence: str, start: int, end: int) -> str:
                 return "statement"
             if word in words.event_verbs:
                 return "event"
-    # the clause around the date: "Rescue workers dug through mud on Tuesday after two dams
-    # gave way" dates the digging, not the flood
-    left = before[::-1]
-    right = [w.lower() for w in _WORDS.findall(sentence[end:])]
-    clause = [
-        *(w for w in _until_boundary(left)),
-        *(w for w in _until_boundary(right)),
-    ]
-    if any(w in words.event_verbs or _noun_lemma(w) in words.events for w in clause):
+    if names_blow(sentence, start, end):
         return "event"
     # "were found dead on Monday": harm told before the date, in its clause
     harmed = harm_words()
-    if any(w in harmed for w in _until_boundary(left)):
+    if any(w in harmed for w in _until_boundary(before[::-1])):
         return "event"
     return "other"
+
+
+def names_blow(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause around a date tells an event by its verb or noun ("a bomb hit the
+    market on Tuesday", "Saturday's strike"): one blow, not a state found or counted.
+
+    The clause stops at words that open another ("Rescue workers dug through mud on Tuesday
+    after two dams gave way" dates the digging, not the flood).
+    """
+    words = attach_words()
+    left = [w.lower() for w in _WORDS.findall(sentence[:start]) if w not in "()"][::-1]
+    right = [w.lower() for w in _WORDS.findall(sentence[end:])]
+    clause = [*_until_boundary(left), *_until_boundary(right)]
+    return any(w in words.event_verbs or _noun_lemma(w) in words.events for w in clause)
 
 
 # words that open another clause; commas do not (appositions, "including children,")

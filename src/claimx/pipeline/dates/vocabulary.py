@@ -232,6 +232,8 @@ class AttachWords:
     release_markers: frozenset[str]
     bound_clauses: frozenset[str]
     topic_shifts: tuple[str, ...]
+    event_states: frozenset[str]
+    onset_nouns: frozenset[str]
 
 
 @per_rules
@@ -263,4 +265,6 @@ def attach_words() -> AttachWords:
         release_markers=frozenset(data["release_markers"]),
         bound_clauses=frozenset(data["bound_clauses"]),
         topic_shifts=tuple(data["topic_shifts"]),
+        event_states=frozenset(data["event_state_outcomes"]),
+        onset_nouns=frozenset(data["onset_nouns"]),
     )
