@@ -79,6 +79,24 @@ def test_dates_article_without_dateline(article_doc: Callable[[str], Doc], text:
         ("Gunmen attacked a bus on the coast road on Sunday night.", "on Sunday night", "event"),
         ("About 300 people have died since the offensive began on May 2.", "on May 2", "since"),
         ("By Tuesday evening the count had reached 90.", "Tuesday evening", "bound"),
+        # a date right before the reporting verb dates the statement
+        (
+            "The agency yesterday said that a boat capsized off the coast, leaving 24 dead.",
+            "yesterday",
+            "statement",
+        ),
+        # a dateline does not hide the clause that opens the sentence
+        (
+            "KABUL, Afghanistan – Ahead of talks on Friday, the toll of the floods rose to 90.",
+            "on Friday",
+            "bound",
+        ),
+        # what a count covers
+        (
+            "The figures cover the period from 1 January to 30 June 2023.",
+            "from 1 January to 30 June 2023",
+            "coverage",
+        ),
         # a parenthetical "the report said," leaves the date to the clause around it
         (
             "Between 3 and 7 May 2020, the report said, soldiers executed dozens of men.",
@@ -312,6 +330,15 @@ LEADS = [
         D(2019, 12, 11),
         (D(2019, 11, 15), D(2019, 12, 11)),
         True,
+    ),
+    # the lead's count is what its data cover
+    (
+        "The number of people killed in police raids rose to more than 4,500, according to "
+        "official documents.\n\nThe documents cover the period of July 1, 2016 to June 30, "
+        "2018, the agency said.\n\nMore.",
+        D(2018, 7, 23),
+        (D(2016, 7, 1), D(2018, 6, 30)),
+        False,
     ),
     # the lead dates nothing: a date on the event noun a few paragraphs down
     (

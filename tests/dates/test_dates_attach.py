@@ -626,6 +626,27 @@ ARTICLE_CASES = [
         ("2021-01-01", "2021-02-28"),
         "2021-02-01",
     ),
+    # a "since" whose start the article does not date leaves the period unknown
+    (
+        "Gunmen attacked a police post on Friday, killing two officers.\n\n"
+        "Since the lockdown, more than 100 militants have been killed in the district.",
+        "2020-07-17",
+        "killed",
+        "killed",
+        None,
+        None,
+    ),
+    # one "since" closes two joined clauses
+    (
+        "The army and the militia began fighting in the capital in April 2023.\n\n"
+        "Thousands have died and millions have fled their homes since the start of the "
+        "conflict.",
+        "2024-06-06",
+        "died",
+        "killed",
+        ("2023-04-01", "2024-06-06"),
+        None,
+    ),
     # "since the start of the conflict": the conflict's start, dated elsewhere
     (
         "The army and the militia began fighting in the capital in April 2023.\n\n"

@@ -237,6 +237,22 @@ def test_dates_value_contract_objects(
         ("that day", "On 30 September 2022", D(2022, 12, 5), D(2022, 9, 30), D(2022, 9, 30)),
         ("nine hours later", "on Monday", D(2023, 2, 7), D(2023, 2, 6), D(2023, 2, 6)),
         ("since then", "In June", D(2018, 8, 3), D(2018, 6, 1), D(2018, 8, 3)),
+        # "in the next five months" after the first seven of a year: the rest of it
+        (
+            "In the next five months",
+            "in the first seven months of 2019",
+            D(2020, 7, 17),
+            D(2019, 8, 1),
+            D(2019, 12, 31),
+        ),
+        (
+            "over the following two weeks",
+            "on 3 May 2020",
+            D(2020, 6, 1),
+            D(2020, 5, 4),
+            D(2020, 5, 17),
+        ),
+        ("the next three days", "in March 2021", D(2021, 5, 1), D(2021, 4, 1), D(2021, 4, 3)),
     ],
 )
 def test_dates_resolve_anaphora_counts_from_context(

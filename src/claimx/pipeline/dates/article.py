@@ -271,8 +271,11 @@ class ArticleDates:
                 if mention.paragraph not in paragraphs and mention.start not in dated:
                     continue  # further down, only a date on an event noun ("The attack Sunday")
                 if (
-                    mention.role == "since" and not lead_mentions and self._tells_harm(mention)
-                ) or (mention.role == "event" and mention.value.start == mention.value.end):
+                    (mention.role == "since" and not lead_mentions and self._tells_harm(mention))
+                    or (mention.role == "event" and mention.value.start == mention.value.end)
+                    or mention.role == "coverage"
+                ):
+                    # "The data cover the period of ...": the span the lead's count covers
                     chosen = mention
                     break
         if chosen is None:

@@ -55,6 +55,9 @@ def fallback_period(
     # "killed ... during the battle for Raqqa", "since the coup", the event dated elsewhere
     # "about 2.3 million of them since the coup": the phrase may hang from the figure
     scopes = [*harm, figure] if figure is not None else list(harm)
+    # "Thousands have died and 9 million have been displaced since the start of the
+    # conflict": a phrase closing the last of two joined clauses scopes both
+    scopes += [c for h in harm for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     heads = {h.i for h in scopes}
     unresolved_since = False
     for head in scopes:
@@ -63,6 +66,12 @@ def fallback_period(
             if token.dep_ != "pobj" or prep.head.i not in heads:
                 continue
             if prep.lower_ not in words.scope_preps and prep.lower_ not in ("since", "from"):
+                continue
+            if prep.lower_ == "since" and not _is_definite(token):
+                # "Since Covid-19 lockdown, over 100 ... have been killed": a start the
+                # article does not date leaves the period unknown
+                if _event_in_article(article, token, until) is None:
+                    unresolved_since = True
                 continue
             if not _is_definite(token):
                 continue

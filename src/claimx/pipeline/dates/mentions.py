@@ -20,6 +20,7 @@ from claimx.lexicon.words import outcome_words
 from claimx.pipeline.dates.values import DateValue, shift
 from claimx.pipeline.dates.vocabulary import alternation, attach_words, date_vocab, parse_count
 
+_DATELINE_DASHES = (" – ", " — ", " - ")
 _DURATION_ADJ = re.compile(r"(\w+)[- ](day|week|month|year)s?[- ]?(?:long )?")
 _WORDS = re.compile(r"\d[\d,.]*\d|[\w’'-]+|[,;:()]")
 
@@ -31,7 +32,7 @@ class Mention:
     start: int
     end: int
     value: DateValue
-    role: str  # "statement", "event", "since", "bound" or "other"
+    role: str  # "statement", "event", "since", "bound", "coverage" or "other"
     sentence: int  # index into ArticleDates.sentences
     paragraph: int
 
@@ -77,11 +78,21 @@ def text_role(sentence: str, start: int, end: int) -> str:
         return "since"
     if before and before[-1] in words.open_preps:
         return "bound"
-    opener = next((i for i, w in enumerate(before[:3]) if w in words.bound_clauses), None)
-    if opener is not None and not {",", ";", ":"} & set(before[opener:]):
+    # a dateline ("MANILA, Philippines – ...") is no part of the clause that opens the sentence
+    dash = max(sentence.rfind(mark, 0, min(start, 80)) for mark in _DATELINE_DASHES)
+    front = [w.lower() for w in _WORDS.findall(sentence[dash + 1 : start]) if w not in "()"]
+    opener = next((i for i, w in enumerate(front[:3]) if w in words.bound_clauses), None)
+    if opener is not None and not {",", ";", ":"} & set(front[opener:]):
         # "Just before the president delivers his address on Monday, the toll rose ...": a
         # fronted clause about another time
         return "bound"
+    if any(w in words.coverage for w in before[-5:]):
+        # "The data cover the period of July 1, 2016 to June 30, 2018": what a count spans
+        return "coverage"
+    after = _WORDS.findall(sentence[end:].lower())
+    if after[:1] and after[0] in words.reporting_forms:
+        # "The agency yesterday said that a boat capsized": the date sits on the statement
+        return "statement"
     for back, word in enumerate(reversed(before[-6:])):
         reporting = word in words.reporting_forms or word in words.reporting_nouns
         if word in words.toll_forms or (back < 4 and reporting):
@@ -93,7 +104,6 @@ def text_role(sentence: str, start: int, end: int) -> str:
     if not content:
         # "On Friday the ministry said ...", "On March 17, a bomb hit the roof"; a
         # parenthetical "the report said," leaves the date to the clause around it
-        after = _WORDS.findall(sentence[end:].lower())
         for index, word in enumerate(after):
             parenthetical = index + 1 < len(after) and after[index + 1] == ","
             if (word in words.reporting_forms or word in words.toll_forms) and not parenthetical:

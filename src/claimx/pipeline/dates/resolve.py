@@ -148,6 +148,11 @@ def _is_anaphoric(s: str, prep: str | None) -> bool:
     if match:
         # "over the previous day" is a duration ending at publication, "the previous day" a day
         return not (v.anaphoric[match.group(1)] < 0 and prep in v.duration_preps)
+    match = g.anaphoric_count.fullmatch(s)
+    if match:
+        # "the next five months" counts on from the date before; "the previous three days"
+        # reads as a length ending at publication, as "the past three days" does
+        return v.anaphoric[match.group(1)] > 0
     return any(p.fullmatch(s) for p in (g.anaphoric_around, g.anaphoric_shift, g.anaphoric_month))
 
 
@@ -157,6 +162,9 @@ def _anaphora(s: str, context: Interval | None) -> Interval | None:
         return None
     g = grammar()
     v = date_vocab()
+    match = g.anaphoric_count.fullmatch(s)
+    if match:
+        return _following(v.anaphoric[match.group(1)], match.group(2), match.group(3), context)
     match = g.anaphoric_month.fullmatch(s)
     if match:
         name = match.group(1) or match.group(2)
@@ -200,6 +208,16 @@ def _anaphora(s: str, context: Interval | None) -> Interval | None:
     moved = shift(base, step, unit + "s")
     start, end = unit_of(moved, unit)
     return Interval(start, end, unit, True)
+
+
+def _following(step: int, count: str, unit: str, context: Interval) -> Interval | None:
+    """ "In the next five months" after the first seven of 2019: August to December."""
+    if step <= 0:
+        return None  # "the same five months": no step to count
+    name = date_vocab().units[unit]
+    start = context.end + timedelta(days=1)
+    end = shift(start, parse_count(count), name) - timedelta(days=1)
+    return Interval(start, end, "span", True)
 
 
 # a base far after any news date: recognising an expression must not depend on

@@ -126,6 +126,7 @@ class Grammar:
     anaphoric_shift: re.Pattern[str]
     anaphoric_month: re.Pattern[str]
     portion: re.Pattern[str]
+    anaphoric_count: re.Pattern[str]
 
 
 YEAR = r"(1[89]\d\d|20\d\d)"
@@ -175,6 +176,8 @@ def grammar() -> Grammar:
         anaphoric_around=re.compile(rf"the (day|week|month|year) ({alternation(v.around)})"),
         anaphoric_shift=re.compile(rf"{num} {unit} ({alternation(v.shifts)})"),
         anaphoric_month=re.compile(rf"{m} (?:of )?that year|that {m}"),
+        # "the next five months", "the previous three days": counted from the date before
+        anaphoric_count=re.compile(rf"({alternation(v.anaphoric)}) {num} {unit}"),
         # "the first six months of 2024", "the second half of 2023": (ordinal, count, unit, whole)
         portion=re.compile(
             rf"(?:the )?({alternation(v.portion_ordinals)}) (?:{num} )?"
@@ -234,6 +237,7 @@ class AttachWords:
     topic_shifts: tuple[str, ...]
     event_states: frozenset[str]
     onset_nouns: frozenset[str]
+    coverage: frozenset[str]
 
 
 @per_rules
@@ -267,4 +271,5 @@ def attach_words() -> AttachWords:
         topic_shifts=tuple(data["topic_shifts"]),
         event_states=frozenset(data["event_state_outcomes"]),
         onset_nouns=frozenset(data["onset_nouns"]),
+        coverage=frozenset(data["coverage_words"]),
     )
