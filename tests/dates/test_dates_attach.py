@@ -626,6 +626,27 @@ ARTICLE_CASES = [
         ("2021-01-01", "2021-02-28"),
         "2021-02-01",
     ),
+    # "more than a year ago" bounds the harm; the strike the article dates is its day
+    (
+        "The command said on Monday that it killed two civilians more than a year ago in an "
+        "air strike near the river.\n\nThe strike, which occurred on February 23, 2019, hit "
+        "a farm.",
+        "2020-04-27",
+        "killed",
+        "killed",
+        ("2019-02-23", "2019-02-23"),
+        "2020-04-27",
+    ),
+    # a date inside a report's name names the report, it dates no statement
+    (
+        "More than 1,100 people were killed by police in 2020, according to the 2020 "
+        "Police Violence Report.",
+        "2021-03-19",
+        "killed",
+        "killed",
+        ("2020-01-01", "2020-12-31"),
+        None,
+    ),
     # a "since" whose start the article does not date leaves the period unknown
     (
         "Gunmen attacked a police post on Friday, killing two officers.\n\n"
@@ -679,3 +700,100 @@ def test_dates_attach_reads_the_article_around_the_claim(
     got_period = (when.period.start, when.period.end) if when.period else None
     got_stated = when.stated.date if when.stated else None
     assert (got_period, got_stated) == (period, stated), when.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "figure", "trigger", "cue", "period", "stated"),
+    [
+        # the verb a reporting noun is the object of makes the statement
+        (
+            "The agency late on Saturday gave a first figure of 320 dead.",
+            "2023-10-08",
+            "320",
+            "dead",
+            "figure",
+            None,
+            "2023-10-07",
+        ),
+        (
+            "The agency late on Saturday gave a first figure of 320 dead.",
+            "2023-10-12",
+            "320",
+            "dead",
+            "figure",
+            None,
+            "2023-10-07",
+        ),
+        # bodies "found" on a day were found there, not said: the day is the harm's
+        (
+            "The bodies of two men were found in the border city on Tuesday.",
+            "2010-10-27",
+            "two",
+            "bodies",
+            "found",
+            ("2010-10-26", "2010-10-26"),
+            None,
+        ),
+        (
+            "The bodies of two men were found in the border city on Tuesday.",
+            "2011-03-03",
+            "two",
+            "bodies",
+            "found",
+            ("2011-03-01", "2011-03-01"),
+            None,
+        ),
+    ],
+)
+def test_dates_attach_reads_the_cue_the_speakers_stage_named(
+    english_full: Language,
+    text: str,
+    published: str,
+    figure: str,
+    trigger: str,
+    cue: str,
+    period: tuple[str, str] | None,
+    stated: str | None,
+) -> None:
+    doc = english_full(text)
+    article = ArticleDates(doc, date.fromisoformat(published))
+    when = attach_dates(
+        doc, _token(doc, trigger), article, cue=_token(doc, cue), figure=_token(doc, figure)
+    ).reading()
+    got_period = (when.period.start, when.period.end) if when.period else None
+    got_stated = when.stated.date if when.stated else None
+    assert (got_period, got_stated) == (period, stated), when.rules
+
+
+@pytest.mark.parametrize("published", ["2019-04-26", "2021-11-02"])
+def test_dates_component_frame_dates_a_figure_attributed_across_sentences(
+    english_full: Language, published: str
+) -> None:
+    """A quote the speakers stage attributes to a dated briefing in the sentence before takes
+    the briefing's date; one with its own undated verb does not."""
+    text = (
+        "The agency briefed reporters on Monday about the floods. "
+        '"Another 14 people were hurt overnight." '
+        "Rescuers said 20 people were hurt."
+    )
+    doc = english_full(text)
+    doc._.published = published
+    briefed = _token(doc, "briefed")
+    spans = []
+    for figure, cue in (("14", briefed), ("20", _token(doc, "said"))):
+        index = _token(doc, figure)
+        span = Span(doc, index, index + 1)
+        hurt = min((t.i for t in doc if t.text == "hurt"), key=lambda i: abs(i - index))
+        span._.casualty = HarmReading("injured", "people", None, hurt, None)
+        speaker = (Speaker("The agency", "Agency", "other"),)
+        span._.attribution = AttributionReading(speakers=speaker, cue_token=cue)
+        spans.append(span)
+    doc.spans["claimx_casualties"] = spans
+    doc = DatesComponent(english_full, "claimx_dates")(doc)
+    got = [
+        s._.when.stated.date if s._.when.stated else None for s in doc.spans["claimx_casualties"]
+    ]
+    monday = date.fromisoformat(published)
+    while monday.weekday() != 0:
+        monday = monday.fromordinal(monday.toordinal() - 1)
+    assert got == [monday.isoformat(), None]

@@ -116,6 +116,18 @@ class ArticleDates:
         index = self._sentence_at(char)
         return self.sentences[index][2] if index is not None else -1
 
+    def sentence_of(self, char: int) -> int | None:
+        """The number of the sentence holding ``char``."""
+        return self._sentence_at(char)
+
+    def statement_date(self, sentence: int | None) -> DateValue | None:
+        """The day a sentence dates a statement on ("The agency briefed reporters on Monday")."""
+        for mention in self.mentions:
+            day = mention.value.granularity == "day"  # not "over the past day", a length
+            if mention.sentence == sentence and mention.role == "statement" and day:
+                return mention.value
+        return None
+
     def _sentence_at(self, char: int) -> int | None:
         sentences = self.sentences
         lo, hi = 0, len(sentences)

@@ -90,12 +90,16 @@ def attach_dates(
     if (
         cue_tok is not None
         and cue_tok.pos_ in ("NOUN", "PROPN")
-        and cue_tok.dep_ in ("nsubj", "nsubjpass")
+        and cue_tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         and cue_tok.head.pos_ == "VERB"
     ):
-        # "An investigation, published that May, concluded that ...": the verb the
-        # reporting noun is the subject of makes the statement
+        # "An investigation, published that May, concluded that ...", "The UN late on
+        # Saturday gave a figure of 320 dead": the verb the reporting noun is the subject or
+        # object of makes the statement
         cue_tok = cue_tok.head
+    if cue_tok is not None and figure is not None and _is_found_thing(cue_tok, doc[figure]):
+        # "The bodies of two men were found on Tuesday": a discovery, not a statement
+        cue_tok = None
     found = dates_in(sent, article)
 
     # the reported clause: the child of the cue that holds the harm
@@ -145,8 +149,14 @@ def attach_dates(
             # "the death toll rose to 56 on Sunday": when the count was given
             stated_c.append((0, item, "toll_date"))
             continue
-        # a date on an event noun dates the event, never the statement
-        to_cue = None if event_dated else distance_to_cue(doc, item, cue_tok, content, allowed)
+        # a date on an event noun dates the event, never the statement; nor does a date
+        # that names a thing ("according to the 2020 Police Violence Report")
+        attributive = any(r.dep_ in _ATTRIBUTIVE and r.head.pos_ in _NOUNS for r in roots)
+        to_cue = (
+            None
+            if event_dated or attributive
+            else distance_to_cue(doc, item, cue_tok, content, allowed)
+        )
         if to_cue is not None:
             if not reported_clause and (
                 item.value.granularity == "span"
@@ -226,8 +236,22 @@ def attach_dates(
     return When(period, stated, rules, same_period)
 
 
+# a date inside a noun phrase ("the 2020 report", "the March 2019 figures")
+_ATTRIBUTIVE = ("compound", "amod", "nummod", "nmod")
+_NOUNS = ("NOUN", "PROPN")
+
 # "said last week": a week dates a statement too loosely to end what it counts
 _LOOSE_STATEMENTS = ("week", "weekend")
+
+
+def _is_found_thing(cue: Token, figure: Token) -> bool:
+    """Whether the figure is the passive subject of its cue ("The bodies of two men were
+    found", "40 people were counted"): what was found or counted, not who said so."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return False
+    return any(
+        c.dep_ == "nsubjpass" and (c.i == figure.i or c.is_ancestor(figure)) for c in cue.children
+    )
 
 
 def _event_nouns_in_text(

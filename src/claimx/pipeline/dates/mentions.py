@@ -18,7 +18,13 @@ from datetime import date
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import outcome_words
 from claimx.pipeline.dates.values import DateValue, shift
-from claimx.pipeline.dates.vocabulary import alternation, attach_words, date_vocab, parse_count
+from claimx.pipeline.dates.vocabulary import (
+    alternation,
+    attach_words,
+    date_vocab,
+    opens_bound,
+    parse_count,
+)
 
 _DATELINE_DASHES = (" – ", " — ", " - ")
 _DURATION_ADJ = re.compile(r"(\w+)[- ](day|week|month|year)s?[- ]?(?:long )?")
@@ -76,7 +82,7 @@ def text_role(sentence: str, start: int, end: int) -> str:
     tail = before[-12:]
     if "since" in tail and not {",", ";"} & set(tail[tail.index("since") :]):
         return "since"
-    if before and before[-1] in words.open_preps:
+    if opens_bound(before, expr):
         return "bound"
     # a dateline ("MANILA, Philippines – ...") is no part of the clause that opens the sentence
     dash = max(sentence.rfind(mark, 0, min(start, 80)) for mark in _DATELINE_DASHES)

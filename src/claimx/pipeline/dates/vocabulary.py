@@ -205,6 +205,18 @@ def normalise(text: str) -> str:
     return re.sub(r"\b(mid|early|late) - ", r"\1 ", out)
 
 
+def opens_bound(words_before: list[str], expression: str) -> bool:
+    """Whether the words before a date make it a bound ("by 1919", "until 2015", "more than a
+    year ago"), not when something happened. ``words_before`` are lower case, in order."""
+    words = attach_words()
+    if words_before and words_before[-1] in words.open_preps:
+        return True
+    if not re.search(r"\bago$", expression.lower()):
+        return False  # "lower than in 2017" compares, it bounds nothing
+    tail = " ".join(words_before[-2:])
+    return any(tail.endswith(q) for q in words.open_quantifiers)
+
+
 def parse_count(text: str) -> int:
     """A count in digits or words ("12", "four")."""
     return int(text) if text.isdigit() else date_vocab().numbers[text]
@@ -222,6 +234,7 @@ class AttachWords:
     event_end_preps: frozenset[str]
     scope_preps: frozenset[str]
     open_preps: frozenset[str]
+    open_quantifiers: tuple[str, ...]
     kinds: dict[str, frozenset[str]]
     begin_words: frozenset[str]
     end_words: frozenset[str]
@@ -256,6 +269,7 @@ def attach_words() -> AttachWords:
         event_end_preps=frozenset(data["event_end_preps"]),
         scope_preps=frozenset(data["scope_preps"]),
         open_preps=frozenset(data["open_preps"]),
+        open_quantifiers=tuple(data["open_quantifiers"]),
         kinds={noun: frozenset(group) for noun, group in kinds.items()},
         begin_words=frozenset(data["event_begin_words"]),
         end_words=frozenset(data["event_end_words"]),
