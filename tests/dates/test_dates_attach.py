@@ -18,13 +18,19 @@ from claimx.contract.claim import Speaker
 from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.attach import attach_dates
 from claimx.pipeline.dates.component import DatesComponent
-from claimx.pipeline.values import AttributionReading, HarmReading
+from claimx.pipeline.values import AttributionReading, DateReading, HarmReading
 
 PUBLISHED = date(2019, 4, 26)  # a Friday
 
 
 def _token(doc: Doc, word: str) -> int:
     return next(t.i for t in doc if t.text == word)
+
+
+def _dates(when: DateReading) -> tuple[tuple[str, str] | None, str | None]:
+    """(period start and end, stated day) of a reading, as a user reads them."""
+    period = (when.period.start, when.period.end) if when.period else None
+    return period, when.stated.date if when.stated else None
 
 
 # (text, trigger word, period (start, end) | None, stated date | None)
@@ -320,9 +326,7 @@ def test_dates_attach_period_and_stated(
 ) -> None:
     doc = english_full(text)
     when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc, PUBLISHED)).reading()
-    got_period = (when.period.start, when.period.end) if when.period else None
-    got_stated = when.stated.date if when.stated else None
-    assert (got_period, got_stated) == (period, stated), when.rules
+    assert _dates(when) == (period, stated), when.rules
 
 
 @pytest.mark.parametrize(
@@ -697,9 +701,7 @@ def test_dates_attach_reads_the_article_around_the_claim(
     index = max(t.i for t in doc if t.text == trigger)
     article = ArticleDates(doc, date.fromisoformat(published))
     when = attach_dates(doc, index, article, outcome=outcome).reading()
-    got_period = (when.period.start, when.period.end) if when.period else None
-    got_stated = when.stated.date if when.stated else None
-    assert (got_period, got_stated) == (period, stated), when.rules
+    assert _dates(when) == (period, stated), when.rules
 
 
 @pytest.mark.parametrize(
@@ -760,9 +762,7 @@ def test_dates_attach_reads_the_cue_the_speakers_stage_named(
     when = attach_dates(
         doc, _token(doc, trigger), article, cue=_token(doc, cue), figure=_token(doc, figure)
     ).reading()
-    got_period = (when.period.start, when.period.end) if when.period else None
-    got_stated = when.stated.date if when.stated else None
-    assert (got_period, got_stated) == (period, stated), when.rules
+    assert _dates(when) == (period, stated), when.rules
 
 
 @pytest.mark.parametrize("published", ["2019-04-26", "2021-11-02"])
