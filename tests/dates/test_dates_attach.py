@@ -22,7 +22,7 @@ from claimx.contract.claim import Speaker
 from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.attach import attach_dates
 from claimx.pipeline.dates.component import DatesComponent
-from claimx.pipeline.values import AttributionReading, HarmReading
+from claimx.pipeline.values import AttributionReading, DateReading, HarmReading
 
 PUBLISHED = date(2019, 4, 26)  # a Friday
 
@@ -31,6 +31,12 @@ Parsed = Callable[[str, str], Doc]
 
 def _token(doc: Doc, word: str) -> int:
     return next(t.i for t in doc if t.text == word)
+
+
+def _dates(when: DateReading) -> tuple[tuple[str, str] | None, str | None]:
+    """(period start and end, stated day) of a reading, as a user reads them."""
+    period = (when.period.start, when.period.end) if when.period else None
+    return period, when.stated.date if when.stated else None
 
 
 # (text, trigger word, period (start, end) | None, stated date | None)
@@ -326,9 +332,7 @@ def test_dates_attach_period_and_stated(
 ) -> None:
     doc = parsed(text, PARSES[text])
     when = attach_dates(doc, _token(doc, trigger), ArticleDates(doc, PUBLISHED)).reading()
-    got_period = (when.period.start, when.period.end) if when.period else None
-    got_stated = when.stated.date if when.stated else None
-    assert (got_period, got_stated) == (period, stated), when.rules
+    assert _dates(when) == (period, stated), when.rules
 
 
 @pytest.mark.parametrize(
@@ -1494,3 +1498,260 @@ PARSES = {
 12 .        .       PUNCT .   9  punct
 """,
 }
+
+
+# (text, published, harm word (its last occurrence), outcome, period, stated)
+ARTICLE_CASES = [
+    # a relative clause dates the event noun that does the harm
+    (
+        "Powerful storms that struck the coast on Saturday have killed more than 40 people, "
+        "officials said on Sunday.",
+        "2023-10-08",
+        "killed",
+        "killed",
+        ("2023-10-07", "2023-10-07"),
+        "2023-10-08",
+    ),
+    (
+        "Powerful storms that struck the coast on Saturday have killed more than 40 people, "
+        "officials said on Sunday.",
+        "2024-02-13",
+        "killed",
+        "killed",
+        ("2024-02-10", "2024-02-10"),
+        "2024-02-11",
+    ),
+    # an event that began runs on to the statement
+    (
+        "The offensive, which began on May 2, has killed 300 civilians, the monitor said "
+        "on Friday.",
+        "2021-06-14",
+        "killed",
+        "killed",
+        ("2021-05-02", "2021-06-11"),
+        "2021-06-11",
+    ),
+    # the toll of a dated bombing is the bombing's; the count's own date is the statement's
+    (
+        "The death toll from a car bombing in the city centre on March 3 has reached 85, "
+        "the minister said on Sunday.",
+        "2016-03-28",
+        "death",
+        "killed",
+        ("2016-03-03", "2016-03-03"),
+        "2016-03-27",
+    ),
+    # people still missing are the flood's; the day they "remained missing" is the count's
+    (
+        "Floods swept through the valley on Sunday night, tearing away bridges and homes.\n\n"
+        "More than 200 people remained missing on Tuesday, the agency said.",
+        "2023-09-13",
+        "missing",
+        "missing",
+        ("2023-09-10", "2023-09-10"),
+        "2023-09-12",
+    ),
+    # a running count spans the harm found on Monday up to the day it was given ...
+    (
+        "Forty migrants were found dead on Monday in a lorry left near the border crossing, "
+        "police said.\n\nThe death toll rose to 53 on Wednesday, hospital officials said.",
+        "2022-06-30",
+        "death",
+        "killed",
+        ("2022-06-27", "2022-06-29"),
+        "2022-06-29",
+    ),
+    # ... but the toll of one blow stays that blow's day
+    (
+        "A bomb hit a crowded market in the old town on Monday, killing 40 shoppers, police "
+        "said.\n\nThe death toll rose to 53 on Wednesday, hospital officials said.",
+        "2022-06-30",
+        "death",
+        "killed",
+        ("2022-06-27", "2022-06-27"),
+        "2022-06-29",
+    ),
+    # a count holds no harm done after it was given
+    (
+        "More than 350 migrants have died at sea this year, the agency said last month.",
+        "2020-09-16",
+        "died",
+        "killed",
+        ("2020-01-01", "2020-08-31"),
+        "2020-08-01",
+    ),
+    (
+        "More than 350 migrants have died at sea this year, the agency said last month.",
+        "2021-03-03",
+        "died",
+        "killed",
+        ("2021-01-01", "2021-02-28"),
+        "2021-02-01",
+    ),
+    # "more than a year ago" bounds the harm; the strike the article dates is its day
+    (
+        "The command said on Monday that it killed two civilians more than a year ago in an "
+        "air strike near the river.\n\nThe strike, which occurred on February 23, 2019, hit "
+        "a farm.",
+        "2020-04-27",
+        "killed",
+        "killed",
+        ("2019-02-23", "2019-02-23"),
+        "2020-04-27",
+    ),
+    # a date inside a report's name names the report, it dates no statement
+    (
+        "More than 1,100 people were killed by police in 2020, according to the 2020 "
+        "Police Violence Report.",
+        "2021-03-19",
+        "killed",
+        "killed",
+        ("2020-01-01", "2020-12-31"),
+        None,
+    ),
+    # a "since" whose start the article does not date leaves the period unknown
+    (
+        "Gunmen attacked a police post on Friday, killing two officers.\n\n"
+        "Since the lockdown, more than 100 militants have been killed in the district.",
+        "2020-07-17",
+        "killed",
+        "killed",
+        None,
+        None,
+    ),
+    # one "since" closes two joined clauses
+    (
+        "The army and the militia began fighting in the capital in April 2023.\n\n"
+        "Thousands have died and millions have fled their homes since the start of the "
+        "conflict.",
+        "2024-06-06",
+        "died",
+        "killed",
+        ("2023-04-01", "2024-06-06"),
+        None,
+    ),
+    # "since the start of the conflict": the conflict's start, dated elsewhere
+    (
+        "The army and the militia began fighting in the capital in April 2023.\n\n"
+        "Thousands have died since the start of the conflict, aid groups say.",
+        "2024-06-06",
+        "died",
+        "killed",
+        ("2023-04-01", "2024-06-06"),
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "trigger", "outcome", "period", "stated"), ARTICLE_CASES
+)
+def test_dates_attach_reads_the_article_around_the_claim(
+    english_full: Language,
+    text: str,
+    published: str,
+    trigger: str,
+    outcome: str,
+    period: tuple[str, str] | None,
+    stated: str | None,
+) -> None:
+    doc = english_full(text)
+    index = max(t.i for t in doc if t.text == trigger)
+    article = ArticleDates(doc, date.fromisoformat(published))
+    when = attach_dates(doc, index, article, outcome=outcome).reading()
+    assert _dates(when) == (period, stated), when.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "figure", "trigger", "cue", "period", "stated"),
+    [
+        # the verb a reporting noun is the object of makes the statement
+        (
+            "The agency late on Saturday gave a first figure of 320 dead.",
+            "2023-10-08",
+            "320",
+            "dead",
+            "figure",
+            None,
+            "2023-10-07",
+        ),
+        (
+            "The agency late on Saturday gave a first figure of 320 dead.",
+            "2023-10-12",
+            "320",
+            "dead",
+            "figure",
+            None,
+            "2023-10-07",
+        ),
+        # bodies "found" on a day were found there, not said: the day is the harm's
+        (
+            "The bodies of two men were found in the border city on Tuesday.",
+            "2010-10-27",
+            "two",
+            "bodies",
+            "found",
+            ("2010-10-26", "2010-10-26"),
+            None,
+        ),
+        (
+            "The bodies of two men were found in the border city on Tuesday.",
+            "2011-03-03",
+            "two",
+            "bodies",
+            "found",
+            ("2011-03-01", "2011-03-01"),
+            None,
+        ),
+    ],
+)
+def test_dates_attach_reads_the_cue_the_speakers_stage_named(
+    english_full: Language,
+    text: str,
+    published: str,
+    figure: str,
+    trigger: str,
+    cue: str,
+    period: tuple[str, str] | None,
+    stated: str | None,
+) -> None:
+    doc = english_full(text)
+    article = ArticleDates(doc, date.fromisoformat(published))
+    when = attach_dates(
+        doc, _token(doc, trigger), article, cue=_token(doc, cue), figure=_token(doc, figure)
+    ).reading()
+    assert _dates(when) == (period, stated), when.rules
+
+
+@pytest.mark.parametrize("published", ["2019-04-26", "2021-11-02"])
+def test_dates_component_frame_dates_a_figure_attributed_across_sentences(
+    english_full: Language, published: str
+) -> None:
+    """A quote the speakers stage attributes to a dated briefing in the sentence before takes
+    the briefing's date; one with its own undated verb does not."""
+    text = (
+        "The agency briefed reporters on Monday about the floods. "
+        '"Another 14 people were hurt overnight." '
+        "Rescuers said 20 people were hurt."
+    )
+    doc = english_full(text)
+    doc._.published = published
+    briefed = _token(doc, "briefed")
+    spans = []
+    for figure, cue in (("14", briefed), ("20", _token(doc, "said"))):
+        index = _token(doc, figure)
+        span = Span(doc, index, index + 1)
+        hurt = min((t.i for t in doc if t.text == "hurt"), key=lambda i: abs(i - index))
+        span._.casualty = HarmReading("injured", "people", None, hurt, None)
+        speaker = (Speaker("The agency", "Agency", "other"),)
+        span._.attribution = AttributionReading(speakers=speaker, cue_token=cue)
+        spans.append(span)
+    doc.spans["claimx_casualties"] = spans
+    doc = DatesComponent(english_full, "claimx_dates")(doc)
+    got = [
+        s._.when.stated.date if s._.when.stated else None for s in doc.spans["claimx_casualties"]
+    ]
+    monday = date.fromisoformat(published)
+    while monday.weekday() != 0:
+        monday = monday.fromordinal(monday.toordinal() - 1)
+    assert got == [monday.isoformat(), None]
