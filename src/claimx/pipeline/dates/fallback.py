@@ -19,6 +19,7 @@ from claimx.pipeline.dates.mentions import Mention
 from claimx.pipeline.dates.syntax import event_lemma, is_finite_clause
 from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.dates.vocabulary import attach_words
+from claimx.pipeline.events import harm_events
 
 
 def fallback_period(
@@ -202,20 +203,9 @@ def _event_in_article(article: ArticleDates, noun: Token, until: date | None) ->
 def _event_subjects(trig: Token, harm: list[Token]) -> list[Token]:
     """Event nouns that do the harm: subjects, agents, or the noun a harm clause modifies."""
     events = attach_words().events
-    nouns: list[Token] = []
-    for head in harm:
-        for child in head.children:
-            # "were killed by the raid": the agent's object
-            candidates = list(child.children) if child.dep_ == "agent" else [child]
-            nouns.extend(
-                c
-                for c in candidates
-                if c.dep_ in ("nsubj", "nsubjpass", "pobj") and event_lemma(c) in events
-            )
-    # "The raid killed ..." is sometimes parsed as a noun with a participle clause
-    if trig.dep_ in ("acl", "relcl") and event_lemma(trig.head) in events:
-        nouns.append(trig.head)
-    return nouns
+    return harm_events(
+        [trig, *(h for h in harm if h.i != trig.i)], lambda t: event_lemma(t) in events
+    )
 
 
 def event_day_within(

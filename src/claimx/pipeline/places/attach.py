@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon.rules import per_rules
 from claimx.pipeline.casualties.outcomes import counted_noun, figure_root
+from claimx.pipeline.events import harm_events
 from claimx.pipeline.places.finder import (
     NER_LABELS,
     DocPlaces,
@@ -302,25 +303,9 @@ def _harm_anchors(trigger: Token, cue: Token | None, figure: Span | None) -> lis
 
 def _event_anchors(anchors: Sequence[Token], words: PlaceWords) -> list[Token]:
     """Event nouns doing the harm: "a strike ... killed 20", "an attack that killed 20"."""
-    events: list[Token] = []
-    for anchor in anchors:
-        for child in anchor.children:
-            candidates = list(child.children) if child.dep_ == "agent" else [child]
-            events.extend(
-                c
-                for c in candidates
-                if c.dep_ in ("nsubj", "nsubjpass", "pobj", "csubj") and lemma_of(c) in words.events
-            )
-        if anchor.dep_ in ("acl", "relcl") and lemma_of(anchor.head) in words.events:
-            events.append(anchor.head)
-    # "the 2014 Gaza war, a 51-day conflict that killed ...": the apposed event is the same
-    for event in list(events):
-        if event.dep_ == "appos" and lemma_of(event.head) in words.events:
-            events.append(event.head)
-        events.extend(
-            c for c in event.children if c.dep_ == "appos" and lemma_of(c) in words.events
-        )
-    return events
+    return harm_events(
+        anchors, lambda t: lemma_of(t) in words.events, ("nsubj", "nsubjpass", "pobj", "csubj")
+    )
 
 
 def _agent_tokens(anchors: Sequence[Token], words: PlaceWords) -> set[int]:
