@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # pragma: no cover
     from claimx.contract.article import Article
     from claimx.contract.claim import Claim
+    from claimx.io.article import read_article
     from claimx.pipeline import extract, extract_many, load
 
 _LAZY = {
@@ -25,6 +26,7 @@ _LAZY = {
     "extract_many": "claimx.pipeline",
     "Claim": "claimx.contract.claim",
     "Article": "claimx.contract.article",
+    "read_article": "claimx.io.article",
 }
 
 
@@ -37,4 +39,4 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-__all__ = ["Article", "Claim", "__version__", "extract", "extract_many", "load"]
+__all__ = ["Article", "Claim", "__version__", "extract", "extract_many", "load", "read_article"]

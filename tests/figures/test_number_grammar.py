@@ -104,7 +104,7 @@ def test_number_grammar_leaves_other_numbers_apart(blank, text, expected):
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
 _UNITS += "fifteen sixteen seventeen eighteen nineteen"
 _ONES = _UNITS.split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def spell(n: int) -> str:
@@ -166,10 +166,7 @@ FORMS = {
 )
 def test_number_grammar_property_any_count_reads_back(blank, n, form, opener):
     written = FORMS[form](n)
-    if opener == "At least ":
-        expected_text = f"At least {written}"
-    else:
-        expected_text = written
+    expected_text = f"At least {written}" if opener == "At least " else written
     text = f"{opener}{written} people were killed in the town."
     found = _figures(blank, text)
     assert len(found) == 1, (text, found)

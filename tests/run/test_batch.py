@@ -28,9 +28,10 @@ def crashing_after(fake_extract: Any) -> Any:
 
     def make(count: int) -> Any:
         def extract(
-            articles: Iterable[Article], *, n_process: int = 1
+            articles: Iterable[Article], *, n_process: int = 1, on_error: Any = None
         ) -> Iterator[tuple[Article, list[Claim]]]:
-            for index, pair in enumerate(fake_extract(articles, n_process=n_process)):
+            pairs = fake_extract(articles, n_process=n_process, on_error=on_error)
+            for index, pair in enumerate(pairs):
                 if index == count:
                     raise Crash(f"killed at article {index}")
                 yield pair
@@ -89,7 +90,7 @@ def test_batch_summary_errors_file_and_exit_code(run: Any, tmp_path: Path) -> No
     assert any("4 articles read from 4 files; 2 rejected (empty 1, json 1)" in m for m in messages)
     assert any(m.startswith("claimx: 4 claims (injured 1, killed 3) written to") for m in messages)
     claims = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [c["doc_id"] for c in claims] == ["a", "a", "c:1", "c:3"]
+    assert [c["doc_id"] for c in claims] == ["a", "a", "sub/c:1", "sub/c:3"]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
-from collections.abc import Iterable, Iterator
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -72,11 +73,21 @@ def _default_nlp() -> Language:
     return _DEFAULT_NLP
 
 
-def make_doc(nlp: Language, text: str, *, published: Any = None, doc_id: str = "doc") -> Doc:
+def make_doc(
+    nlp: Language,
+    text: str,
+    *,
+    published: Any = None,
+    doc_id: str = "doc",
+    title: str | None = None,
+    url: str | None = None,
+) -> Doc:
     """A tokenised doc carrying its article's metadata, ready for ``nlp(doc)``."""
     doc = nlp.make_doc(_clean(text))
     doc._.published = iso_date(published)
     doc._.doc_id = doc_id
+    doc._.title = title
+    doc._.url = url
     return doc
 
 
@@ -92,16 +103,22 @@ def _clean(text: Any) -> str:
 
 
 def extract(
-    text: str,
+    text: str | Article,
     published: str | dt.date | dt.datetime | None = None,
     doc_id: str = "doc",
     *,
     nlp: Language | None = None,
+    title: str | None = None,
+    url: str | None = None,
 ) -> list[Claim]:
-    """The casualty claims of one article."""
+    """The casualty claims of one article: its text (spans index it) and metadata, or an
+    :class:`Article` (``claimx.read_article(path)``, whose metadata is used)."""
     nlp = nlp or _default_nlp()
-    doc = nlp(make_doc(nlp, text, published=published, doc_id=doc_id))
-    return list(doc._.claims or [])
+    if isinstance(text, Article):
+        doc = article_doc(nlp, text)
+    else:
+        doc = make_doc(nlp, text, published=published, doc_id=doc_id, title=title, url=url)
+    return list(nlp(doc)._.claims or [])
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
@@ -119,48 +136,108 @@ def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
     )
 
 
+#: called with each article the pipeline failed on and the error that names it
+OnError = Callable[[Article, "ArticleError"], None]
+
+# An exception message past this length is cut: it goes on one line of the run's messages.
+_MAX_DETAIL = 300
+
+
+class ArticleError(RuntimeError):
+    """The pipeline failed on one article: which one (``article``), a stable ``reason`` code
+    (``pipeline``: a stage raised; ``worker``: the worker process died) and ``detail``."""
+
+    def __init__(self, article: Article, reason: str, detail: str) -> None:
+        where = article.origin or article.id
+        super().__init__(f"[claimx] article {where!r}: {detail}")
+        self.article = article
+        self.reason = reason
+        self.detail = detail
+
+
+def article_error(article: Article, err: BaseException) -> ArticleError:
+    """The :class:`ArticleError` for an exception a stage raised on ``article``: its type, its
+    message and the claimx line it came from, so a bug report can name the call."""
+    message = " ".join(str(err).split())
+    if len(message) > _MAX_DETAIL:
+        message = message[: _MAX_DETAIL - 3] + "..."
+    detail = f"{type(err).__name__}: {message}" if message else type(err).__name__
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if _PACKAGE in f.filename]
+    if frames:
+        last = frames[-1]
+        where = last.filename.rsplit(_PACKAGE, 1)[1]
+        detail += f" (at claimx/{where}:{last.lineno} in {last.name})"
+    return ArticleError(article, "pipeline", detail)
+
+
+_PACKAGE = f"{os.sep}claimx{os.sep}"
+
+
+def report_failure(article: Article, error: ArticleError, on_error: OnError | None) -> None:
+    """Hand ``error`` to ``on_error``, or raise it when there is none."""
+    if on_error is None:
+        raise error
+    on_error(article, error)
+
+
 def extract_many(
     articles: Iterable[Article | dict[str, Any] | str],
     *,
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    on_error: OnError | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Claims for a stream of articles, in input order.
 
-    Articles go through ``nlp.pipe`` in batches (and ``n_process`` worker
-    processes); the publication date and id travel as the tuple context.
+    Articles go through ``nlp.pipe`` in batches (and ``n_process`` worker processes, which end
+    when this process does). An article the pipeline fails on raises :class:`ArticleError`
+    naming it; with ``on_error`` it is passed there instead, left out of the results, and the
+    stream goes on with the next article.
     """
     nlp = nlp or _default_nlp()
+    batches = _batches(articles, batch_size)
     if n_process > 1:
-        yield from _extract_parallel(articles, nlp, n_process, batch_size)
+        from claimx.pipeline.workers import extract_parallel
+
+        yield from extract_parallel(batches, nlp, n_process, on_error)
         return
-    pending: deque[Article] = deque()
-
-    def texts() -> Iterator[tuple[str, dict[str, Any]]]:
-        for index, item in enumerate(articles):
-            article = _as_article(item, index)
-            pending.append(article)
-            yield (
-                _clean(article.text),
-                {"published": iso_date(article.published), "doc_id": article.id},
-            )
-
-    for doc, _context in nlp.pipe(
-        texts(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
-        yield pending.popleft(), list(doc._.claims or [])
+    for batch in batches:
+        yield from extract_batch(nlp, batch, on_error)
 
 
-# Workers get the parent's pipeline by fork (no reload, no pickling of the
-# model) and send back claims only: ``nlp.pipe(n_process=N)`` ships whole
-# serialised docs back to the parent, which costs more than the gated parse.
-_WORKER_NLP: Language | None = None
+def article_doc(nlp: Language, article: Article) -> Doc:
+    """``article`` as a doc ready for ``nlp``: its text with its metadata."""
+    return make_doc(
+        nlp,
+        article.text,
+        published=article.published,
+        doc_id=article.id,
+        title=article.title,
+        url=article.url,
+    )
 
 
-def _worker_extract(batch: list[Article]) -> list[list[Claim]]:
-    assert _WORKER_NLP is not None
-    return [claims for _article, claims in extract_many(batch, nlp=_WORKER_NLP)]
+def extract_batch(
+    nlp: Language, batch: list[Article], on_error: OnError | None
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Claims for a few articles; an article that fails is named, and the others are kept."""
+    try:
+        docs = list(nlp.pipe((article_doc(nlp, a) for a in batch), batch_size=len(batch)))
+    except Exception:
+        # nlp.pipe does not say which doc failed: each article again on its own, to name it.
+        docs = None
+    if docs is not None:
+        for article, doc in zip(batch, docs, strict=True):
+            yield article, list(doc._.claims or [])
+        return
+    for article in batch:
+        try:
+            doc = nlp(article_doc(nlp, article))
+        except Exception as err:
+            report_failure(article, article_error(article, err), on_error)
+            continue
+        yield article, list(doc._.claims or [])
 
 
 def _batches(
@@ -174,46 +251,3 @@ def _batches(
             batch = []
     if batch:
         yield batch
-
-
-def _extract_parallel(
-    articles: Iterable[Article | dict[str, Any] | str],
-    nlp: Language,
-    n_process: int,
-    batch_size: int,
-) -> Iterator[tuple[Article, list[Claim]]]:
-    import multiprocessing as mp
-
-    global _WORKER_NLP
-    try:
-        context = mp.get_context("fork")
-    except ValueError:  # no fork on this platform: spaCy's own multiprocessing
-        for doc, _ctx in nlp.pipe(
-            (
-                (_clean(a.text), {"published": iso_date(a.published), "doc_id": a.id})
-                for batch in _batches(articles, batch_size)
-                for a in batch
-            ),
-            as_tuples=True,
-            n_process=n_process,
-            batch_size=batch_size,
-        ):
-            yield (
-                Article(id=doc._.doc_id or "", text=doc.text, published=doc._.published),
-                list(doc._.claims or []),
-            )
-        return
-    _WORKER_NLP = nlp
-    # small batches keep the workers evenly loaded when article lengths vary a lot
-    size = max(1, min(batch_size, 4))
-    with context.Pool(n_process) as pool:
-        pending: deque[list[Article]] = deque()
-
-        def feed() -> Iterator[list[Article]]:
-            for batch in _batches(articles, size):
-                pending.append(batch)
-                yield batch
-
-        for claims_lists in pool.imap(_worker_extract, feed()):
-            batch = pending.popleft()
-            yield from zip(batch, claims_lists, strict=False)
