@@ -160,6 +160,10 @@ class ArticleError(RuntimeError):
         self.reason = reason
         self.detail = detail
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # An exception pickles as its class and args; these are not the message alone.
+        return (ArticleError, (self.article, self.reason, self.detail))
+
 
 def article_error(article: Article, err: BaseException) -> ArticleError:
     """The :class:`ArticleError` for an exception a stage raised on ``article``: its type, its
