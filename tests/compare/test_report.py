@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -22,7 +23,7 @@ from claimx.ledger.chart import CHART_COLORS
 from claimx.ledger.report import SPAN_COLORS, article_spans, render_html
 from claimx.ledger.terminal import print_groups
 
-from .conftest import raqqa_claims
+from .conftest import make_claim, raqqa_claims
 
 
 def article_texts(claims: list[dict[str, Any]]) -> dict[str, Article]:
@@ -76,18 +77,79 @@ def test_report_compact_groups_keep_what_is_shown(
 def test_report_html_is_self_contained(groups: list[Group], with_texts: bool) -> None:
     articles = article_texts(raqqa_claims()) if with_texts else None
     page = render_html(groups, articles=articles)
-    # plotly's library inlined once; no resource fetched from anywhere
-    assert page.count("Plotly.newPlot") == len(groups)
-    assert len(re.findall(r"<script[^>]*>\s*/\*\*\s*\n?\s*\* plotly\.js", page)) <= 1
+    # one script, inline; no chart library; nothing fetched from anywhere
+    assert page.count("<script") == 1 and "<script>" in page
+    assert "plotly" not in page.lower()
     assert not re.search(r"""<(script|link|img)[^>]+(src|href)=["']?(https?:)?//""", page)
-    assert 'class="spans"' in page  # displaCy span markup
-    for label in ("FIGURE", "SPEAKER", "DATE"):
-        assert label in page
+    assert len(page.encode()) < 80_000, len(page.encode())
+    if with_texts:
+        # the claims' figures, speakers and dates marked in their articles
+        for label in ("FIGURE", "SPEAKER", "DATE"):
+            assert f'<mark class="m-{label}"' in page
     assert "<mark>more than 1,600</mark>" in page  # the supporting sentence, figure marked
+    # the filters, the timeline, the sortable tables and the speaker-by-speaker view
+    for needle in ('id="f-q"', 'id="f-country"', 'id="f-speaker"', 'id="f-from"', "sortable"):
+        assert needle in page
+    assert 'class="timeline"' in page and 'id="speakers"' in page
     if with_texts:
         assert "Raqqa: the toll (amnesty-report)" in page
     else:
         assert "article text not given" in page
+
+
+def _blockquotes(page: str) -> list[str]:
+    return re.findall(r"<blockquote[^>]*>(.*?)<br>", page)
+
+
+def test_report_each_sentence_once_and_charts_only_with_something_to_draw() -> None:
+    # one sentence holds two figures of one group; one group has a single dated figure
+    period = ("2023-09-10", "2023-09-11")
+    sentence = "Officials said 3,958 people died and the mayor said 11,300 died."
+    claims = []
+    for number, (figure, speaker) in enumerate([("3,958", "Officials"), ("11,300", "Mayor")]):
+        claim = make_claim(
+            "wire",
+            number + 1,
+            int(figure.replace(",", "")),
+            text=figure,
+            speakers=(speaker,),
+            locations=("Derna",),
+            period=period,
+            stated="2023-09-14",
+        )
+        at = sentence.index(figure)
+        claim.update(
+            sentence=sentence, sentence_span=[0, len(sentence)], span=[at, at + len(figure)]
+        )
+        claims.append(claim)
+    claims.append(
+        make_claim(
+            "other",
+            1,
+            30000,
+            outcome="displaced",
+            locations=("Derna",),
+            period=period,
+            stated="2023-09-14",
+        )
+    )
+    groups = compare_claims(claims)
+    page = render_html(
+        groups,
+        articles={
+            "wire": Article(id="wire", text=sentence, url="https://example.org/derna-wire"),
+        },
+    )
+    quoted = _blockquotes(page)
+    assert len(quoted) == len(set(quoted)) == 2
+    both = next(q for q in quoted if "3,958" in q)
+    assert both.count("<mark>") == 2
+    # the killed group has two dated figures: a chart; the displaced one has one: none (and
+    # no speaker gave two dated figures, so no speaker chart)
+    assert page.count('<svg class="chart"') == 1
+    # each claim links to its article's address and to its sentence
+    assert page.count('href="https://example.org/derna-wire"') >= 3
+    assert re.search(r'href="#s-[^"]*wire-0" title="the sentence"', page)
 
 
 @pytest.mark.parametrize(
@@ -141,10 +203,14 @@ FLAGS = (
 
 
 def _chromium(page: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return _chromium_url(page.as_uri(), *extra)
+
+
+def _chromium_url(url: str, *extra: str) -> subprocess.CompletedProcess[str]:
     assert CHROMIUM is not None
     with tempfile.TemporaryDirectory(prefix="claimx-chromium-") as profile:
         return subprocess.run(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, page.as_uri()],
+            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, url],
             capture_output=True,
             text=True,
             timeout=180,
@@ -276,10 +342,131 @@ def test_report_opens_in_chromium_without_console_errors(
         return
     assert errors == []
     dom = done.stdout
-    # plotly drew the chart (its SVG layers and one point per figure), displaCy the spans
-    assert 'id="chart-' in dom and 'class="main-svg"' in dom
+    # the script ran (it counts the groups shown), the chart has a point per figure, and
+    # displaCy marked the spans
+    assert re.search(r'id="f-count" data-shown="1">1 of 1 groups', dom)
     assert dom.count('class="point"') >= 2
-    assert dom.count("SPEAKER") >= 2 and dom.count("FIGURE") >= 3
+    assert dom.count('class="m-SPEAKER"') >= 2 and dom.count('class="m-FIGURE"') >= 3
+
+
+def _shown(dom: str) -> tuple[set[str], set[str]]:
+    """The group sections and speaker cards the filters left visible in a dumped DOM."""
+    groups = set()
+    for tag in re.findall(r'<section class="group filterable"[^>]*>', dom):
+        if "hidden" not in tag:
+            groups.add(re.search(r'data-group="([^"]+)"', tag).group(1))
+    speakers = set()
+    for tag in re.findall(r'<div class="speaker-card"[^>]*>', dom):
+        if "hidden" not in tag:
+            speakers.add(html.unescape(re.search(r'data-speaker="([^"]*)"', tag).group(1)))
+    return groups, speakers
+
+
+@pytest.fixture(scope="module")
+def filter_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Group]]:
+    """Two events in two countries, two speakers each, one speaker in both."""
+    claims = [
+        make_claim(
+            "derna-wire",
+            1,
+            11300,
+            speakers=("Libyan Red Crescent",),
+            locations=("Derna",),
+            period=("2023-09-10", "2023-09-11"),
+            stated="2023-09-14",
+            group="people",
+        ),
+        make_claim(
+            "derna-wire",
+            2,
+            3958,
+            speakers=("OCHA",),
+            locations=("Derna",),
+            period=("2023-09-10", "2023-09-11"),
+            stated="2023-09-17",
+            group="people",
+        ),
+        make_claim(
+            "quake-wire",
+            1,
+            2497,
+            speakers=("Interior ministry",),
+            locations=("Al Haouz",),
+            period=("2023-09-08", "2023-09-08"),
+            stated="2023-09-11",
+            group="people",
+        ),
+        make_claim(
+            "quake-wire",
+            2,
+            2946,
+            speakers=("OCHA",),
+            locations=("Al Haouz",),
+            period=("2023-09-08", "2023-09-08"),
+            stated="2023-09-15",
+            group="people",
+        ),
+    ]
+    claims.append(
+        make_claim(
+            "derna-wire",
+            3,
+            7000,
+            outcome="injured",
+            speakers=("Libyan Red Crescent",),
+            locations=("Derna",),
+            period=("2023-09-10", "2023-09-11"),
+            group="people",
+        )
+    )
+    groups = compare_claims(claims)
+    page = tmp_path_factory.mktemp("filters") / "report.html"
+    page.write_text(render_html(groups), encoding="utf-8")
+    return page, groups
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)")
+@pytest.mark.parametrize(
+    ("state", "places", "speakers"),
+    [
+        ("", {"Derna", "Al Haouz"}, {"Libyan Red Crescent", "OCHA", "Interior ministry"}),
+        ("country=Libya", {"Derna"}, {"Libyan Red Crescent", "OCHA"}),
+        ("country=Morocco&outcome=killed", {"Al Haouz"}, {"Interior ministry", "OCHA"}),
+        ("outcome=injured", {"Derna"}, {"Libyan Red Crescent"}),
+        # search reads the sentences and speakers
+        ("q=red%20crescent", {"Derna"}, {"Libyan Red Crescent", "OCHA"}),
+        ("q=nothing-like-this", set(), set()),
+        # the speaker view: every figure of one body, across groups
+        ("speaker=OCHA", {"Derna", "Al Haouz"}, {"OCHA"}),
+        ("speaker=Interior%20ministry", {"Al Haouz"}, {"Interior ministry"}),
+        # the date range keeps groups whose period meets it
+        ("from=2023-09-10&to=2023-09-30", {"Derna"}, {"Libyan Red Crescent", "OCHA"}),
+        ("to=2023-09-08", {"Al Haouz"}, {"Interior ministry", "OCHA"}),
+    ],
+)
+def test_report_filters_search_and_speaker_view_in_chromium(
+    filter_page: tuple[Path, list[Group]], state: str, places: set[str], speakers: set[str]
+) -> None:
+    page, groups = filter_page
+    done = _chromium_url(
+        page.as_uri() + ("#" + state if state else ""),
+        "--enable-logging=stderr",
+        "--v=0",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert _console_errors(done.stderr) == []
+    shown_groups, shown_speakers = _shown(done.stdout)
+    by_place = {g.group_id: g.places[0] for g in groups}
+    assert {by_place[g] for g in shown_groups} == places
+    # the OCHA card still shows when only one of its groups is left
+    assert shown_speakers == speakers
+    assert f'data-shown="{len(shown_groups)}"' in done.stdout
+    # the timeline keeps the bars of the groups shown
+    bars = re.findall(r'<a href="#group-[^"]+" class="tl-row"[^>]*>', done.stdout)
+    assert len([b for b in bars if "hidden" not in b]) == len(shown_groups)
 
 
 @pytest.mark.browser
@@ -307,3 +494,21 @@ def test_report_screenshot_shows_charts_and_highlights(report_page: Path, tmp_pa
     assert coloured > 0.02, f"the page looks blank ({coloured:.1%} non-white)"
     for name, count in counts.items():
         assert count >= 40, f"{name}: {count} pixels of {colours[name]} ({counts})"
+
+
+@pytest.mark.parametrize(
+    ("filler", "shown_whole"),
+    [(200, True), (5000, False)],
+)
+def test_report_article_view_shows_claims_in_context(filler: int, shown_whole: bool) -> None:
+    from claimx.ledger.article_view import article_view
+
+    sentence = "The ministry said 40 people died."
+    text = "x" * filler + " " + sentence + " " + "y" * filler + "\n\nAn unrelated paragraph."
+    at = text.index("40")
+    claim = {"claim_id": "a:1", "span": [at, at + 2], "sentence_span": [at - 18, at + 15]}
+    view = article_view("a", [claim], Article(id="a", text=text))
+    assert '<mark class="m-FIGURE" title="FIGURE">40</mark>' in view
+    assert "An unrelated paragraph" not in view  # a paragraph with no claim is left out
+    assert ("x" * filler in view) is shown_whole
+    assert ("[…]" in view.split("<mark")[0]) is not shown_whole

@@ -79,6 +79,24 @@ def test_dates_article_without_dateline(article_doc: Callable[[str], Doc], text:
         ("Gunmen attacked a bus on the coast road on Sunday night.", "on Sunday night", "event"),
         ("About 300 people have died since the offensive began on May 2.", "on May 2", "since"),
         ("By Tuesday evening the count had reached 90.", "Tuesday evening", "bound"),
+        # a date right before the reporting verb dates the statement
+        (
+            "The agency yesterday said that a boat capsized off the coast, leaving 24 dead.",
+            "yesterday",
+            "statement",
+        ),
+        # a dateline does not hide the clause that opens the sentence
+        (
+            "KABUL, Afghanistan – Ahead of talks on Friday, the toll of the floods rose to 90.",
+            "on Friday",
+            "bound",
+        ),
+        # what a count covers
+        (
+            "The figures cover the period from 1 January to 30 June 2023.",
+            "from 1 January to 30 June 2023",
+            "coverage",
+        ),
         # a parenthetical "the report said," leaves the date to the clause around it
         (
             "Between 3 and 7 May 2020, the report said, soldiers executed dozens of men.",
@@ -266,3 +284,118 @@ def test_dates_article_paragraph_opened_by_a_statement_date_scopes_nothing(
     value = article.paragraph_date(text.index("40 civilians"))
     assert value is not None
     assert (value.start, value.end) == (D(2017, 1, 1), D(2017, 12, 31))
+
+
+# (text, published, main event (start, end) or None, running)
+LEADS = [
+    # a headline (no closing stop) and a photo caption are not the lead
+    (
+        "Storm floods coastal towns, killing 18\n\n"
+        "Rescuers search a flooded street in the port on March 2, 2022. Photo: Coast Agency\n\n"
+        "At least 18 people were killed when the storm drove the sea into three coastal towns "
+        "on Thursday, the civil protection agency said.\n\nMore.",
+        D(2022, 3, 5),
+        (D(2022, 3, 3), D(2022, 3, 3)),
+        False,
+    ),
+    # "found dead on Monday": the harm word dates the lead's event
+    (
+        "Nineteen miners were found dead on Monday in a flooded shaft in the north of the "
+        "province, officials said.\n\nMore.",
+        D(2023, 11, 8),
+        (D(2023, 11, 6), D(2023, 11, 6)),
+        False,
+    ),
+    # a background "since" (nobody harmed in its clause) is not the event
+    (
+        "Unrest has gripped the region since an election in 2019, with rival militias "
+        "fighting for the roads.\n\nA drone strike on a wedding killed 11 guests, "
+        "villagers said on Wednesday.\n\nMore.",
+        D(2023, 2, 10),
+        None,
+        False,
+    ),
+    # a fronted clause about another time ("Just before ... on Monday") is not the harm's
+    (
+        "Just before the governor opens the new bridge on Monday, July 23, the number of "
+        "people killed on the province's roads this year rose to more than 900.\n\nMore.",
+        D(2018, 7, 25),
+        (D(2018, 1, 1), D(2018, 7, 25)),
+        False,
+    ),
+    # an event that began: it runs on, to what is said of it
+    (
+        "Thousands of people have been detained, a monitor said on Tuesday.\n\n"
+        "Protests in the capital started on Nov. 15 after fuel prices tripled.\n\nMore.",
+        D(2019, 12, 11),
+        (D(2019, 11, 15), D(2019, 12, 11)),
+        True,
+    ),
+    # the lead's count is what its data cover
+    (
+        "The number of people killed in police raids rose to more than 4,500, according to "
+        "official documents.\n\nThe documents cover the period of July 1, 2016 to June 30, "
+        "2018, the agency said.\n\nMore.",
+        D(2018, 7, 23),
+        (D(2016, 7, 1), D(2018, 6, 30)),
+        False,
+    ),
+    # the lead dates nothing: a date on the event noun a few paragraphs down
+    (
+        "Video of the gunmen firing on mourners spread across the country within hours.\n\n"
+        "How many people died remains unclear, and the families have not spoken yet.\n\n"
+        "Prosecutors said Tuesday that the gunmen took the bodies away with them.\n\n"
+        "The attack Sunday happened outside a funeral in the hill town of San Rafael.",
+        D(2022, 3, 3),
+        (D(2022, 2, 27), D(2022, 2, 27)),
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "main", "running"), LEADS)
+def test_dates_article_main_event_of_real_leads(
+    article_doc: Callable[[str], Doc],
+    text: str,
+    published: date,
+    main: tuple[date, date] | None,
+    running: bool,
+) -> None:
+    found = ArticleDates(article_doc(text), published).main_event()
+    got = ((found[0].start, found[0].end), found[1]) if found is not None else None
+    assert got == ((main, running) if main is not None else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "body"),
+    [
+        ("Quake kills 40 in villages\n\nAt least 40 died, officials said.", "40 in", False),
+        ("Quake kills 40 in villages\n\nAt least 40 died, officials said.", "40 died", True),
+        ("Mourners at the funeral of 12 victims. Photo: AFP\n\nMore.", "12", False),
+        ("Live.\n\n14:40 - Toll rises above 3,400\n\n12:10 - More", "3,400", True),
+    ],
+)
+def test_dates_article_text_body_leaves_out_headlines_and_captions(
+    article_doc: Callable[[str], Doc], text: str, figure: str, body: bool
+) -> None:
+    assert ArticleDates(article_doc(text), PUBLISHED).in_text_body(text.index(figure)) is body
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "shifts"),
+    [
+        ("Meanwhile, in the neighbouring country, 450 people have been killed.", True),
+        ("Elsewhere, floods killed 12.", True),
+        ("Separately, police arrested 40 people.", True),
+        ("Meanwhile", True),
+        ("Meanwhiles are not a word, but 20 died.", False),
+        ("In the capital, police arrested 40 people.", False),
+    ],
+)
+def test_dates_article_topic_shift(
+    article_doc: Callable[[str], Doc], paragraph: str, shifts: bool
+) -> None:
+    text = f"Gunmen killed 12 people on Sunday, police said.\n\n{paragraph}"
+    article = ArticleDates(article_doc(text), PUBLISHED)
+    assert article.shifts_topic(text.index(paragraph) + 2) is shifts
+    assert article.shifts_topic(0) is False

@@ -37,6 +37,14 @@ ABSOLUTE = [
     ("mid-October 2017", D(2019, 4, 26), D(2017, 10, 11), D(2017, 10, 20), "span"),
     ("the end of 2017", D(2019, 4, 26), D(2017, 9, 1), D(2017, 12, 31), "span"),
     ("the 1990s", D(2019, 4, 26), D(1990, 1, 1), D(1999, 12, 31), "decade"),
+    # a share of a unit: a report's period
+    ("in the first six months of 2024", D(2024, 8, 1), D(2024, 1, 1), D(2024, 6, 30), "span"),
+    ("the first half of 2023", D(2024, 3, 1), D(2023, 1, 1), D(2023, 6, 30), "span"),
+    ("during the second half of 2022", D(2023, 5, 2), D(2022, 7, 1), D(2022, 12, 31), "span"),
+    ("the last quarter of 2019", D(2020, 2, 2), D(2019, 10, 1), D(2019, 12, 31), "span"),
+    ("the last three months of 2020", D(2021, 4, 1), D(2020, 10, 1), D(2020, 12, 31), "span"),
+    ("the first ten days of May 2021", D(2022, 1, 1), D(2021, 5, 1), D(2021, 5, 10), "span"),
+    ("the first half of March 2022", D(2022, 4, 1), D(2022, 3, 1), D(2022, 3, 15), "span"),
 ]
 
 RELATIVE = [
@@ -80,6 +88,16 @@ RELATIVE = [
     ("at the weekend", D(2019, 4, 26), D(2019, 4, 20), D(2019, 4, 21), "weekend"),
     ("at the weekend", D(2019, 4, 22), D(2019, 4, 20), D(2019, 4, 21), "weekend"),
     ("over the weekend", D(2019, 4, 20), D(2019, 4, 20), D(2019, 4, 20), "weekend"),
+    ("the first half of this year", D(2024, 8, 9), D(2024, 1, 1), D(2024, 6, 30), "span"),
+    ("the first half of this year", D(2024, 3, 9), D(2024, 1, 1), D(2024, 3, 9), "span"),
+    # "from" with no end opens a span, as "since" does
+    ("From January this year", D(2020, 7, 17), D(2020, 1, 1), D(2020, 7, 17), "span"),
+    ("from March", D(2021, 4, 9), D(2021, 3, 1), D(2021, 4, 9), "span"),
+    ("from March", D(2021, 2, 9), D(2020, 3, 1), D(2021, 2, 9), "span"),
+    # "since the middle of" starts at the middle, not at the middle third
+    ("since the middle of last month", D(2020, 9, 16), D(2020, 8, 15), D(2020, 9, 16), "span"),
+    ("since mid-October", D(2019, 11, 2), D(2019, 10, 15), D(2019, 11, 2), "span"),
+    ("since mid-2019", D(2020, 1, 20), D(2019, 7, 1), D(2020, 1, 20), "span"),
 ]
 
 
@@ -161,6 +179,9 @@ def test_dates_resolve_duration_ends_at_anchor(
         "124",
         "since the start of the offensive",
         "from June to",
+        "from Friday's",  # a day after "from" names a thing's time ("the toll from Friday's quake")
+        "the first 14 months of 2024",  # more than the unit holds
+        "the fifth quarter of 2024",
         "between 2017 and 2014",  # start after end
         "",
     ],
@@ -216,6 +237,22 @@ def test_dates_value_contract_objects(
         ("that day", "On 30 September 2022", D(2022, 12, 5), D(2022, 9, 30), D(2022, 9, 30)),
         ("nine hours later", "on Monday", D(2023, 2, 7), D(2023, 2, 6), D(2023, 2, 6)),
         ("since then", "In June", D(2018, 8, 3), D(2018, 6, 1), D(2018, 8, 3)),
+        # "in the next five months" after the first seven of a year: the rest of it
+        (
+            "In the next five months",
+            "in the first seven months of 2019",
+            D(2020, 7, 17),
+            D(2019, 8, 1),
+            D(2019, 12, 31),
+        ),
+        (
+            "over the following two weeks",
+            "on 3 May 2020",
+            D(2020, 6, 1),
+            D(2020, 5, 4),
+            D(2020, 5, 17),
+        ),
+        ("the next three days", "in March 2021", D(2021, 5, 1), D(2021, 4, 1), D(2021, 4, 3)),
     ],
 )
 def test_dates_resolve_anaphora_counts_from_context(

@@ -1,4 +1,4 @@
-"""Command line: ``claimx extract|show|evaluate|compare|export``.
+"""Command line: ``claimx extract|show|evaluate|compare|export|load``.
 
 Each sub-command lives in its own module and registers itself on
 :data:`claimx.cli.app.app`; this module imports them and gives the console
@@ -13,7 +13,7 @@ from claimx.cli.app import app
 
 # Sub-command modules register on ``app`` when imported; a module that is not
 # written yet simply is not there.
-_COMMAND_MODULES = ("extract", "show", "evaluate", "compare")
+_COMMAND_MODULES = ("extract", "show", "evaluate", "compare", "load")
 for _name in _COMMAND_MODULES:
     try:
         importlib.import_module(f"claimx.cli.{_name}")

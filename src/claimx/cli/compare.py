@@ -82,7 +82,7 @@ MemoryLimit = Annotated[
 Threads = Annotated[int, typer.Option("--threads", min=1, help="DuckDB threads.")]
 
 
-def _fail(message: str) -> typer.Exit:
+def fail(message: str) -> typer.Exit:
     typer.echo(f"claimx: error: {message}", err=True)
     return typer.Exit(USAGE_ERROR)
 
@@ -93,17 +93,25 @@ def _options(**values: Any) -> CompareOptions:
     try:
         return CompareOptions(**values)
     except CompareError as err:
-        raise _fail(str(err)) from err
+        raise fail(str(err)) from err
 
 
-def _article_meta(paths: list[Path] | None) -> Any:
+def _article_meta(paths: list[Path] | None, claims: list[Path]) -> Any:
+    """The articles' dates and titles: from --articles, else from the claim stores given."""
     if not paths:
-        return None
+        from claimx.ledger import CompareError
+        from claimx.ledger.database import stored_articles
+
+        try:
+            found = list(stored_articles(claims))
+        except CompareError as err:
+            raise fail(str(err)) from err
+        return found or None
     from claimx.ledger import read_article_meta
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        raise _fail(f"no such articles path: {', '.join(missing)}")
+        raise fail(f"no such articles path: {', '.join(missing)}")
     return read_article_meta(paths)
 
 
@@ -170,7 +178,7 @@ def compare_command(
         if as_json:
             out.write('{"settings": ' + json.dumps(options.to_dict()) + ', "groups": [')
         for count, group in enumerate(
-            compare(claims, articles=_article_meta(articles), options=options, stats=stats)
+            compare(claims, articles=_article_meta(articles, claims), options=options, stats=stats)
         ):
             if len(group.speakers) < min_speakers or len(group.doc_ids) < min_articles:
                 continue
@@ -186,25 +194,26 @@ def compare_command(
             elif (_negate(rank), count) > top[0][:2]:
                 heapq.heapreplace(top, (_negate(rank), count, rank, group.compact()))
     except CompareError as err:
-        raise _fail(str(err)) from err
+        raise fail(str(err)) from err
     groups = [item[3] for item in sorted(top, key=lambda item: item[2])]
     if as_json:
         out.write("\n], " + '"stats": ' + json.dumps(stats.to_dict()) + "}\n")
     else:
         print_groups(groups, Console(), stats=stats, details=details)
     if html is not None:
-        texts = (
-            read_articles_by_id(articles, {d for g in groups for d in g.doc_ids})
-            if articles
-            else {}
-        )
+        if articles:
+            texts = read_articles_by_id(articles, {d for g in groups for d in g.doc_ids})
+        else:
+            from claimx.ledger.database import stored_article_records
+
+            texts = stored_article_records(claims)
         try:
             html.write_text(
                 render_html(groups, articles=texts, stats=stats, settings=options.to_dict()),
                 encoding="utf-8",
             )
         except OSError as err:
-            raise _fail(f"cannot write {html}: {err.strerror}") from err
+            raise fail(f"cannot write {html}: {err.strerror}") from err
         typer.echo(f"wrote {html} ({len(groups)} groups)", err=True)
     typer.echo(
         f"{stats.claims:,} claims, {stats.articles:,} articles, {stats.groups:,} groups "
@@ -239,7 +248,7 @@ def _vague(pairs: list[str] | None) -> dict[str, int] | None:
     for pair in pairs:
         phrase, _, number = pair.partition("=")
         if not phrase.strip() or not number.strip().isdigit():
-            raise _fail(f"--acled-vague takes PHRASE=NUMBER (e.g. dozens=12), got {pair!r}")
+            raise fail(f"--acled-vague takes PHRASE=NUMBER (e.g. dozens=12), got {pair!r}")
         table[phrase.strip().lower()] = int(number)
     return table
 
@@ -295,7 +304,7 @@ def export_command(
     try:
         stream = target.open("w", encoding="utf-8", newline="") if target else sys.stdout
     except OSError as err:
-        raise _fail(f"cannot write {target}: {err.strerror}") from err
+        raise fail(f"cannot write {target}: {err.strerror}") from err
     try:
         stats = export(
             claims,
@@ -303,11 +312,11 @@ def export_command(
             stream,
             by=by.value,
             options=options,
-            articles=_article_meta(articles) if by == By.group else None,
+            articles=_article_meta(articles, claims),
             vague=vague,
         )
     except CompareError as err:
-        raise _fail(str(err)) from err
+        raise fail(str(err)) from err
     finally:
         if target is not None:
             stream.close()

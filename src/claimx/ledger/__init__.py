@@ -95,22 +95,31 @@ def compare(
 def article_members(
     paths: Sequence[str | Path],
     *,
+    articles: Iterable[Article | ArticleMeta] | None = None,
     options: CompareOptions | None = None,
     stats: CompareStats | None = None,
 ) -> Iterator[list[Member]]:
     """The claims in ``paths`` article by article, as :class:`Member` values (no grouping).
 
     Victim groups are rolled up and parts point at their totals (``Member.total``),
-    as in :func:`compare`; exports per claim use this.
+    as in :func:`compare`; exports per claim use this. ``articles`` (optional) give the
+    articles' dates (``Member.published``).
     """
     options = options or CompareOptions()
     stats = stats if stats is not None else CompareStats()
+    dates: dict[str, str] = {}
+    for item in articles or ():
+        doc_id = item.doc_id if isinstance(item, ArticleMeta) else item.id
+        if item.published:
+            dates.setdefault(doc_id, item.published)
     with Store(options) as store:
         stats.claims = load_claims(store, paths)
         places = PlaceNames()
         for claims in claims_by_article(store):
             stats.articles += 1
-            yield derive_article(claims, None, options, places)
+            doc_id = str(claims[0]["doc_id"])
+            meta = ArticleMeta(doc_id, published=dates[doc_id]) if doc_id in dates else None
+            yield derive_article(claims, meta, options, places)
 
 
 def compare_claims(

@@ -97,6 +97,11 @@ def article_meta(article: Article) -> ArticleMeta:
     )
 
 
+def read_articles(paths: Sequence[str | Path]) -> Iterator[Article]:
+    """Every article readable at ``paths`` (files or folders), as claimx's readers read them."""
+    return _read(paths)
+
+
 def _read(paths: Sequence[str | Path]) -> Iterator[Article]:
     from claimx.io.readers import Reader, Rejected
 

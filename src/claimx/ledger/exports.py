@@ -40,6 +40,7 @@ from claimx.ledger.records import (
     low_bound,
     period_of,
     places_of,
+    published_date,
     records_from_groups,
     records_from_members,
     speakers_of,
@@ -164,8 +165,9 @@ def ucdp_row(record: Record) -> dict[str, Any] | None:
     start, end = period_of(record)
     stated = stated_dates(record)
     if start is None:
-        # No period: the harm happened on or before the statement; GED precision 5.
-        end = stated[-1] if stated else None
+        # No period: the harm happened on or before the statement, else on or before the
+        # article's date; GED precision 5.
+        end = stated[-1] if stated else published_date(record)
         precision = 5 if end else None
     else:
         precision = _ged_precision(days_in(start, end) or 1)
@@ -212,8 +214,10 @@ def acled_row(record: Record, vague: dict[str, int] | None = None) -> dict[str, 
         event_date: str | None = start
         precision = 1 if length == 1 else 2 if length <= 7 else 3
     else:
-        event_date, precision = (stated[-1] if stated else None), 3
+        event_date, precision = (stated[-1] if stated else published_date(record)), 3
     notes = []
+    if start is None and not stated and event_date:
+        notes.append(f"No date in the claims: event_date is the article's date ({event_date})")
     for item in record.totals:
         figure = figure_of(item)
         date = (item.claim.get("stated") or {}).get("date")
@@ -347,7 +351,9 @@ def export(
     else:
         records = (
             record
-            for members in article_members(paths, options=options, stats=compare_stats)
+            for members in article_members(
+                paths, articles=articles, options=options, stats=compare_stats
+            )
             for record in records_from_members(members)
         )
     writer = csv.DictWriter(out, fieldnames=COLUMNS[schema], lineterminator="\n")

@@ -11,11 +11,17 @@ other a place in that country (``lookup_place(name).country``): Syria overlaps
 Raqqa, Derna does not overlap Benghazi. Periods overlap when they are less than
 ``tolerance_days`` apart (default 7: a toll given on Monday and one given the
 next Sunday usually count the same deaths, and extracted periods often take the
-day of the report). The groups are built in four steps:
+day of the report). Two periods must also be of one **scale** (``Member.time_keys``:
+a day's toll and a war's count are not rival figures) unless they are one running
+count restated (the same first day: "since October 7"). The groups are built in
+four steps:
 
 1. **Core groups**: claims with a period and a place below country level are
    linked when they share such a place and their periods overlap; a core group
-   is everything linked, directly or through other claims.
+   is everything linked, directly or through other claims. A claim dated only by
+   its year ("in 2017": the year may be the precision of the date) joins the core
+   group at its place within that year whose median figure is closest to its own,
+   never linking two; those that join none link with one another.
 2. **Country-level claims** (all their places are countries) with a period join
    the core group with a member in one of their countries whose period envelope
    overlaps theirs; when several fit, the one whose median figure is closest
@@ -102,10 +108,24 @@ def _closest(member: Member, candidates: Iterable[int], medians: Sequence[float]
     return best[1] if best is not None else None
 
 
-def _envelope(group: list[Member]) -> tuple[int, int] | None:
-    starts = [m.start for m in group if m.start is not None]
-    ends = [m.end for m in group if m.end is not None]
-    return (min(starts), max(ends)) if starts and ends else None
+def _timed(places: Iterable[str], member: Member) -> list[str]:
+    """Sweep keys: each place with each of the member's time keys (scale, running count)."""
+    return [f"{place}|{key}" for place in sorted(places) for key in member.time_keys]
+
+
+def _envelopes(
+    groups: list[list[Member]], places: Callable[[Member], Iterable[str]]
+) -> dict[str, dict[int, tuple[int, int]]]:
+    """Per sweep key, the period envelope of each group's dated members under it."""
+    found: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for index, group in enumerate(groups):
+        for member in group:
+            if member.start is None or member.end is None:
+                continue
+            for key in _timed(places(member), member):
+                low, high = found[key].get(index, (member.start, member.end))
+                found[key][index] = (min(low, member.start), max(high, member.end))
+    return found
 
 
 def _cluster(totals: list[Member], options: CompareOptions) -> list[list[Member]]:
@@ -113,22 +133,21 @@ def _cluster(totals: list[Member], options: CompareOptions) -> list[list[Member]
     tol = options.tolerance_days
     dated = [m for m in totals if m.dated]
     undated = [m for m in totals if not m.dated]
-    core = [m for m in dated if m.specific]
+    core = [m for m in dated if m.specific and not m.whole_year]
+    years = [m for m in dated if m.specific and m.whole_year]
     broad = [m for m in dated if m.places and not m.specific]
     unplaced = [m for m in dated if not m.places]
 
-    # 1. core groups: a specific place and overlapping periods
+    # 1. core groups: a specific place, overlapping periods of one scale (or one running count)
     union = UnionFind()
-    _sweep(core, lambda m: sorted(m.places - m.country_places), tol, union)
+    _sweep(core, lambda m: _timed(m.places - m.country_places, m), tol, union)
     groups = _components(core, union)
+    # a claim dated only by its year ("in 2017") joins the closest group at its place within
+    # that year, whatever its scale, but never links two; else it goes with the year-long
+    groups = _join_years(groups, years, tol)
 
     # 2. country-level claims join the closest core group, else link among themselves
-    by_country: dict[str, list[tuple[tuple[int, int], int]]] = defaultdict(list)
-    for index, group in enumerate(groups):
-        envelope = _envelope(group)
-        assert envelope is not None
-        for country in {c for m in group for c in m.countries}:
-            by_country[country].append((envelope, index))
+    by_country = _envelopes(groups, lambda m: m.countries)
     medians = [_median(g) for g in groups]
     joined: dict[int, list[Member]] = defaultdict(list)
     left: list[Member] = []
@@ -136,37 +155,36 @@ def _cluster(totals: list[Member], options: CompareOptions) -> list[list[Member]
         assert member.start is not None and member.end is not None
         fits = {
             index
-            for country in member.country_places
-            for envelope, index in by_country.get(country, ())
+            for key in _timed(member.country_places, member)
+            for index, envelope in by_country.get(key, {}).items()
             if periods_overlap(member.start, member.end, envelope, tol)
         }
         _assign(member, _closest(member, fits, medians), joined, left)
     _extend(groups, joined)
     union = UnionFind()
-    _sweep(left, lambda m: sorted(m.country_places), tol, union)
+    _sweep(left, lambda m: _timed(m.country_places, m), tol, union)
     groups += _components(left, union)
 
     # 3. claims with no place: like country-level claims, within their article unless
     #    join_unplaced
-    envelopes = [_envelope(g) for g in groups]
+    def scope(member: Member) -> set[str]:
+        return {"*"} if options.join_unplaced else {member.doc_id}
+
+    by_scope = _envelopes(groups, scope)
     medians = [_median(g) for g in groups]
-    by_doc: dict[str, set[int]] = defaultdict(set)
-    for index, group in enumerate(groups):
-        for member in group:
-            by_doc[member.doc_id].add(index)
     joined, left = defaultdict(list), []
     for member in unplaced:
         assert member.start is not None and member.end is not None
-        pool = range(len(groups)) if options.join_unplaced else by_doc.get(member.doc_id, ())
-        fits = set()
-        for index in pool:
-            envelope = envelopes[index]
-            if envelope is not None and periods_overlap(member.start, member.end, envelope, tol):
-                fits.add(index)
+        fits = {
+            index
+            for key in _timed(scope(member), member)
+            for index, envelope in by_scope.get(key, {}).items()
+            if periods_overlap(member.start, member.end, envelope, tol)
+        }
         _assign(member, _closest(member, fits, medians), joined, left)
     _extend(groups, joined)
     union = UnionFind()
-    _sweep(left, lambda m: ["*"] if options.join_unplaced else [m.doc_id], tol, union)
+    _sweep(left, lambda m: _timed(scope(m), m), tol, union)
     groups += _components(left, union)
 
     # 4. claims with no period: through place, time anchor and topic
@@ -180,6 +198,35 @@ def _cluster(totals: list[Member], options: CompareOptions) -> list[list[Member]
     link_undated(left, options, union)
     groups += _components(left, union)
     return sorted(groups, key=lambda g: min(m.order for m in g))
+
+
+def _join_years(groups: list[list[Member]], years: list[Member], tol: int) -> list[list[Member]]:
+    by_place: dict[str, set[int]] = defaultdict(set)
+    for index, group in enumerate(groups):
+        for member in group:
+            for place in member.places - member.country_places:
+                by_place[place].add(index)
+    envelopes = [_envelope(g) for g in groups]
+    medians = [_median(g) for g in groups]
+    joined: dict[int, list[Member]] = defaultdict(list)
+    left: list[Member] = []
+    for member in years:
+        assert member.start is not None and member.end is not None
+        fits = {
+            index
+            for place in member.places - member.country_places
+            for index in by_place.get(place, ())
+            if periods_overlap(member.start, member.end, envelopes[index], tol)
+        }
+        _assign(member, _closest(member, fits, medians), joined, left)
+    _extend(groups, joined)
+    union = UnionFind()
+    _sweep(left, lambda m: _timed(m.places - m.country_places, m), tol, union)
+    return groups + _components(left, union)
+
+
+def _envelope(group: list[Member]) -> tuple[int, int]:
+    return min(m.start or 0 for m in group), max(m.end or 0 for m in group)
 
 
 def _assign(

@@ -2,11 +2,10 @@
 
 Within a group each canonical speaker (a joint statement, such as Amnesty
 International and Airwars, is one speaker) has its figures: value, bounds,
-qualifier, stance, stated date, the articles and sentences. The **spread** is
-the highest figure over the lowest, taken over definite figures ("1,257",
-"more than 1,600") and over vague ones ("hundreds") only when a group has no
-other; parts never count. Figures are also listed by stance: acknowledged (a
-party admits a toll about itself), asserted, disputed.
+qualifier, stance, stated date, the articles and sentences, ordered by date with
+the speaker's latest marked (:mod:`claimx.ledger.spread`: toll series, projections
+and the spread, like with like); parts never count. Figures are also listed by
+stance: acknowledged (a party admits a toll about itself), asserted, disputed.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimx.ledger.members import Member, day_iso, split_parts
+from claimx.ledger.spread import is_projection, mark_series, projections_of, spread_of
 
 UNATTRIBUTED = "(the article's own voice)"
 
@@ -37,6 +37,7 @@ class Group:
     spread: dict[str, Any] | None
     stances: dict[str, list[dict[str, Any]]]
     members: list[Member] = field(repr=False, default_factory=list)
+    projections: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -100,6 +101,7 @@ class Group:
             "claim_ids": self.claim_ids,
             "speakers": self.speakers,
             "spread": self.spread,
+            "projections": self.projections,
             "stances": self.stances,
         }
         if claims:
@@ -140,6 +142,7 @@ def _figure_entry(member: Member) -> dict[str, Any]:
         "low": figure.get("low"),
         "high": figure.get("high"),
         "qualifier": figure.get("qualifier"),
+        "projection": is_projection(claim),
         "stance": claim.get("stance") or "asserts",
         "stated": stated,
         "stated_dates": [stated] if stated else [],
@@ -182,7 +185,14 @@ def _merge_entry(entry: dict[str, Any], other: dict[str, Any]) -> None:
 
 
 def _figure_key(entry: dict[str, Any]) -> tuple[Any, ...]:
-    return (entry["value"], entry["low"], entry["high"], entry["qualifier"], entry["stance"])
+    return (
+        entry["value"],
+        entry["low"],
+        entry["high"],
+        entry["qualifier"],
+        entry["stance"],
+        entry["projection"],
+    )
 
 
 def build_group(members: list[Member]) -> Group:
@@ -219,7 +229,7 @@ def build_group(members: list[Member]) -> Group:
         else:
             _merge_entry(merged, entry)
     for speaker in speakers.values():
-        speaker["figures"].sort(key=lambda e: (e["date"] or "9999", -(e["value"] or 0)))
+        mark_series(speaker)
     ordered = sorted(
         speakers.values(),
         key=lambda s: (
@@ -247,39 +257,11 @@ def build_group(members: list[Member]) -> Group:
         period=period,
         doc_ids=doc_ids,
         speakers=ordered,
-        spread=_spread(ordered),
+        spread=spread_of(ordered),
         stances=_stances(ordered),
         members=members,
+        projections=projections_of(ordered),
     )
-
-
-def _spread(speakers: list[dict[str, Any]]) -> dict[str, Any] | None:
-    figures = [(s, f) for s in speakers for f in s["figures"] if f["value"] is not None]
-    definite = [(s, f) for s, f in figures if f["qualifier"] != "vague"]
-    basis = "definite figures" if definite else "vague figures"
-    pool = definite or figures
-    if not pool:
-        return None
-
-    def side(items: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
-        value = items[0][1]["value"]
-        return {
-            "value": value,
-            "text": items[0][1]["text"],
-            "speakers": list(dict.fromkeys(s["name"] for s, f in items if f["value"] == value)),
-            "stances": list(dict.fromkeys(f["stance"] for s, f in items if f["value"] == value)),
-        }
-
-    highest = side(sorted(pool, key=lambda sf: -sf[1]["value"]))
-    lowest = side(sorted(pool, key=lambda sf: sf[1]["value"]))
-    ratio = highest["value"] / lowest["value"] if lowest["value"] else None
-    return {
-        "highest": highest,
-        "lowest": lowest,
-        "ratio": round(ratio, 3) if ratio is not None else None,
-        "speakers": len({s["name"] for s, _f in pool}),
-        "basis": basis,
-    }
 
 
 def _stances(speakers: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

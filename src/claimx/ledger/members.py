@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -61,6 +62,34 @@ class Member:
     @property
     def dated(self) -> bool:
         return self.start is not None and self.end is not None
+
+    @property
+    def whole_year(self) -> bool:
+        """The period is one calendar year ("in 2017"): the year may be the precision of the
+        date, not the length of the harm."""
+        if self.start is None or self.end is None:
+            return False
+        first, last = dt.date.fromordinal(self.start), dt.date.fromordinal(self.end)
+        return (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and (
+            first.year == last.year
+        )
+
+    @cached_property
+    def time_keys(self) -> tuple[str, ...]:
+        """What a dated claim's period must share with another's for the two to speak of one
+        harm, besides overlapping: its **scale** (``b0`` an incident or a wave of days, ``b1``
+        months, ``b2`` a year, ``b3`` longer: a one-day toll and a whole war's count are not
+        rival figures), or, for a running count ("since October 7"), its first day (``s`` and
+        the day): the same tally stated again later covers a longer period."""
+        if self.start is None or self.end is None:
+            return ()
+        config = settings()
+        days = self.end - self.start + 1
+        band = sum(days > limit for limit in config["period_bands"])
+        keys = [f"b{band}"]
+        if days >= int(config["running_count_min_days"]):
+            keys.append(f"s{self.start}")
+        return tuple(keys)
 
 
 def split_parts(members: Sequence[Member]) -> tuple[list[Member], dict[str, list[Member]]]:
@@ -115,11 +144,51 @@ def period_days(claim: dict[str, Any]) -> tuple[int | None, int | None]:
     return (end, start) if end < start else (start, end)
 
 
+def spelling_key(name: str) -> str:
+    """What spellings of one place the gazetteer does not know share: "Wad al-Nourah", "Wad
+    Alnoura" and "wad al noura" all give ``wdnr``.
+
+    Transliterations of one name differ in vowels ("Zindajan", "Zenda Jan"), in the article
+    particle ("al-", "el-", glued or not), in a final "h" and in doubled letters, so the key
+    keeps the first letter and the consonants of the words without their particles. A key
+    of fewer than four letters would join unrelated short names, so those keep their
+    letters.
+    """
+    config = settings()
+    particles, glued = tuple(config["place_particles"]), tuple(config["glued_particles"])
+    plain = unicodedata.normalize("NFKD", name.lower())
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+    words = [w for w in re.split(r"[^a-z0-9]+", plain) if w]
+    kept: list[str] = []
+    for index, word in enumerate(words):
+        if word in particles and index + 1 < len(words):
+            continue
+        # a particle written joined to its word ("Wad Alnoura", "Alseriha")
+        for particle in glued:
+            if word.startswith(particle) and len(word) - len(particle) >= 4:
+                word = word[len(particle) :]
+                break
+        kept.append(word)
+    joined = "".join(kept)
+    if not joined:
+        return plain
+    skeleton = joined[0] + re.sub(r"[aeiouy]", "", joined[1:])
+    skeleton = re.sub(r"(.)\1+", r"\1", skeleton)
+    if len(skeleton) > 1 and skeleton.endswith("h"):
+        skeleton = skeleton[:-1]
+    return skeleton if len(skeleton) >= 4 else joined
+
+
 class PlaceNames:
-    """Canonical names and countries of place names, looked up once each."""
+    """Canonical names and countries of place names, looked up once each.
+
+    A name the gazetteer does not know is shown as the first spelling of it seen in the run
+    (:func:`spelling_key`), so two outlets' transliterations of one village are one place.
+    """
 
     def __init__(self) -> None:
         self._cache: dict[str, tuple[str, str | None, bool]] = {}
+        self._spellings: dict[str, str] = {}
 
     def resolve(self, name: str) -> tuple[str, str | None, bool]:
         """(canonical name, country or None, is a country)."""
@@ -129,7 +198,7 @@ class PlaceNames:
 
             place = lookup_place(name)
             if place is None:
-                hit = (name, None, False)
+                hit = (self._spellings.setdefault(spelling_key(name), name), None, False)
             else:
                 hit = (place.name, place.country, place.kind == "country")
             self._cache[name] = hit
@@ -207,7 +276,11 @@ def derive_article(
         topic = frozenset(meta.words) | {f"place:{p}" for p in meta.places}
     else:
         topic = frozenset(f"place:{p}" for p in named)
+    # the article's date: from the articles given, else from the claims themselves when the
+    # contract carries it (``published``)
     published = meta.published if meta is not None else None
+    if published is None:
+        published = next((str(c["published"]) for c in claims if c.get("published")), None)
     published_day = day_number(published)
 
     # Families need the total's family first: totals come before their parts in

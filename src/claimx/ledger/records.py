@@ -125,6 +125,12 @@ def period_of(record: Record) -> tuple[str | None, str | None]:
     return None, None
 
 
+def published_date(record: Record) -> str | None:
+    """The latest publication date of the record's articles: the harm happened on or before
+    it, the last date to fall back on when the claims give none."""
+    return max((m.published for m in record.totals if m.published), default=None)
+
+
 def stated_dates(record: Record) -> list[str]:
     return sorted({d for m in record.totals if (d := (m.claim.get("stated") or {}).get("date"))})
 

@@ -1,226 +1,287 @@
-"""The claim ledger as a self-contained HTML report, for people to read and share.
+"""The claim ledger as one self-contained HTML file that people can work with.
 
-The report is one file that needs no network: plotly's JavaScript is
-inlined once (``include_plotlyjs=True`` on the first chart), and article views
-are spaCy displaCy "span" markup. Per group it shows a chart of each speaker's
-figures over the date they were stated (bounds as error bars), the figures by
-speaker and the sentences behind them; per article, the text with the figures,
-speakers and dates of its claims highlighted.
+Nothing is fetched: the drawings are inline SVG (:mod:`claimx.ledger.chart`), the page's one
+script and style sheet come from ``resources/report.js`` and ``report.css``. The page has
+filters and a search (country, outcome, speaker, date range, words; kept in the address so a
+view can be shared), sortable tables, a timeline of all groups, per group its figures, chart
+(only where there is something to draw), spread and supporting sentences (each once), a
+speaker-by-speaker view (every figure a body gave, over time), and the articles with the
+claims marked and linked to their address (``url``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from claimx.contract.article import Article
-from claimx.ledger.chart import group_chart
+from claimx.ledger.article_view import (
+    SPAN_COLORS,
+    anchor,
+    article_spans,
+    article_view,
+    span_styles,
+)
+from claimx.ledger.chart import figure_chart, points_of, timeline
 from claimx.ledger.groups import Group
 from claimx.ledger.options import CompareStats
 from claimx.ledger.terminal import bounds_text
+from claimx.resources import read_text
 
 __all__ = ["SPAN_COLORS", "article_spans", "render_html"]
 
-#: displaCy span colours by label; the screenshot test looks for these pixels.
-SPAN_COLORS = {"FIGURE": "#e8a202", "SPEAKER": "#2f6fde", "DATE": "#17a34a"}
+_KIND_WORDS = {
+    "count": "count",
+    "lower": "lower bound",
+    "upper": "upper bound",
+    "range": "range",
+    "vague": "vague amount",
+    "projection": "projection",
+}
 
 
-# -- article views ---------------------------------------------------------------------------
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value))
 
 
-def _find(
-    text: str, needle: str | None, start: int, end: int, before: int
-) -> tuple[int, int] | None:
-    """``needle`` in ``text[start:end]``, else its last occurrence before ``before``."""
-    if not needle:
-        return None
-    at = text.find(needle, start, end)
-    if at < 0:
-        at = text.rfind(needle, max(0, before - 1500), before)
-    return (at, at + len(needle)) if at >= 0 else None
+def _bar(values: Sequence[str]) -> str:
+    return _e("|".join(dict.fromkeys(v for v in values if v)))
 
 
-def article_spans(
-    text: str, claims: Iterable[dict[str, Any]], *, offset: int = 0
-) -> list[tuple[int, int, str]]:
-    """(start, end, label) character spans of the figures, speakers and dates of ``claims``.
+class _Docs:
+    """What the report shows of each article: title, address, date, source."""
 
-    Figures come from the claims' offsets (``span``); speakers and dates carry
-    text only, so they are looked up in the claim's sentence, else before the
-    figure. ``offset`` is subtracted from every claim offset (for sentences
-    shown on their own).
-    """
-    spans: set[tuple[int, int, str]] = set()
-    for claim in claims:
-        span = claim.get("span")
-        if not span or span[0] is None or span[1] is None:
-            continue
-        start, end = int(span[0]) - offset, int(span[1]) - offset
-        if not (0 <= start < end <= len(text)):
-            continue
-        sentence_span = claim.get("sentence_span")
-        if sentence_span:
-            s_start, s_end = int(sentence_span[0]) - offset, int(sentence_span[1]) - offset
-        else:
-            s_start, s_end = max(0, start - 300), min(len(text), end + 300)
-        spans.add((start, end, "FIGURE"))
-        for speaker in claim.get("speakers") or ():
-            found = _find(text, speaker.get("text"), s_start, s_end, start)
-            if found:
-                spans.add((*found, "SPEAKER"))
-        for key in ("period", "stated"):
-            found = _find(text, (claim.get(key) or {}).get("text"), s_start, s_end, start)
-            if found:
-                spans.add((*found, "DATE"))
-    return sorted(spans)
+    def __init__(self, groups: Sequence[Group], articles: dict[str, Article]) -> None:
+        self.articles = articles
+        self.urls: dict[str, str] = {}
+        for group in groups:
+            for member in group.members:
+                url = member.claim.get("url")
+                if url and member.doc_id not in self.urls:
+                    self.urls[member.doc_id] = str(url)
+        for doc_id, article in articles.items():
+            if article.url:
+                self.urls[doc_id] = article.url
+
+    def link(self, doc_id: str) -> str:
+        """The article's id linking to its view, and ↗ to its address when known."""
+        out = f'<a href="#{anchor("doc", doc_id)}">{_e(doc_id)}</a>'
+        url = self.urls.get(doc_id)
+        if url:
+            out += f' <a href="{_e(url)}" rel="noopener" title="the article">↗</a>'
+        return out
 
 
-def _displacy(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
-    """displaCy span markup of ``text``, one block per line so paragraphs stay apart.
+def _filters(groups: Sequence[Group]) -> str:
+    countries = sorted({c for g in groups for c in g.countries})
+    outcomes = sorted({g.outcome for g in groups})
+    speakers = sorted({s["name"] for g in groups for s in g.speakers})
 
-    displaCy's manual span style joins tokens with single spaces, so the tokens
-    here are whitespace-delimited words: "US-led" and "Raqqa," read as written
-    (a highlight may take a comma with the word).
-    """
-    from spacy import displacy
-
-    blocks = []
-    position = 0
-    for line in text.split("\n"):
-        line_start = position
-        position += len(line) + 1
-        words = [
-            (m.start() + line_start, m.end() + line_start, m.group()) for m in _TOKEN.finditer(line)
-        ]
-        if not words:
-            continue
-        marks = []
-        for start, end, label in spans:
-            inside = [
-                i for i, (w_start, w_end, _w) in enumerate(words) if w_start < end and start < w_end
-            ]
-            if inside:
-                marks.append(
-                    {"start_token": inside[0], "end_token": inside[-1] + 1, "label": label}
-                )
-        blocks.append(
-            displacy.render(
-                {"text": line, "tokens": [w for _s, _e, w in words], "spans": marks},
-                style="span",
-                manual=True,
-                page=False,
-                options={"colors": SPAN_COLORS},
-            )
-        )
-    return "\n".join(blocks)
-
-
-_TOKEN = re.compile(r"\S+")
-
-
-def _article_view(doc_id: str, claims: list[dict[str, Any]], article: Article | None) -> str:
-    head = f'<section class="article" id="{_anchor("doc", doc_id)}">'
-    if article is not None and article.text:
-        title = html.escape(article.title or doc_id)
-        facts = [html.escape(doc_id)]
-        if article.published:
-            facts.append(f"published {html.escape(article.published)}")
-        if article.source:
-            facts.append(html.escape(article.source))
-        body = _displacy(article.text, article_spans(article.text, claims))
+    def select(name: str, everything: str, values: list[str]) -> str:
+        options = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in values)
         return (
-            f"{head}<h3>{title}</h3><p class=facts>{' · '.join(facts)}</p>"
-            f'<div class="text">{body}</div></section>'
+            f'<select id="f-{name}" aria-label="{name}"><option value="">{everything}</option>'
+            f"{options}</select>"
         )
-    # No article text: each claim sentence on its own, offsets shifted to it.
-    blocks = []
-    seen: set[str] = set()
-    for claim in claims:
-        sentence = str(claim.get("sentence") or "")
-        if not sentence or sentence in seen:
-            continue
-        seen.add(sentence)
-        same = [c for c in claims if c.get("sentence") == sentence]
-        sentence_span = claim.get("sentence_span")
-        if sentence_span:
-            offset = int(sentence_span[0])
-            spans = article_spans(sentence, same, offset=offset)
-        else:
-            spans = _spans_by_text(sentence, same)
-        blocks.append(_displacy(sentence.replace("\n", " "), spans))
+
     return (
-        f"{head}<h3>{html.escape(doc_id)}</h3><p class=facts>article text not given "
-        "(--articles): the claims' sentences</p>"
-        f'<div class="text">{"".join(blocks)}</div></section>'
+        '<form class="filters" id="filters" onsubmit="return false">'
+        '<input type="search" id="f-q" placeholder="search sentences, speakers, places" '
+        'aria-label="search">'
+        + select("country", "all countries", countries)
+        + select("outcome", "all outcomes", outcomes)
+        + select("speaker", "all speakers", speakers)
+        + '<label>from <input type="date" id="f-from"></label>'
+        '<label>to <input type="date" id="f-to"></label>'
+        '<button type="button" id="f-reset">clear</button><output id="f-count"></output></form>'
     )
 
 
-def _spans_by_text(sentence: str, claims: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
-    spans = []
-    for claim in claims:
-        text = (claim.get("figure") or {}).get("text")
-        found = _find(sentence, text, 0, len(sentence), len(sentence))
-        if found:
-            shifted = dict(claim, span=list(found), sentence_span=[0, len(sentence)])
-            spans.extend(article_spans(sentence, [shifted]))
-    return sorted(set(spans))
+def _search_text(group: Group) -> str:
+    sentences = [
+        str(item.get("sentence") or "")
+        for s in group.speakers
+        for f in s["figures"]
+        for item in f["sentences"]
+    ]
+    return " ".join([group.label, *(s["name"] for s in group.speakers), *sentences]).lower()
 
 
-# -- the page --------------------------------------------------------------------------------
+def _group_attrs(group: Group) -> str:
+    start, end = group.period or ("", "")
+    search = _search_text(group)
+    return (
+        f'data-group="{group.group_id}" data-countries="{_bar(group.countries)}" '
+        f'data-outcome="{_e(group.outcome)}" '
+        f'data-speakers="{_bar([s["name"] for s in group.speakers])}" '
+        f'data-start="{start}" data-end="{end}" data-search="{_e(search)}"'
+    )
 
 
-def _anchor(kind: str, name: str) -> str:
-    return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]+", "-", name)
+def _spread_text(group: Group) -> str:
+    spread = group.spread
+    if not spread or spread["ratio"] is None:
+        return ""
+    if spread["highest"]["value"] == spread["lowest"]["value"] and len(group.speakers) < 2:
+        return "one figure"
+    if spread["agree"]:
+        return "bounds agree"
+    return f"{spread['ratio']:.2f}×"
 
 
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0;
-       color: #1d1d1f; background: #fff; }
-header { background: #20232a; color: #fff; padding: 18px 32px; }
-header h1 { margin: 0 0 4px 0; font-size: 24px; }
-header p { margin: 0; color: #c8ccd4; font-size: 14px; }
-main { padding: 8px 32px 48px 32px; max-width: 1320px; }
-section.group { border-top: 3px solid #20232a; margin-top: 28px; padding-top: 8px; }
-section.group h2 { font-size: 20px; margin: 6px 0; }
-p.summary { font-size: 15px; margin: 4px 0 8px 0; }
-p.facts { color: #666; font-size: 13px; margin: 2px 0 8px 0; }
-table.figures { border-collapse: collapse; font-size: 14px; margin: 8px 0 12px 0; width: 100%; }
-table.figures th, table.figures td { border-bottom: 1px solid #ddd; padding: 4px 8px;
-       text-align: left; vertical-align: top; }
-table.figures td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.stance-acknowledges { color: #0b6e4f; font-weight: 600; }
-.stance-disputes { color: #b3261e; font-weight: 600; }
-details { margin: 6px 0 10px 0; }
-blockquote { margin: 6px 0 6px 12px; padding-left: 10px; border-left: 3px solid #e8a202;
-       font-size: 14px; }
-mark { background: #ffe08a; }
-section.article { border-top: 1px solid #bbb; margin-top: 20px; }
-section.article h3 { margin: 10px 0 2px 0; }
-nav ol { columns: 2; font-size: 14px; }
-.legend-note { font-size: 12px; color: #555; }
-"""
+def _overview(groups: Sequence[Group]) -> str:
+    rows = []
+    for number, group in enumerate(groups, start=1):
+        start, end = group.period or ("", "")
+        latest = "; ".join(
+            f"{s['name']}: {f['text']}" for s in group.speakers for f in s["figures"] if f["latest"]
+        )
+        ratio = (group.spread or {}).get("ratio") or 0
+        rows.append(
+            f'<tr data-follows="{group.group_id}"><td class=num>{number}</td>'
+            f'<td><a href="#{anchor("group", group.group_id)}">{_e(group.outcome)} '
+            f"{_e(group.victims)}</a></td><td>{_e(', '.join(group.places))}</td>"
+            f'<td data-sort="{start}">{start}{" – " + end if end != start else ""}</td>'
+            f"<td class=num>{len(group.doc_ids)}</td><td class=num>{len(group.speakers)}</td>"
+            f'<td class=num data-sort="{ratio}">{_spread_text(group)}</td><td>{_e(latest)}</td>'
+            "</tr>"
+        )
+    return (
+        '<table class="sortable" id="group-table"><thead><tr><th>#</th><th>harm</th>'
+        "<th>places</th><th>period</th><th>articles</th><th>speakers</th><th>spread</th>"
+        "<th>latest figure of each speaker</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
 
 
-def _sentence_html(item: dict[str, Any]) -> str:
-    sentence = str(item.get("sentence") or "")
-    span, sentence_span = item.get("span"), item.get("sentence_span")
-    if span and sentence_span:
-        start, end = int(span[0]) - int(sentence_span[0]), int(span[1]) - int(sentence_span[0])
-        if 0 <= start < end <= len(sentence):
-            return (
-                html.escape(sentence[:start])
-                + f"<mark>{html.escape(sentence[start:end])}</mark>"
-                + html.escape(sentence[end:])
+def _who(names: Sequence[str]) -> str:
+    return _e(", ".join(n.strip("()") for n in names))
+
+
+def _summary(group: Group) -> str:
+    spread = group.spread
+    parts = []
+    if spread:
+        high, low = spread["highest"], spread["lowest"]
+        basis = {"counts": "counts", "bounds": "bounds", "vague figures": "vague amounts"}
+        if high["value"] == low["value"] and not spread["agree"]:
+            parts.append(f"One figure: <b>{_e(high['text'])}</b>.")
+        elif spread["agree"]:
+            parts.append(
+                f"The speakers' latest figures may all be right: their bounds overlap "
+                f"(<b>{_e(high['text'])}</b>, {_who(high['speakers'])}; "
+                f"<b>{_e(low['text'])}</b>, {_who(low['speakers'])})."
             )
-    return html.escape(sentence)
+        else:
+            parts.append(
+                f"<b>{_e(high['text'])}</b> ({_who(high['speakers'])}) against "
+                f"<b>{_e(low['text'])}</b> ({_who(low['speakers'])}): at least "
+                f"<b>{spread['ratio']:.2f}×</b> apart, the speakers' latest "
+                f"{basis[spread['basis']]} compared."
+            )
+    for item in group.stances.get("disputes") or []:
+        parts.append(f"{_e(item['speaker'])} disputes <b>{_e(item['text'])}</b>.")
+    if group.projections:
+        parts.append(
+            "Projected, not counted: "
+            + "; ".join(f"{_e(p['text'])} ({_e(p['speaker'])})" for p in group.projections)
+            + "."
+        )
+    return " ".join(parts)
 
 
-def _group_section(group: Group, number: int, *, include_js: bool) -> str:
-    out = [f'<section class="group" id="{_anchor("group", group.group_id)}">']
-    out.append(f"<h2>{number}. {html.escape(group.label)}</h2>")
+def _marked(item: dict[str, Any], spans: list[tuple[int, int]]) -> str:
+    sentence = str(item.get("sentence") or "")
+    base = int((item.get("sentence_span") or [0])[0])
+    out, position = [], 0
+    for start, end in sorted(set(spans)):
+        start, end = start - base, end - base
+        if not (position <= start < end <= len(sentence)):
+            continue
+        out.append(_e(sentence[position:start]) + f"<mark>{_e(sentence[start:end])}</mark>")
+        position = end
+    return "".join(out) + _e(sentence[position:])
+
+
+def _sentence_id(group: Group, item: dict[str, Any]) -> str:
+    start = (item.get("sentence_span") or item.get("span") or [0])[0]
+    return anchor("s", f"{group.group_id}-{item['doc_id']}-{start}")
+
+
+def _sentences(group: Group, docs: _Docs) -> str:
+    """Each supporting sentence once, every figure of the group it holds marked."""
+    found: dict[tuple[str, Any], dict[str, Any]] = {}
+    for speaker in group.speakers:
+        for figure in speaker["figures"]:
+            for item in figure["sentences"]:
+                key = (item["doc_id"], tuple(item.get("sentence_span") or ()) or item["sentence"])
+                entry = found.setdefault(key, {"item": item, "spans": [], "speakers": []})
+                if item.get("span") and item.get("sentence_span"):
+                    entry["spans"].append(tuple(item["span"]))
+                if speaker["name"] not in entry["speakers"]:
+                    entry["speakers"].append(speaker["name"])
+    out = []
+    for entry in found.values():
+        item = entry["item"]
+        out.append(
+            f'<blockquote id="{_sentence_id(group, item)}">{_marked(item, entry["spans"])}'
+            f"<br><span class=facts>{_e(', '.join(entry['speakers']))} · "
+            f"{docs.link(item['doc_id'])}</span></blockquote>"
+        )
+    hidden = sum(
+        f.get("sentences_total", len(f["sentences"])) - len(f["sentences"])
+        for s in group.speakers
+        for f in s["figures"]
+    )
+    if hidden > 0:
+        out.append(f"<p class=facts>{hidden} more sentences in --json</p>")
+    return "".join(out)
+
+
+def _breakdown(figure: dict[str, Any]) -> str:
+    return ", ".join(f"{part['text']} {part['group']}" for part in figure["parts"])
+
+
+def _figure_rows(group: Group, docs: _Docs) -> str:
+    rows = []
+    for speaker in group.speakers:
+        for figure in speaker["figures"]:
+            low, high = bounds_text(figure)
+            first = figure["sentences"][0] if figure["sentences"] else None
+            sentence = (
+                f' <a href="#{_sentence_id(group, first)}" title="the sentence">¶</a>'
+                if first
+                else ""
+            )
+            name = _e(speaker["name"])
+            rows.append(
+                f'<tr class="{"latest" if figure["latest"] else ""}">'
+                f'<td><a class="pick-speaker" href="#speakers" data-speaker="{name}">'
+                f"{name}</a></td>"
+                f'<td class=num data-sort="{figure["value"] or 0}">'
+                f"{_e(figure['text'])}{sentence}</td>"
+                f'<td class="kind-{figure["kind"]}">{_KIND_WORDS[figure["kind"]]}</td>'
+                f"<td class=num>{low}</td><td class=num>{high}</td>"
+                f'<td class="stance-{_e(figure["stance"])}">{_e(figure["stance"])}</td>'
+                f"<td>{_e(figure['date'])}</td><td>{'latest' if figure['latest'] else ''}</td>"
+                f"<td>{', '.join(docs.link(d) for d in figure['doc_ids'])}</td>"
+                f"<td>{_e(_breakdown(figure))}</td>"
+                "</tr>"
+            )
+    return (
+        '<table class="sortable figures"><thead><tr><th>speaker</th><th>figure</th>'
+        "<th>kind</th><th>low</th><th>high</th><th>stance</th><th>date</th><th>latest</th>"
+        "<th>articles</th><th>breakdown</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def _group_section(group: Group, number: int, docs: _Docs) -> str:
     facts = [
         f"{len(group.doc_ids)} article{'s' if len(group.doc_ids) != 1 else ''}",
         f"{len(group.speakers)} speaker{'s' if len(group.speakers) != 1 else ''}",
@@ -228,102 +289,79 @@ def _group_section(group: Group, number: int, *, include_js: bool) -> str:
     ]
     if group.places_inferred:
         facts.append("places inferred from the articles")
-    out.append(f"<p class=facts>{' · '.join(facts)}</p>")
-    out.append(f"<p class=summary>{_summary_html(group)}</p>")
-    out.append(group_chart(group, include_js=include_js))
-    out.append(
-        '<p class="legend-note">Each marker is a figure at the date it was stated (else the '
-        "article's date); bars show the bounds the wording gives; ▲ a lower bound "
-        '("more than"), ▼ an upper bound ("up to"), ■ a range, ◆ a vague amount.</p>'
+    chart = figure_chart(
+        [
+            (s["name"], points_of(s["figures"], s["name"]), bool(s["series"]))
+            for s in group.speakers
+        ],
+        title=f"{group.label}: figures by date",
     )
-    out.append(
-        '<table class="figures"><thead><tr><th>speaker</th><th>figure</th><th>low</th>'
-        "<th>high</th><th>stance</th><th>stated</th><th>articles</th><th>breakdown</th></tr>"
-        "</thead><tbody>"
+    return (
+        f'<section class="group filterable" id="{anchor("group", group.group_id)}" '
+        f"{_group_attrs(group)}><h3>{number}. {_e(group.label)}</h3>"
+        f"<p class=facts>{' · '.join(facts)}</p><p class=summary>{_summary(group)}</p>"
+        f"{chart}{_figure_rows(group, docs)}"
+        f"<details><summary>Supporting sentences</summary>{_sentences(group, docs)}</details>"
+        "</section>"
     )
-    for speaker in group.speakers:
-        for figure in speaker["figures"]:
-            docs = ", ".join(
-                f'<a href="#{_anchor("doc", d)}">{html.escape(d)}</a>' for d in figure["doc_ids"]
-            )
-            breakdown = ", ".join(
-                f"{html.escape(str(p['text']))} {html.escape(str(p['group']))}"
-                for p in figure["parts"]
-            )
-            low, high = bounds_text(figure)
-            out.append(
-                f"<tr><td>{html.escape(speaker['name'])}</td>"
-                f"<td class=num>{html.escape(str(figure['text']))}</td>"
-                f"<td class=num>{low}</td><td class=num>{high}</td>"
-                f'<td class="stance-{figure["stance"]}">{figure["stance"]}</td>'
-                f"<td>{html.escape(figure['stated'] or '')}</td><td>{docs}</td>"
-                f"<td>{breakdown}</td></tr>"
-            )
-    out.append("</tbody></table>")
-    hidden = [
-        f"{html.escape(s['name'])} ({s['figures_total'] - len(s['figures'])})"
-        for s in group.speakers
-        if s.get("figures_total", len(s["figures"])) > len(s["figures"])
-    ]
-    if hidden:
-        out.append(
-            "<p class=facts>More figures, not shown (the full ledger is in --json): "
-            + ", ".join(hidden)
-            + "</p>"
-        )
-    out.append("<details open><summary>Supporting sentences</summary>")
-    for speaker in group.speakers:
-        for figure in speaker["figures"]:
-            more = figure.get("sentences_total", len(figure["sentences"])) - len(
-                figure["sentences"]
-            )
-            if more > 0:
-                out.append(
-                    f"<p class=facts>{html.escape(speaker['name'])}, "
-                    f"{html.escape(str(figure['text']))}: {more} more "
-                    f"sentence{'s' if more != 1 else ''} (see --json)</p>"
-                )
-            for item in figure["sentences"]:
-                out.append(
-                    f"<blockquote>{_sentence_html(item)}<br><span class=facts>"
-                    f"{html.escape(speaker['name'])} · "
-                    f'<a href="#{_anchor("doc", item["doc_id"])}">'
-                    f"{html.escape(item['doc_id'])}</a></span></blockquote>"
-                )
-    out.append("</details></section>")
-    return "\n".join(out)
 
 
-def _summary_html(group: Group) -> str:
-    spread = group.spread
-    parts = []
-    if spread:
-        high, low = spread["highest"], spread["lowest"]
-        if high["value"] != low["value"]:
-            parts.append(
-                f"Highest <b>{html.escape(str(high['text']))}</b> "
-                f"({html.escape(', '.join(high['speakers']))}) over lowest "
-                f"<b>{html.escape(str(low['text']))}</b> "
-                f"({html.escape(', '.join(low['speakers']))}): "
-                f"<b>{spread['ratio']:.2f}×</b>."
+def _speaker_cards(groups: Sequence[Group], docs: _Docs) -> str:
+    """Every figure each speaker gave, over time, across groups."""
+    rows: dict[str, list[tuple[Group, dict[str, Any]]]] = defaultdict(list)
+    for group in groups:
+        for speaker in group.speakers:
+            for figure in speaker["figures"]:
+                rows[speaker["name"]].append((group, figure))
+    cards = []
+    for name in sorted(rows, key=lambda n: (-len(rows[n]), n)):
+        items = sorted(rows[name], key=lambda gf: (gf[1]["date"] or "9999", gf[0].label))
+        body = []
+        for group, figure in items:
+            date = figure["date"] or ""
+            # a row shows while its group does, so the speaker view and the groups agree
+            body.append(
+                f'<tr class="figure-row" data-follows="{group.group_id}">'
+                f"<td>{_e(date)}</td>"
+                f'<td><a href="#{anchor("group", group.group_id)}">{_e(group.label)}</a></td>'
+                f'<td class=num data-sort="{figure["value"] or 0}">{_e(figure["text"])}</td>'
+                f"<td>{_KIND_WORDS[figure['kind']]}</td>"
+                f'<td class="stance-{_e(figure["stance"])}">{_e(figure["stance"])}</td>'
+                f"<td>{', '.join(docs.link(d) for d in figure['doc_ids'])}</td></tr>"
             )
-        else:
-            parts.append(f"One figure: <b>{html.escape(str(high['text']))}</b>.")
-    acknowledged = group.stances.get("acknowledges") or []
-    asserted = group.stances.get("asserts") or []
-    disputed = group.stances.get("disputes") or []
-    if acknowledged and asserted:
-        parts.append(
-            f"{html.escape(acknowledged[0]['speaker'])} acknowledges "
-            f"<b>{html.escape(str(acknowledged[0]['text']))}</b>; "
-            f"{html.escape(asserted[0]['speaker'])} asserts "
-            f"<b>{html.escape(str(asserted[0]['text']))}</b>."
+        by_group: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for group, figure in items:
+            by_group[f"{group.outcome} {group.victims}, {', '.join(group.places[:2])}"].append(
+                figure
+            )
+        chart = figure_chart(
+            [(label, points_of(figs, name), True) for label, figs in by_group.items()],
+            title=f"{name}: figures over time",
         )
-    for item in disputed:
-        parts.append(
-            f"{html.escape(item['speaker'])} disputes <b>{html.escape(str(item['text']))}</b>."
+        cards.append(
+            f'<div class="speaker-card" id="{anchor("speaker", name)}" data-speaker="{_e(name)}">'
+            f"<h3>{_e(name)}</h3><p class=facts>{len(items)} figure"
+            f"{'s' if len(items) != 1 else ''} in {len({g.group_id for g, _f in items})} "
+            f"group{'s' if len({g.group_id for g, _f in items}) != 1 else ''}</p>{chart}"
+            '<table class="sortable"><thead><tr><th>date</th><th>group</th><th>figure</th>'
+            "<th>kind</th><th>stance</th><th>articles</th></tr></thead><tbody>"
+            + "".join(body)
+            + "</tbody></table></div>"
         )
-    return " ".join(parts)
+    return "".join(cards)
+
+
+def _timeline(groups: Sequence[Group]) -> str:
+    rows = [(g.group_id, g.label, g.period[0], g.period[1]) for g in groups if g.period]
+    drawn = timeline(rows)
+    if not drawn:
+        return ""
+    # each bar follows its group's filter (report.js: data-follows)
+    for group_id, *_rest in rows:
+        drawn = drawn.replace(
+            f'data-group="{group_id}"', f'data-group="{group_id}" data-follows="{group_id}"', 1
+        )
+    return f'<section id="timeline"><h2>Timeline</h2>{drawn}</section>'
 
 
 def render_html(
@@ -335,57 +373,60 @@ def render_html(
     title: str = "claimx: who claimed what",
 ) -> str:
     """The report as one HTML document (no external resource)."""
-    articles = articles or {}
+    docs = _Docs(groups, articles or {})
     when = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    out = [
-        "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{html.escape(title)}</title>",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<style>{_CSS}</style></head><body>",
-        f"<header><h1>{html.escape(title)}</h1><p>",
-    ]
     facts = [f"{len(groups)} groups shown"]
     if stats is not None:
         facts.append(f"{stats.claims:,} claims from {stats.articles:,} articles")
         facts.append(f"{stats.groups:,} groups in all")
     facts.append(f"made {when}")
-    out.append(html.escape(" · ".join(facts)) + "</p>")
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{_e(title)}</title>",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<style>{read_text('report.css')}{span_styles()}</style></head><body>",
+        f"<header><h1>{_e(title)}</h1><p>{_e(' · '.join(facts))}</p>",
+    ]
     if settings:
-        out.append("<p>" + html.escape(", ".join(f"{k}={v}" for k, v in settings.items())) + "</p>")
-    out.append("</header><main>")
+        out.append("<p>" + _e(", ".join(f"{k}={v}" for k, v in settings.items())) + "</p>")
+    out.append("</header>")
+    out.append(_filters(groups))
+    out.append("<main>")
     if not groups:
         out.append("<p>No claims to compare.</p>")
-    out.append("<nav><h2>Groups</h2><ol>")
-    for group in groups:
-        out.append(
-            f'<li><a href="#{_anchor("group", group.group_id)}">{html.escape(group.label)}</a> '
-            f"({len(group.speakers)} speakers, {len(group.doc_ids)} articles)</li>"
-        )
-    out.append("</ol></nav>")
-    for number, group in enumerate(groups, start=1):
-        out.append(_group_section(group, number, include_js=number == 1))
-    claims_by_doc: dict[str, list[dict[str, Any]]] = {}
+    out.append(_timeline(groups))
+    out.append(f'<section id="overview"><h2>Groups</h2>{_overview(groups)}</section>')
+    out.append(
+        '<section id="groups"><p class="legend-note">Charts (where a group has two dated figures '
+        "or more) place each figure at the date it was stated, else the article's date: "
+        '● a count, ▲ a lower bound ("more than"), ▼ an upper bound ("up to"), ■ a range, '
+        '◆ a vague amount, ○ a projection ("could reach"); bars show the bounds, a dashed line '
+        "one speaker's updates of a toll. The latest figure of each speaker is in bold.</p>"
+    )
+    out.extend(_group_section(g, n, docs) for n, g in enumerate(groups, start=1))
+    out.append("</section>")
+    out.append(
+        '<section id="speakers"><h2>Speaker by speaker</h2><p class="legend-note">Every figure '
+        "each speaker gave, in date order, across the groups.</p>"
+        + _speaker_cards(groups, docs)
+        + "</section>"
+    )
+    claims_by_doc: dict[str, dict[str, dict[str, Any]]] = {}
     for group in groups:
         for member in group.members:
-            claims_by_doc.setdefault(member.doc_id, []).append(member.claim)
+            claims_by_doc.setdefault(member.doc_id, {})[member.claim_id] = member.claim
     if claims_by_doc:
-        out.append("<h2>Articles</h2>")
         out.append(
-            '<p class="legend-note">Each article with the figures (FIGURE), speakers (SPEAKER) '
-            "and dates (DATE) of the claims in the groups above marked.</p>"
+            '<section id="articles"><h2>Articles</h2><p class="legend-note">Each article with '
+            "the figures (FIGURE), speakers (SPEAKER) and dates (DATE) of the claims above "
+            "marked.</p>"
         )
-    for doc_id, claims in claims_by_doc.items():
-        out.append(_article_view(doc_id, _unique(claims), articles.get(doc_id)))
-    out.append("</main></body></html>")
+        for doc_id, claims in claims_by_doc.items():
+            ordered = sorted(claims.values(), key=lambda c: (c.get("span") or [0])[0])
+            out.append(
+                article_view(doc_id, ordered, docs.articles.get(doc_id), docs.urls.get(doc_id))
+            )
+        out.append("</section>")
+    out.append(f"</main><script>{read_text('report.js')}</script></body></html>")
     return "\n".join(out)
-
-
-def _unique(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[str] = set()
-    out = []
-    for claim in sorted(claims, key=lambda c: (c.get("span") or [0])[0]):
-        if claim["claim_id"] not in seen:
-            seen.add(claim["claim_id"])
-            out.append(claim)
-    return out

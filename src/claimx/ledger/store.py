@@ -103,9 +103,15 @@ class Store:
 # -- loading ----------------------------------------------------------------------------------
 
 
-def _claim_files(paths: Sequence[str | Path]) -> tuple[list[str], list[str]]:
+STORE_SUFFIXES = (".duckdb", ".db")
+
+
+def claim_files(paths: Sequence[str | Path]) -> tuple[list[str], list[str], list[str]]:
+    """The claims files at ``paths`` (files or folders): JSON Lines, Parquet, and claim stores
+    (DuckDB files that ``claimx load`` wrote)."""
     jsonl: list[str] = []
     parquet: list[str] = []
+    stores: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -118,18 +124,26 @@ def _claim_files(paths: Sequence[str | Path]) -> tuple[list[str], list[str]]:
             suffix = item.suffix.lower()
             if suffix in _PARQUET_SUFFIXES:
                 parquet.append(str(item))
+            elif suffix in STORE_SUFFIXES:
+                stores.append(str(item))
             elif suffix in _CLAIM_SUFFIXES or path.is_file():
                 jsonl.append(str(item))
-    if not jsonl and not parquet:
-        raise CompareError("no claims file (.jsonl or .parquet) in " + ", ".join(map(str, paths)))
-    return jsonl, parquet
+    if not jsonl and not parquet and not stores:
+        raise CompareError(
+            "no claims file (.jsonl, .parquet or a .duckdb store) in " + ", ".join(map(str, paths))
+        )
+    return jsonl, parquet, stores
 
 
-def _source_sql(store: Store, jsonl: list[str], parquet: list[str]) -> str:
+def source_sql(
+    con: Any, jsonl: Sequence[str], parquet: Sequence[str], stores: Sequence[str] = ()
+) -> str:
+    """A SELECT of the contract's columns over claims files and stores (attached read-only as
+    ``store0``, ``store1``... on ``con``)."""
     types = duckdb_types()
+    names = ", ".join(_quoted(name) for name in types)
     selects = []
     if jsonl:
-        names = ", ".join(_quoted(name) for name in types)
         columns = ", ".join(f"{_sql_string(k)}: {_sql_string(v)}" for k, v in types.items())
         files = "[" + ", ".join(_sql_string(p) for p in jsonl) + "]"
         selects.append(
@@ -139,7 +153,7 @@ def _source_sql(store: Store, jsonl: list[str], parquet: list[str]) -> str:
     if parquet:
         files = "[" + ", ".join(_sql_string(p) for p in parquet) + "]"
         source = f"read_parquet({files}, union_by_name=true)"
-        described = store.con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
+        described = con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()
         present = {str(row[0]).lower() for row in described}
         # a field older files lack (``rules``) reads as NULL, as a key missing in JSON Lines does
         casts = ", ".join(
@@ -147,6 +161,9 @@ def _source_sql(store: Store, jsonl: list[str], parquet: list[str]) -> str:
             for k, v in types.items()
         )
         selects.append(f"SELECT {casts} FROM {source}")
+    for number, path in enumerate(stores):
+        con.execute(f"ATTACH {_sql_string(path)} AS store{number} (READ_ONLY)")
+        selects.append(f"SELECT {names} FROM store{number}.claims")
     return " UNION ALL ".join(selects)
 
 
@@ -155,10 +172,12 @@ def load_claims(store: Store, paths: Sequence[str | Path]) -> int:
     ``claims``; how many."""
     import duckdb
 
-    jsonl, parquet = _claim_files(paths)
+    jsonl, parquet, stores = claim_files(paths)
     try:
         store.con.execute(
-            "CREATE TABLE claims AS SELECT * FROM (" + _source_sql(store, jsonl, parquet) + ")"
+            "CREATE TABLE claims AS SELECT * FROM ("
+            + source_sql(store.con, jsonl, parquet, stores)
+            + ")"
         )
     except duckdb.Error as err:
         raise CompareError(f"cannot read the claims: {str(err).splitlines()[0]}") from err

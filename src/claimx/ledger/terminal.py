@@ -39,6 +39,8 @@ def _spread_text(group: Group) -> str:
         return ""
     if len(group.speakers) < 2 and spread["highest"]["value"] == spread["lowest"]["value"]:
         return "one figure"
+    if spread["agree"]:
+        return "bounds agree"
     return f"{spread['ratio']:.2f}×"
 
 

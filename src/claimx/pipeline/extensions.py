@@ -25,6 +25,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "url": None,
     "claims": None,
     "rejected_figures": None,
+    "attributions": None,
 }
 SPAN_EXTENSIONS: dict[str, Any] = {
     "figure": None,

@@ -8,11 +8,19 @@ from datetime import date
 from spacy.tokens import Doc
 
 from claimx.pipeline.dates.finder import find_dates
-from claimx.pipeline.dates.mentions import Event, Mention, event_of, merge_events, text_role
+from claimx.pipeline.dates.mentions import (
+    Event,
+    Mention,
+    event_of,
+    harm_words,
+    merge_events,
+    names_blow,
+    text_role,
+)
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
 from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.dates.vocabulary import attach_words
-from claimx.pipeline.layout import dateline_chars, sentence_table
+from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table
 
 # "Correction, December 18: ...", "Update, 14 March: ..."
 _LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
@@ -43,11 +51,14 @@ class ArticleDates:
         self.published = published
         # (start char, end char, paragraph) of the gate's sentences; the datelines' characters
         self.sentences = sentence_table(doc)
+        # what each paragraph is (its body, a headline, a caption...), by the numbers above
+        self._paragraph_kinds = layout_of(doc).paragraph_kinds
         self._datelines = dateline_chars(doc)
         self._dateline: tuple[int, int, DateValue | None] | bool | None = False
         self._mentions: list[Mention] | None = None
         self._events: list[Event] | None = None
         self._main: tuple[DateValue, bool, Mention] | bool | None = False
+        self._running: list[int] | None = None
 
     # -- the text's shape ---------------------------------------------------
 
@@ -104,6 +115,18 @@ class ArticleDates:
     def paragraph_of(self, char: int) -> int:
         index = self._sentence_at(char)
         return self.sentences[index][2] if index is not None else -1
+
+    def sentence_of(self, char: int) -> int | None:
+        """The number of the sentence holding ``char``."""
+        return self._sentence_at(char)
+
+    def statement_date(self, sentence: int | None) -> DateValue | None:
+        """The day a sentence dates a statement on ("The agency briefed reporters on Monday")."""
+        for mention in self.mentions:
+            day = mention.value.granularity == "day"  # not "over the past day", a length
+            if mention.sentence == sentence and mention.role == "statement" and day:
+                return mention.value
+        return None
 
     def _sentence_at(self, char: int) -> int | None:
         sentences = self.sentences
@@ -218,10 +241,22 @@ class ArticleDates:
             self._main = self._read_main()
         return self._main if isinstance(self._main, tuple) else None
 
+    def main_is_blow(self) -> bool:
+        """Whether the main event is told as one blow ("Saturday's strike", "gunmen opened fire
+        on Sunday"), whose harm is that day's however long its toll grows, rather than harm
+        found or counted over days ("were found dead on Monday")."""
+        main = self.main_event()
+        if main is None:
+            return False
+        mention = main[2]
+        start, end, _ = self.sentences[mention.sentence]
+        return names_blow(self.text[start:end], mention.start - start, mention.end - start)
+
     def _read_main(self) -> tuple[DateValue, bool, Mention] | None:
-        paragraphs = self._body_paragraphs()[:2]
-        if not paragraphs:
+        running = self._running_paragraphs()
+        if not running:
             return None
+        paragraphs = running[:2]
         lead = next(i for i, (_, _, p) in enumerate(self.sentences) if p == paragraphs[0])
         chosen: Mention | None = None
         lead_mentions = [m for m in self.mentions if m.sentence == lead]
@@ -231,26 +266,47 @@ class ArticleDates:
         ]
         explicit = [m for m in candidates if m.role == "event" and not _is_duration(m)]
         for mention in candidates:
-            if mention.role == "since" or (
+            if (mention.role == "since" and self._tells_harm(mention)) or (
                 mention.role == "event" and (explicit == [] or not _is_duration(mention))
             ):
                 chosen = mention
                 break
         if chosen is None:
             # below the lead: an event on a day, or, when the lead gives no date at all,
-            # what a count runs "since"
+            # what a count runs "since"; a lead that dates nothing may leave the day of its
+            # event to the paragraphs after it ("The attack Sunday occurred outside ...")
+            window = running[:_LEDE_WINDOW] if not lead_mentions else paragraphs
+            dated = {event.char for event in self.events}
             for mention in self.mentions:
-                if mention.paragraph not in paragraphs:
+                if mention.paragraph not in window or self.shifts_topic(mention.start):
                     continue
-                if (mention.role == "since" and not lead_mentions) or (
-                    mention.role == "event" and mention.value.start == mention.value.end
+                if mention.paragraph not in paragraphs and mention.start not in dated:
+                    continue  # further down, only a date on an event noun ("The attack Sunday")
+                if (
+                    (mention.role == "since" and not lead_mentions and self._tells_harm(mention))
+                    or (mention.role == "event" and mention.value.start == mention.value.end)
+                    or mention.role == "coverage"
                 ):
+                    # "The data cover the period of ...": the span the lead's count covers
                     chosen = mention
                     break
         if chosen is None:
             return None
         if chosen.role == "since":
             return chosen.value, True, chosen
+        begun = next((e for e in self.events if e.char == chosen.start and e.end is None), None)
+        if begun is not None:
+            # "Protests started on Nov. 15": the event runs on to what is said of it
+            end = self.anchor if self.anchor is not None and self.anchor > begun.start else None
+            value = DateValue(begun.text, begun.start, end or begun.start, "span", True)
+            return value, True, chosen
+        return self._inner_date(chosen, lead_mentions, paragraphs), False, chosen
+
+    def _inner_date(
+        self, chosen: Mention, lead_mentions: list[Mention], paragraphs: list[int]
+    ) -> DateValue:
+        """The main event's dates, narrowed to the days a wider lead date holds when the
+        article gives them."""
         value = chosen.value
         length = next((m for m in lead_mentions if _is_duration(m) and m is not chosen), None)
         if length is not None and value.start != value.end:
@@ -264,31 +320,75 @@ class ArticleDates:
                     and value.start <= inner.start
                     and (inner.end <= value.end and (inner.end - inner.start).days == days)
                 ):
-                    return inner, False, chosen
-        if value.start != value.end:
+                    return inner
+        if value.start != value.end and not _is_duration(chosen):
             # "in March 2019" in the lead, "the strikes on March 18, 2019" below: the day
             window = paragraphs[-1] + 1
+            running = self._running_paragraphs()
             for event in self.events:
-                if self.paragraph_of(event.char) > window or event.end is None:
+                where = self.paragraph_of(event.char)
+                if where > window or where not in running or event.end is None:
                     continue
                 if (
                     value.start <= event.start
                     and event.end <= value.end
                     and (event.start != value.start or event.end != value.end)
                 ):
-                    return self._event_value(event, None) or value, False, chosen
-        return value, False, chosen
+                    return self._event_value(event, None) or value
+        return value
 
-    def _body_paragraphs(self) -> list[int]:
-        """Paragraphs of running text: not a label ("PRESS RELEASE") or a live-entry head."""
+    def _tells_harm(self, mention: Mention) -> bool:
+        """Whether the sentence of a "since" mention counts harm ("Thousands have died since
+        ...") rather than a background ("Fighting has ravaged the country since a coup")."""
+        start, end, _ = self.sentences[mention.sentence]
+        harmed = harm_words()
+        return any(w in harmed for w in _WORD.findall(self.text[start:end].lower()))
+
+    def shifts_topic(self, char: int) -> bool:
+        """Whether the paragraph holding ``char`` turns to another story ("Meanwhile, in
+        neighbouring Iraq, ..."), whose harm is not the lead's."""
+        start = self.text.rfind("\n", 0, char) + 1
+        opening = self.text[start : start + 40].lstrip().lower()
+        return any(
+            opening.startswith(marker) and not opening[len(marker) : len(marker) + 1].isalpha()
+            for marker in attach_words().topic_shifts
+        )
+
+    def in_text_body(self, char: int) -> bool:
+        """Whether ``char`` lies in the article's running text, not in a headline, deck,
+        caption or credit (their figures are the page's, dated by nothing around them)."""
+        index = self._sentence_at(char)
+        if index is None:
+            return False
+        paragraph = self.sentences[index][2]
+        kinds = self._paragraph_kinds
+        if paragraph < len(kinds) and kinds[paragraph] != "BODY":
+            return False
+        ends = [end for _, end, p in self.sentences if p == paragraph]
+        start = next(start for start, _, p in self.sentences if p == paragraph)
+        text = self.text[start : ends[-1]]
+        return _ends_sentence(text) or bool(LIVE_ENTRY.match(text))
+
+    def _running_paragraphs(self) -> list[int]:
+        if self._running is None:
+            self._running = self._read_running()
+        return self._running
+
+    def _read_running(self) -> list[int]:
+        """Paragraphs of running text: the body's (not a headline, caption or credit), of
+        sentences (a headline-like line without final punctuation is not one), not a label
+        ("PRESS RELEASE") or a live-entry head."""
         spans: dict[int, tuple[int, int]] = {}
         for start, end, paragraph in self.sentences:
             first = spans.get(paragraph, (start, end))[0]
             spans[paragraph] = (first, end)
         out = []
         for paragraph, (start, end) in spans.items():
-            text = self.text[start:end]
-            if len(text.split()) >= 8 and not LIVE_ENTRY.match(text):
+            kinds = self._paragraph_kinds
+            if paragraph < len(kinds) and kinds[paragraph] != "BODY":
+                continue
+            text = self.text[start:end].rstrip()
+            if len(text.split()) >= 8 and not LIVE_ENTRY.match(text) and _ends_sentence(text):
                 out.append(paragraph)
         return out
 
@@ -308,6 +408,17 @@ class ArticleDates:
                 return None
             return mention.value
         return None
+
+
+# how many running paragraphs may give the lead's event its day when the lead dates nothing
+_LEDE_WINDOW = 4
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a paragraph ends as running text does: "... the army said." or a closing quote."""
+    tail = text.rstrip()[-2:]
+    return bool(tail) and (tail[-1] in ".!?\"”’'" or tail in (".)", "?)", "!)"))
 
 
 def _is_duration(mention: Mention) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.attach_rules import (
@@ -28,7 +28,7 @@ from claimx.pipeline.dates.attach_rules import (
 from claimx.pipeline.dates.fallback import event_day_within, fallback_period
 from claimx.pipeline.dates.found import FoundDate, dates_in
 from claimx.pipeline.dates.resolve import is_duration, resolve
-from claimx.pipeline.dates.syntax import relative_to_event_noun
+from claimx.pipeline.dates.syntax import begins_event, event_lemma, relative_to_event_noun
 from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.dates.vocabulary import attach_words
 from claimx.pipeline.values import DateReading
@@ -59,6 +59,7 @@ def attach_dates(
     *,
     cue: int | None = None,
     figure: int | None = None,
+    outcome: str | None = None,
 ) -> When:
     """What the claim whose harm word is token ``trigger`` gets as ``span._.when``.
 
@@ -74,7 +75,8 @@ def attach_dates(
     the article's main event, unless its clause describes a state at the time
     of writing ("are still living in camps"); otherwise period stays None.
     ``cue`` is the reporting verb claimx_speakers found (else one is looked for);
-    ``figure`` is the figure's token, which a scope phrase may hang from.
+    ``figure`` is the figure's token, which a scope phrase may hang from; ``outcome``
+    the harm's (people still missing are the event's, people still displaced are not).
     """
     anchor = article.anchor
     trig = doc[trigger]
@@ -88,12 +90,16 @@ def attach_dates(
     if (
         cue_tok is not None
         and cue_tok.pos_ in ("NOUN", "PROPN")
-        and cue_tok.dep_ in ("nsubj", "nsubjpass")
+        and cue_tok.dep_ in ("nsubj", "nsubjpass", "dobj")
         and cue_tok.head.pos_ == "VERB"
     ):
-        # "An investigation, published that May, concluded that ...": the verb the
-        # reporting noun is the subject of makes the statement
+        # "An investigation, published that May, concluded that ...", "The UN late on
+        # Saturday gave a figure of 320 dead": the verb the reporting noun is the subject or
+        # object of makes the statement
         cue_tok = cue_tok.head
+    if cue_tok is not None and figure is not None and _is_found_thing(cue_tok, doc[figure]):
+        # "The bodies of two men were found on Tuesday": a discovery, not a statement
+        cue_tok = None
     found = dates_in(sent, article)
 
     # the reported clause: the child of the cue that holds the harm
@@ -124,10 +130,15 @@ def attach_dates(
             period_c.append((since, item, "since_clause"))
             continue
         event_nouns = [n for n in (relative_to_event_noun(r) for r in roots) if n is not None]
+        event_nouns += _event_nouns_in_text(sent, item, article, event_nouns)
         event_dated = bool(event_nouns)
         if event_dated and any(frames(noun, harm, cue_tok) for noun in event_nouns):
             # "For a single strike on a house in June, it logged 13 civilians killed"
-            period_c.append((2, item, "event_frame"))
+            if any(begins_event(r) for r in roots):
+                # "the offensive, which began on May 2, has killed 300": it runs on
+                period_c.append((2, item, "since_clause"))
+            else:
+                period_c.append((2, item, "event_frame"))
             continue
         if (
             not event_dated
@@ -138,8 +149,14 @@ def attach_dates(
             # "the death toll rose to 56 on Sunday": when the count was given
             stated_c.append((0, item, "toll_date"))
             continue
-        # a date on an event noun dates the event, never the statement
-        to_cue = None if event_dated else distance_to_cue(doc, item, cue_tok, content, allowed)
+        # a date on an event noun dates the event, never the statement; nor does a date
+        # that names a thing ("according to the 2020 Police Violence Report")
+        attributive = any(r.dep_ in _ATTRIBUTIVE and r.head.pos_ in _NOUNS for r in roots)
+        to_cue = (
+            None
+            if event_dated or attributive
+            else distance_to_cue(doc, item, cue_tok, content, allowed)
+        )
         if to_cue is not None:
             if not reported_clause and (
                 item.value.granularity == "span"
@@ -174,10 +191,7 @@ def attach_dates(
         period = period_pick.value
         rules.append(f"when:period:{how}")
         if how == "since_clause" and until is not None and period.start <= until:
-            text = (
-                period.text if period.text.lower().startswith("since") else f"since {period.text}"
-            )
-            period = DateValue(text, period.start, until, "span", True)
+            period = DateValue(period.text, period.start, until, "span", True)
         elif stated is not None and period.relative:
             # a duration or a "since" span ends when the claim was made
             anchored = resolve(period.text, anchor, anchor=stated)
@@ -189,15 +203,68 @@ def attach_dates(
         rules.append("when:period:same_period")
     else:
         fig = doc[figure] if figure is not None else None
-        period = fallback_period(doc, trig, harm, article, until, stated, rules, fig)
+        period = fallback_period(doc, trig, harm, article, until, stated, rules, fig, outcome)
+        if (
+            period is not None
+            and "when:period:main_event" in rules
+            and "when:stated:toll_date" in rules
+            and until is not None
+            and period.start < until
+            and not article.main_is_blow()
+        ):
+            # "the toll had risen to 51 on Tuesday": a running count spans the harm from its
+            # start to the day of the count
+            period = DateValue(period.text, period.start, until, "span", True)
+            rules.append("when:period:to_count_date")
     if period is not None and period_pick is not None:
         period = event_day_within(article, trig, harm, period, rules)
+    if (
+        period is not None
+        and stated is not None
+        and stated.granularity not in _LOOSE_STATEMENTS
+        and period.start <= stated.end < period.end
+    ):
+        # a count cannot hold harm done after it was given ("this year, she said last month";
+        # "reported in November that there had been 48 deaths" since mid-November)
+        period = DateValue(period.text, period.start, stated.end, "span", period.relative)
+        rules.append("when:period:ends_at_stated")
     if period is not None and anchor is not None and period.start <= anchor < period.end:
         # harm told in the past cannot run past publication ("in every month of 2024")
         period = DateValue(period.text, period.start, anchor, "span", period.relative)
     if period is not None:
         rules.append(f"when:period_granularity:{period.granularity}")
     return When(period, stated, rules, same_period)
+
+
+# a date inside a noun phrase ("the 2020 report", "the March 2019 figures")
+_ATTRIBUTIVE = ("compound", "amod", "nummod", "nmod")
+_NOUNS = ("NOUN", "PROPN")
+
+# "said last week": a week dates a statement too loosely to end what it counts
+_LOOSE_STATEMENTS = ("week", "weekend")
+
+
+def _is_found_thing(cue: Token, figure: Token) -> bool:
+    """Whether the figure is the passive subject of its cue ("The bodies of two men were
+    found", "40 people were counted"): what was found or counted, not who said so."""
+    if not any(c.dep_ == "auxpass" for c in cue.children):
+        return False
+    return any(
+        c.dep_ == "nsubjpass" and (c.i == figure.i or c.is_ancestor(figure)) for c in cue.children
+    )
+
+
+def _event_nouns_in_text(
+    sent: Span, item: FoundDate, article: ArticleDates, found: list[Token]
+) -> list[Token]:
+    """The event noun the article's text ties a date to ("the death toll from a suicide bombing
+    in central Baghdad on July 3 has reached 324") when the parse hung the date elsewhere."""
+    reporting = attach_words().reporting
+    if found or any(sent.doc[r].head.lemma_.lower() in reporting for r in item.roots):
+        return []  # "which first reported the strike on Saturday": the parse knows better
+    nouns = {e.noun for e in article.events if e.char == item.start_char}
+    before = [t for t in sent if t.idx < item.start_char and event_lemma(t) in nouns]
+    return before[-1:]
 
 
 def _pick(candidates: list[tuple[int, FoundDate]]) -> FoundDate | None:

@@ -246,6 +246,10 @@ def frames(noun: Token, harm: list[Token], cue: Token | None) -> bool:
     targets = {h.i for h in harm}
     if cue is not None:
         targets.add(cue.i)
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in targets:
+        return True  # "earthquakes that struck on Saturday have killed 2,000"
+    # "the death toll from a bombing on July 3": the toll the harm word names
+    targets.update(h.head.i for h in harm if h.dep_ == "compound")
     current = noun
     for _ in range(2):
         if current.dep_ not in ("pobj", "prep"):

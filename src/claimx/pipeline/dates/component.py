@@ -49,11 +49,17 @@ class DatesComponent(Stage):
                 continue
             whens.append(
                 attach_dates(
-                    doc, harm.trigger, article, cue=attribution.cue_token, figure=span.root.i
+                    doc,
+                    harm.trigger,
+                    article,
+                    cue=attribution.cue_token,
+                    figure=span.root.i,
+                    outcome=harm.outcome,
                 )
             )
         _share_periods(whens)
         _share_cue_dates(spans, whens)
+        _share_frame_dates(spans, whens, article)
         _share_statement_dates(spans, whens, article)
         readings = [w.reading() if w is not None else DateReading() for w in whens]
         for index, span in enumerate(spans):
@@ -67,7 +73,6 @@ class DatesComponent(Stage):
                 when = _from_total(when, readings[total], same_sentence)
             span._.when = when
         return doc
-
 
 
 def _from_total(when: DateReading, total: DateReading, same_sentence: bool) -> DateReading:
@@ -114,6 +119,27 @@ def _share_cue_dates(spans: list[Span], whens: list[When | None]) -> None:
         if when is not None and when.stated is None and cue in dated:
             when.stated = dated[cue]
             when.rules.append("when:stated:same_cue")
+
+
+def _share_frame_dates(spans: list[Span], whens: list[When | None], article: ArticleDates) -> None:
+    """A dated statement dates the figures its frame carries.
+
+    When the speakers stage took a figure's attribution from a reporting word in another
+    sentence ("The agency briefed reporters on Monday. \u201cAnother 14 were hurt.\u201d": the
+    frame is the briefing), that sentence's statement date is the figure's. A same speaker's
+    undated verb next to a dated one is a statement of its own and stays undated.
+    """
+    for span, when in zip(spans, whens, strict=True):
+        if when is None or when.stated is not None or not _speaker_names(span):
+            continue  # dated already, or the page's own voice, which makes no statement
+        cue = (span._.attribution or AttributionReading()).cue_token
+        if not isinstance(cue, int) or not 0 <= cue < len(span.doc):
+            continue
+        frame = article.sentence_of(span.doc[cue].idx)
+        told = article.statement_date(frame)
+        if told is not None and frame != article.sentence_of(span.start_char):
+            when.stated = told
+            when.rules.append("when:stated:frame_cue")
 
 
 def _share_statement_dates(

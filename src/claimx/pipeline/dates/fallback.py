@@ -30,6 +30,7 @@ def fallback_period(
     stated: DateValue | None,
     rules: list[str],
     figure: Token | None = None,
+    outcome: str | None = None,
 ) -> DateValue | None:
     """The period of a claim with no date of its own, from the article, or None.
 
@@ -37,6 +38,8 @@ def fallback_period(
     event a scope phrase names ("during the battle for Raqqa", "since the coup"),
     the date opening the paragraph, the main event. ``rules`` gets the one used.
     """
+    if not article.in_text_body(trig.idx):
+        return None  # a headline or a caption: the page's words, dated by no sentence
     words = attach_words()
     subjects = _event_subjects(trig, harm)
     # "The raid slew at least 32 civilians": a definite event noun refers back
@@ -52,6 +55,9 @@ def fallback_period(
     # "killed ... during the battle for Raqqa", "since the coup", the event dated elsewhere
     # "about 2.3 million of them since the coup": the phrase may hang from the figure
     scopes = [*harm, figure] if figure is not None else list(harm)
+    # "Thousands have died and 9 million have been displaced since the start of the
+    # conflict": a phrase closing the last of two joined clauses scopes both
+    scopes += [c for h in harm for c in h.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     heads = {h.i for h in scopes}
     unresolved_since = False
     for head in scopes:
@@ -61,13 +67,19 @@ def fallback_period(
                 continue
             if prep.lower_ not in words.scope_preps and prep.lower_ not in ("since", "from"):
                 continue
+            if prep.lower_ == "since" and not _is_definite(token):
+                # "Since Covid-19 lockdown, over 100 ... have been killed": a start the
+                # article does not date leaves the period unknown
+                if _event_in_article(article, token, until) is None:
+                    unresolved_since = True
+                continue
             if not _is_definite(token):
                 continue
             value = _event_in_article(article, token, until)
             if value is None and prep.lower_ == "since":
                 unresolved_since = True
             if value is not None and prep.lower_ == "since" and until is not None:
-                value = DateValue(f"since {value.text}", value.start, until, "span", True)
+                value = DateValue(value.text, value.start, until, "span", True)
                 rules.append("when:period:since_event")
                 return value
             if value is not None:
@@ -78,7 +90,14 @@ def fallback_period(
         rules.append("when:period:paragraph_scope")
         return value
     main = article.main_event()
-    if main is None or _is_state(trig, harm) or _in_own_clause(doc, trig.sent, main[2], harm):
+    # people "still missing" or "remaining dead" are the event's harm; people "still
+    # displaced" live in a state of their own
+    lasting = outcome not in words.event_states
+    if (
+        main is None
+        or (lasting and _is_state(trig, harm))
+        or _in_own_clause(doc, trig.sent, main[2], harm)
+    ):
         return None
     if any(_is_indefinite(noun) for noun in _event_arguments(harm, subjects)):
         # "A raid killed ...", "repelled a fresh attack, killing hundreds": a new event,
@@ -165,8 +184,13 @@ def _is_definite(noun: Token) -> bool:
 
 def _event_in_article(article: ArticleDates, noun: Token, until: date | None) -> DateValue | None:
     """The article's dates for an event noun or, in "monsoon floods", its event modifier."""
-    events = attach_words().events
-    for token in (noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))):
+    words = attach_words()
+    events = words.events
+    tokens = [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod"))]
+    if noun.lemma_.lower() in words.onset_nouns:
+        # "since the start of the conflict": the conflict's dates, from their start
+        tokens += [g for c in noun.children if c.lower_ == "of" for g in c.children]
+    for token in tokens:
         lemma = event_lemma(token)
         if lemma in events:
             value = article.event_period(lemma, token.idx, until)

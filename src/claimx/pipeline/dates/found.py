@@ -12,7 +12,7 @@ from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.finder import find_dates
 from claimx.pipeline.dates.resolve import resolve_in_context
 from claimx.pipeline.dates.values import DateValue
-from claimx.pipeline.dates.vocabulary import attach_words
+from claimx.pipeline.dates.vocabulary import attach_words, opens_bound
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,8 @@ def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
             roots = [span.root]
         # "by 1919": a bound, not when the harm happened ("By Wednesday, he said ..."
         # may still date a statement)
-        bound = span.start > 0 and doc[span.start - 1].lower_ in attach_words().open_preps
+        before = [t.lower_ for t in doc[max(sent.start, span.start - 2) : span.start]]
+        bound = opens_bound(before, text)
         future = _is_future(roots[0])
         contexts: list[DateValue | None] = [found[-1].value] if found else []
         contexts += [article.context_before(start), article.context_before(start, day=True)]

@@ -15,9 +15,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from claimx.lexicon.rules import per_rules
+from claimx.lexicon.words import outcome_words
 from claimx.pipeline.dates.values import DateValue, shift
-from claimx.pipeline.dates.vocabulary import alternation, attach_words, date_vocab, parse_count
+from claimx.pipeline.dates.vocabulary import (
+    alternation,
+    attach_words,
+    date_vocab,
+    opens_bound,
+    parse_count,
+)
 
+_DATELINE_DASHES = (" – ", " — ", " - ")
 _DURATION_ADJ = re.compile(r"(\w+)[- ](day|week|month|year)s?[- ]?(?:long )?")
 _WORDS = re.compile(r"\d[\d,.]*\d|[\w’'-]+|[,;:()]")
 
@@ -29,7 +38,7 @@ class Mention:
     start: int
     end: int
     value: DateValue
-    role: str  # "statement", "event", "since", "bound" or "other"
+    role: str  # "statement", "event", "since", "bound", "coverage" or "other"
     sentence: int  # index into ArticleDates.sentences
     paragraph: int
 
@@ -54,6 +63,15 @@ def _noun_lemma(word: str) -> str:
     return low
 
 
+@per_rules
+def harm_words() -> frozenset[str]:
+    """Word forms that say people were harmed ("killed", "died", "dead", "wounded"): beside a
+    date they make it the date of an event, as an event verb does."""
+    words = outcome_words()
+    lethal = {w for w, outcome in words.adjectives.items() if outcome in ("killed", "injured")}
+    return frozenset((set(words.verbs) - words.weak_verbs) | lethal)
+
+
 def text_role(sentence: str, start: int, end: int) -> str:
     """What a date does in a sentence read without a parse (see :class:`Mention`)."""
     words = attach_words()
@@ -64,8 +82,23 @@ def text_role(sentence: str, start: int, end: int) -> str:
     tail = before[-12:]
     if "since" in tail and not {",", ";"} & set(tail[tail.index("since") :]):
         return "since"
-    if before and before[-1] in words.open_preps:
+    if opens_bound(before, expr):
         return "bound"
+    # a dateline ("MANILA, Philippines – ...") is no part of the clause that opens the sentence
+    dash = max(sentence.rfind(mark, 0, min(start, 80)) for mark in _DATELINE_DASHES)
+    front = [w.lower() for w in _WORDS.findall(sentence[dash + 1 : start]) if w not in "()"]
+    opener = next((i for i, w in enumerate(front[:3]) if w in words.bound_clauses), None)
+    if opener is not None and not {",", ";", ":"} & set(front[opener:]):
+        # "Just before the president delivers his address on Monday, the toll rose ...": a
+        # fronted clause about another time
+        return "bound"
+    if any(w in words.coverage for w in before[-5:]):
+        # "The data cover the period of July 1, 2016 to June 30, 2018": what a count spans
+        return "coverage"
+    after = _WORDS.findall(sentence[end:].lower())
+    if after[:1] and after[0] in words.reporting_forms:
+        # "The agency yesterday said that a boat capsized": the date sits on the statement
+        return "statement"
     for back, word in enumerate(reversed(before[-6:])):
         reporting = word in words.reporting_forms or word in words.reporting_nouns
         if word in words.toll_forms or (back < 4 and reporting):
@@ -77,24 +110,33 @@ def text_role(sentence: str, start: int, end: int) -> str:
     if not content:
         # "On Friday the ministry said ...", "On March 17, a bomb hit the roof"; a
         # parenthetical "the report said," leaves the date to the clause around it
-        after = _WORDS.findall(sentence[end:].lower())
         for index, word in enumerate(after):
             parenthetical = index + 1 < len(after) and after[index + 1] == ","
             if (word in words.reporting_forms or word in words.toll_forms) and not parenthetical:
                 return "statement"
             if word in words.event_verbs:
                 return "event"
-    # the clause around the date: "Rescue workers dug through mud on Tuesday after two dams
-    # gave way" dates the digging, not the flood
-    left = before[::-1]
-    right = [w.lower() for w in _WORDS.findall(sentence[end:])]
-    clause = [
-        *(w for w in _until_boundary(left)),
-        *(w for w in _until_boundary(right)),
-    ]
-    if any(w in words.event_verbs or _noun_lemma(w) in words.events for w in clause):
+    if names_blow(sentence, start, end):
+        return "event"
+    # "were found dead on Monday": harm told before the date, in its clause
+    harmed = harm_words()
+    if any(w in harmed for w in _until_boundary(before[::-1])):
         return "event"
     return "other"
+
+
+def names_blow(sentence: str, start: int, end: int) -> bool:
+    """Whether the clause around a date tells an event by its verb or noun ("a bomb hit the
+    market on Tuesday", "Saturday's strike"): one blow, not a state found or counted.
+
+    The clause stops at words that open another ("Rescue workers dug through mud on Tuesday
+    after two dams gave way" dates the digging, not the flood).
+    """
+    words = attach_words()
+    left = [w.lower() for w in _WORDS.findall(sentence[:start]) if w not in "()"][::-1]
+    right = [w.lower() for w in _WORDS.findall(sentence[end:])]
+    clause = [*_until_boundary(left), *_until_boundary(right)]
+    return any(w in words.event_verbs or _noun_lemma(w) in words.events for w in clause)
 
 
 # words that open another clause; commas do not (appositions, "including children,")

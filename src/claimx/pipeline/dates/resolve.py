@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from claimx.lexicon.rules import per_rules_memo
 from claimx.pipeline.dates.spans import read_duration, read_range
 from claimx.pipeline.dates.units import read_single
@@ -84,21 +86,9 @@ def _val(value: DateValue | None) -> Interval | None:
 def _read(
     s: str, published: date | None, future: bool, anchor: Interval | None, context: Interval | None
 ) -> Interval | None:
-    if s.startswith("since "):
-        if published is None:
-            return None
-        rest = _strip_leading(s[6:])[0]
-        # "since then": since the date mentioned before
-        since = context if rest == "then" else read_single(rest, published, False)
-        if since is None and _is_anaphoric(rest, None):
-            since = _anaphora(rest, context)
-        if since is None or since.start > published:
-            return None
-        # "since 1 January", said on Tuesday: the count runs to the statement
-        end = min(anchor.end, published) if anchor is not None else published
-        if end < since.start:
-            end = published
-        return Interval(since.start, end, "span", True)
+    opener, _, rest = s.partition(" ")
+    if opener == "since":
+        return _open_span(rest, published, anchor, context)
     body, prep = _strip_leading(s)
     if _is_anaphoric(body, prep):
         return _anaphora(body, context)
@@ -110,7 +100,50 @@ def _read(
         val = reader()
         if val is not None:
             return val
+    if opener in date_vocab().open_starts and rest:
+        # "From January this year, ..." with no end: open like "since", once no range reads;
+        # a day after "from" names a thing's time ("the toll from Friday's quake")
+        span = _open_span(rest, published, anchor, context)
+        single = read_single(_strip_leading(rest)[0], published, future)
+        if span is not None and single is not None and single.granularity != "day":
+            return span
     return None
+
+
+def _open_span(
+    rest: str, published: date | None, anchor: Interval | None, context: Interval | None
+) -> Interval | None:
+    """ "since X": from X to the statement (``anchor``) or publication."""
+    if published is None:
+        return None
+    rest = _strip_leading(rest)[0]
+    # "since then": since the date mentioned before
+    since = context if rest == "then" else read_single(rest, published, False)
+    if since is None and _is_anaphoric(rest, None):
+        since = _anaphora(rest, context)
+    if since is None or since.start > published:
+        return None
+    begin = _middle(rest, published) or since.start
+    # "since 1 January", said on Tuesday: the count runs to the statement
+    end = min(anchor.end, published) if anchor is not None else published
+    if end < begin:
+        end = published
+    return Interval(begin, end, "span", True)
+
+
+def _middle(rest: str, published: date) -> date | None:
+    """Where "since the middle of last month" starts: the unit's midpoint (the 15th of a
+    month, July of a year), not the start of its middle third."""
+    match = grammar().part.fullmatch(rest)
+    if match is None or date_vocab().parts[match.group(1)] != "mid":
+        return None
+    inner = read_single(match.group(2), published, False)
+    if inner is None:
+        return None
+    if inner.granularity == "month":
+        return inner.start.replace(day=15)
+    months = (inner.end.year - inner.start.year) * 12 + inner.end.month - inner.start.month + 1
+    return inner.start + relativedelta(months=months // 2)
 
 
 def _is_anaphoric(s: str, prep: str | None) -> bool:
@@ -120,6 +153,11 @@ def _is_anaphoric(s: str, prep: str | None) -> bool:
     if match:
         # "over the previous day" is a duration ending at publication, "the previous day" a day
         return not (v.anaphoric[match.group(1)] < 0 and prep in v.duration_preps)
+    match = g.anaphoric_count.fullmatch(s)
+    if match:
+        # "the next five months" counts on from the date before; "the previous three days"
+        # reads as a length ending at publication, as "the past three days" does
+        return v.anaphoric[match.group(1)] > 0
     return any(p.fullmatch(s) for p in (g.anaphoric_around, g.anaphoric_shift, g.anaphoric_month))
 
 
@@ -129,6 +167,9 @@ def _anaphora(s: str, context: Interval | None) -> Interval | None:
         return None
     g = grammar()
     v = date_vocab()
+    match = g.anaphoric_count.fullmatch(s)
+    if match:
+        return _following(v.anaphoric[match.group(1)], match.group(2), match.group(3), context)
     match = g.anaphoric_month.fullmatch(s)
     if match:
         name = match.group(1) or match.group(2)
@@ -172,6 +213,16 @@ def _anaphora(s: str, context: Interval | None) -> Interval | None:
     moved = shift(base, step, unit + "s")
     start, end = unit_of(moved, unit)
     return Interval(start, end, unit, True)
+
+
+def _following(step: int, count: str, unit: str, context: Interval) -> Interval | None:
+    """ "In the next five months" after the first seven of 2019: August to December."""
+    if step <= 0:
+        return None  # "the same five months": no step to count
+    name = date_vocab().units[unit]
+    start = context.end + timedelta(days=1)
+    end = shift(start, parse_count(count), name) - timedelta(days=1)
+    return Interval(start, end, "span", True)
 
 
 # a base far after any news date: recognising an expression must not depend on

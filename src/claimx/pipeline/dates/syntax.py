@@ -55,16 +55,36 @@ def blocked(path: list[Token], allowed: set[int], *, when: bool = False) -> bool
 
 
 def relative_to_event_noun(token: Token) -> Token | None:
-    """The event noun a date modifies directly ("a September 25, 2017 airstrike")."""
+    """The event noun a date modifies ("a September 25, 2017 airstrike"), also through a
+    relative clause on it ("earthquakes that struck on Saturday", "the strike, which
+    occurred on February 23")."""
     events = attach_words().events
     current = token
     for _ in range(5):
         current = current.head
-        if event_lemma(current) in events:
+        if current.pos_ not in ("VERB", "AUX") and event_lemma(current) in events:
             return current
-        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+        if current.pos_ in ("VERB", "AUX"):
+            if current.dep_ in ("relcl", "acl") and event_lemma(current.head) in events:
+                return current.head
+            return None
+        if current.head.i == current.i:
             return None
     return None
+
+
+def begins_event(token: Token) -> bool:
+    """Whether a date hangs from a verb that starts an event ("the offensive, which began
+    in 2017"): the event runs on from it."""
+    begin = attach_words().begin_words
+    current = token
+    for _ in range(4):
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current.lower_ in begin or current.lemma_.lower() in begin
+        if current.head.i == current.i:
+            return False
+    return False
 
 
 def event_lemma(token: Token) -> str:

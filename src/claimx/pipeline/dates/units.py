@@ -106,6 +106,10 @@ def read_single(s: str, published: date | None, future: bool) -> Interval | None
     match = g.season.fullmatch(s)
     if match:
         return _season(match.group(1), match.group(2), match.group(3), published, future)
+    match = g.portion.fullmatch(s)
+    if match:
+        ordinal, count, unit, rest = match.groups()
+        return _portion(ordinal, count, unit, rest, published, future)
     match = g.part.fullmatch(s)
     if match:
         part = _part(v.parts[match.group(1)], match.group(2), published, future)
@@ -182,6 +186,45 @@ def _part(part: str, rest: str, published: date | None, future: bool) -> Interva
         last = inner.start + relativedelta(months=after - 1)
         end = month_end(last.year, last.month)
     return Interval(start, end, "span", inner.relative)
+
+
+def _portion(
+    ordinal: str, count: str | None, unit: str, rest: str, published: date | None, future: bool
+) -> Interval | None:
+    """A share of a calendar unit: "the first six months of 2024", "the second half of 2023",
+    "the last ten days of May". None when the share does not fit in the unit."""
+    v = date_vocab()
+    whole = read_single(rest, published, future)
+    if whole is None or whole.granularity == "day":
+        return None
+    step = v.portion_ordinals[ordinal]
+    if unit in v.portion_fractions:
+        parts = v.portion_fractions[unit]
+        if count is not None or abs(step) > parts:
+            return None
+        index = step - 1 if step > 0 else parts + step
+        months = (whole.end.year - whole.start.year) * 12 + whole.end.month - whole.start.month + 1
+        if months % parts == 0:
+            # a year's half is six whole months, not 182 days
+            size = months // parts
+            start = whole.start + relativedelta(months=index * size)
+            last = whole.start + relativedelta(months=(index + 1) * size - 1)
+            return Interval(start, month_end(last.year, last.month), "span", whole.relative)
+        days = (whole.end - whole.start).days + 1
+        first = whole.start + timedelta(days=index * days // parts)
+        after = whole.start + timedelta(days=(index + 1) * days // parts)
+        return Interval(first, after - timedelta(days=1), "span", whole.relative)
+    name = v.units[unit]
+    if abs(step) != 1 or name == "hours":
+        return None  # "the second six months": not a way news counts
+    n = parse_count(count) if count is not None else 1
+    if step > 0:
+        start, end = whole.start, shift(whole.start, n, name) - timedelta(days=1)
+    else:
+        start, end = shift(whole.end + timedelta(days=1), -n, name), whole.end
+    if start < whole.start or end > whole.end:
+        return None
+    return Interval(start, end, "span", whole.relative)
 
 
 def _relative(s: str, published: date, future: bool) -> Interval | None:

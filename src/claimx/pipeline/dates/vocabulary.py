@@ -38,6 +38,9 @@ class DateVocab:
     anaphoric: dict[str, int]
     shifts: dict[str, int]
     around: dict[str, int]
+    portion_ordinals: dict[str, int]
+    portion_fractions: dict[str, int]
+    open_starts: tuple[str, ...]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -55,7 +58,15 @@ def date_vocab() -> DateVocab:
     for key in ("months", "weekdays", "seasons", "units", "numbers", "day_words"):
         for phrase in data[key]:
             vocab_words.update(phrase.split())
-    for key in ("leading_prepositions", "past_markers", "times_of_day", "range_openers"):
+    for key in (
+        "leading_prepositions",
+        "past_markers",
+        "times_of_day",
+        "range_openers",
+        "portion_ordinals",
+        "portion_fractions",
+        "open_starts",
+    ):
         vocab_words.update(data[key])
     for phrase in data["anaphoric_determiners"]:
         vocab_words.update(phrase.split())
@@ -80,6 +91,9 @@ def date_vocab() -> DateVocab:
         anaphoric=dict(data["anaphoric_determiners"]),
         shifts=dict(data["shift_words"]),
         around=dict(data["around_words"]),
+        portion_ordinals=dict(data["portion_ordinals"]),
+        portion_fractions=dict(data["portion_fractions"]),
+        open_starts=tuple(data["open_starts"]),
     )
 
 
@@ -111,6 +125,8 @@ class Grammar:
     anaphoric_around: re.Pattern[str]
     anaphoric_shift: re.Pattern[str]
     anaphoric_month: re.Pattern[str]
+    portion: re.Pattern[str]
+    anaphoric_count: re.Pattern[str]
 
 
 YEAR = r"(1[89]\d\d|20\d\d)"
@@ -160,6 +176,13 @@ def grammar() -> Grammar:
         anaphoric_around=re.compile(rf"the (day|week|month|year) ({alternation(v.around)})"),
         anaphoric_shift=re.compile(rf"{num} {unit} ({alternation(v.shifts)})"),
         anaphoric_month=re.compile(rf"{m} (?:of )?that year|that {m}"),
+        # "the next five months", "the previous three days": counted from the date before
+        anaphoric_count=re.compile(rf"({alternation(v.anaphoric)}) {num} {unit}"),
+        # "the first six months of 2024", "the second half of 2023": (ordinal, count, unit, whole)
+        portion=re.compile(
+            rf"(?:the )?({alternation(v.portion_ordinals)}) (?:{num} )?"
+            rf"({alternation(v.portion_fractions)}|{alternation(v.units)}) of (.+)"
+        ),
     )
 
 
@@ -182,6 +205,18 @@ def normalise(text: str) -> str:
     return re.sub(r"\b(mid|early|late) - ", r"\1 ", out)
 
 
+def opens_bound(words_before: list[str], expression: str) -> bool:
+    """Whether the words before a date make it a bound ("by 1919", "until 2015", "more than a
+    year ago"), not when something happened. ``words_before`` are lower case, in order."""
+    words = attach_words()
+    if words_before and words_before[-1] in words.open_preps:
+        return True
+    if not re.search(r"\bago$", expression.lower()):
+        return False  # "lower than in 2017" compares, it bounds nothing
+    tail = " ".join(words_before[-2:])
+    return any(tail.endswith(q) for q in words.open_quantifiers)
+
+
 def parse_count(text: str) -> int:
     """A count in digits or words ("12", "four")."""
     return int(text) if text.isdigit() else date_vocab().numbers[text]
@@ -199,6 +234,7 @@ class AttachWords:
     event_end_preps: frozenset[str]
     scope_preps: frozenset[str]
     open_preps: frozenset[str]
+    open_quantifiers: tuple[str, ...]
     kinds: dict[str, frozenset[str]]
     begin_words: frozenset[str]
     end_words: frozenset[str]
@@ -210,6 +246,11 @@ class AttachWords:
     state_words: frozenset[str]
     same_period: tuple[str, ...]
     release_markers: frozenset[str]
+    bound_clauses: frozenset[str]
+    topic_shifts: tuple[str, ...]
+    event_states: frozenset[str]
+    onset_nouns: frozenset[str]
+    coverage: frozenset[str]
 
 
 @per_rules
@@ -228,6 +269,7 @@ def attach_words() -> AttachWords:
         event_end_preps=frozenset(data["event_end_preps"]),
         scope_preps=frozenset(data["scope_preps"]),
         open_preps=frozenset(data["open_preps"]),
+        open_quantifiers=tuple(data["open_quantifiers"]),
         kinds={noun: frozenset(group) for noun, group in kinds.items()},
         begin_words=frozenset(data["event_begin_words"]),
         end_words=frozenset(data["event_end_words"]),
@@ -239,4 +281,9 @@ def attach_words() -> AttachWords:
         state_words=frozenset(data["state_words"]),
         same_period=tuple(data["same_period"]),
         release_markers=frozenset(data["release_markers"]),
+        bound_clauses=frozenset(data["bound_clauses"]),
+        topic_shifts=tuple(data["topic_shifts"]),
+        event_states=frozenset(data["event_state_outcomes"]),
+        onset_nouns=frozenset(data["onset_nouns"]),
+        coverage=frozenset(data["coverage_words"]),
     )

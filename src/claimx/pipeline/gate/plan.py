@@ -4,16 +4,17 @@ Most news text holds no casualty claim, and the model is ~40x slower than the to
 plan keeps:
 
 - **candidates**: sentences holding a number expression and a harm word;
-- **neighbours**: the ``neighbours`` sentences each side of a candidate that can say who speaks
-  or when (a reporting word, a quote mark, a title: "the two groups said", "Kate Allen, the
-  director of ..., said");
+- **neighbours**: for a candidate with no reporting verb of its own, the ``neighbours``
+  sentences each side that can say who speaks (a reporting word, a quote mark, a title: "the two
+  groups said", "Kate Allen, the director of ..., said");
 - **antecedents**: where a kept sentence points back with a pronoun or a definite descriptor
-  ("it said", "the ministry added", "she says"), the sentences back to the nearest one that
-  names someone (a gazetteer body, an acronym, a run of capitalised words), within
-  ``MAX_LOOKBACK`` tokens: the speakers stage resolves the reference there;
-- **first mentions**: for every name-like word of a kept sentence ("For Voloshyna, now 61"),
-  the sentence that first uses it ("Iryna Voloshyna was standing in a queue"), where the model
-  finds the whole name.
+  where a speaker or an agent stands ("it said", "the ministry added", "they killed"), or holds
+  a quote with no reporting verb, the sentences back to the nearest one that names someone (a
+  gazetteer body, an acronym, a run of capitalised words), within ``MAX_LOOKBACK`` tokens: the
+  speakers stage resolves the reference there;
+- **first mentions**: for every name-like word of a kept sentence where a speaker or an agent
+  stands ("For Voloshyna, now 61, ... said"), the sentence that first uses it ("Iryna Voloshyna
+  was standing in a queue"), where the model finds the whole name.
 
 ``parse_all`` keeps every sentence: the reference the equality test holds the plan to.
 """
@@ -49,6 +50,7 @@ class PlanWords:
     harm: frozenset[str]
     context: frozenset[str]
     references: frozenset[str]  # pronouns that may stand for a speaker
+    reporting: frozenset[str]  # every form of a reporting verb
     descriptor_heads: frozenset[str]  # "ministry" in "the ministry said"
     determiners: frozenset[str]
     not_names: frozenset[str]  # capitalised words that never name anyone
@@ -70,8 +72,9 @@ def plan_words() -> PlanWords:
         context=frozenset(context),
         # inside a quote, "we" and "I" are whoever the quote's introduction names
         references=frozenset(
-            [*cues["person_pronouns"], *cues["body_pronouns"], *cues["first_person"], *_QUOTES]
+            [*cues["person_pronouns"], *cues["body_pronouns"], *cues["first_person"]]
         ),
+        reporting=frozenset(f for entry in cues["verbs"].values() for f in entry["forms"]),
         descriptor_heads=frozenset(heads),
         determiners=frozenset(("the", "this", "that", "these", "those")),
         not_names=frozenset(w.lower() for w in [*cues["calendar"], *cues["titles"]]),
@@ -103,6 +106,7 @@ class Planner:
         self._numbers = hashes(self.words.numbers)
         self._harm = hashes(self.words.harm)
         self._context = hashes(self.words.context)
+        self._reporting = hashes(self.words.reporting)
 
     def plan(self, doc: Doc, bounds: list[tuple[int, int]], parse_all: bool) -> ParsePlan:
         n = len(doc)
@@ -123,8 +127,11 @@ class Planner:
         if not candidates:
             return ParsePlan((), ())
         has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
+        has_cue = np.bincount(sent_of[np.isin(arr[:, 0], self._reporting)], minlength=count) > 0
         wanted = set(candidates)
         for k in candidates:
+            if has_cue[k]:
+                continue  # its own reporting verb says who speaks
             for j in range(max(0, k - self.neighbours), min(count, k + self.neighbours + 1)):
                 if has_context[j]:
                     wanted.add(j)
@@ -153,16 +160,25 @@ class Planner:
         return names
 
     def _refers_back(self, doc: Doc, start: int, end: int) -> bool:
+        """A pronoun or definite descriptor where a speaker or an agent stands (next to a
+        reporting verb or a harm word: "it said", "they killed"), or a quote with no reporting
+        verb of its own: who it is was said before."""
         words = self.words
+        quoted = False
+        reports = False
         for tok in doc[start:end]:
             low = tok.lower_
-            if low in words.references:
+            quoted = quoted or tok.text in _QUOTES
+            reports = reports or low in words.reporting
+            refers = low in words.references or (
+                low in words.descriptor_heads
+                and any(
+                    doc[k].lower_ in words.determiners for k in range(max(start, tok.i - 3), tok.i)
+                )
+            )
+            if refers and self._speaking_position(doc, tok.i, start, end):
                 return True
-            if low in words.descriptor_heads and any(
-                doc[k].lower_ in words.determiners for k in range(max(start, tok.i - 3), tok.i)
-            ):
-                return True
-        return False
+        return quoted and not reports
 
     def _antecedents(
         self, doc: Doc, bounds: list[tuple[int, int]], kept: set[int], naming: np.ndarray
@@ -179,6 +195,12 @@ class Planner:
                     break
                 j -= 1
         return found
+
+    def _speaking_position(self, doc: Doc, i: int, start: int, end: int) -> bool:
+        """Next to a reporting verb or a harm word, where a speaker or an agent stands."""
+        words = self.words
+        near = doc[max(start, i - 4) : min(end, i + 5)]
+        return any(t.lower_ in words.reporting or t.lower_ in words.harm for t in near)
 
     def _first_mentions(
         self, doc: Doc, bounds: list[tuple[int, int]], kept: set[int], sent_of: np.ndarray
@@ -197,6 +219,7 @@ class Planner:
                     and _NAME.match(tok.text)
                     and not tok.is_stop
                     and tok.lower_ not in not_names
+                    and self._speaking_position(doc, tok.i, start, end)
                 ):
                     found.add(int(sent_of[earlier]))
         return found - kept

@@ -83,7 +83,9 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                # "a figure of 320 dead" counts, "a report of the commission" is owned
+                named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "NORP")
+                if pobj.dep_ == "pobj" and (child.lower_ != "of" or named):
                     return conjuncts(pobj)
         if child.dep_ == "acl":  # "a report published by HRW"
             for agent in child.children:
@@ -91,6 +93,14 @@ def report_source(noun: Token) -> tuple[Token, ...]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             return conjuncts(pobj)
+    # "The UN gave a preliminary figure of 320 dead", "the agency issued a toll of 40": who
+    # gives the figure owns it
+    verb = noun.head
+    giving = verb.lemma_.lower() in cue_words().giving_verbs
+    if noun.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX") and giving:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj") and child.i != noun.i:
+                return conjuncts(child)
     return ()
 
 
@@ -208,6 +218,56 @@ def trailing_cue(trigger: Token, figure: Span, words: CueWords | None = None) ->
         if speakers:
             return Cue(tok, tok.text, words.verbs[lemma], speakers, f"cue:trailing:{lemma}")
     return None
+
+
+def closing_cue(figure: Span, words: CueWords | None = None) -> Cue | None:
+    """ "..., state media and a source close to the group said on Monday.": a clause closing
+    with a comma, a noun phrase and a reporting verb (and its time words) is that phrase's
+    report. Read on the words, because the parser often makes such a verb a conjunct of the
+    news or its subject part of the news's object. The speakers are the head of each conjunct
+    of the phrase ("state media", "a source close to ..."): the last word of its first run of
+    nouns."""
+    words = words or cue_words()
+    sent = figure.sent
+    toks = [t for t in sent if not t.is_space and t.i >= figure.end]
+    found = None
+    for k, verb in enumerate(toks):
+        lemma = words.forms.get(verb.lower_)
+        if lemma is None:
+            continue
+        comma = next((j for j in range(k - 1, max(-1, k - 14), -1) if toks[j].text == ","), None)
+        if comma is None or comma + 1 >= k:
+            continue
+        phrase = toks[comma + 1 : k]
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in phrase):
+            continue
+        # only time words and such may follow before the clause ends: "said on Monday,"
+        after = toks[k + 1 :]
+        end = next((j for j, t in enumerate(after) if t.is_punct), len(after))
+        if any(t.pos_ in ("VERB", "AUX") for t in after[:end]) or end > 6:
+            continue
+        found = (verb, lemma, phrase)
+    if found is None:
+        return None
+    verb, lemma, phrase = found
+    heads: list[Token] = []
+    group: list[Token] = []
+    for tok in [*phrase, None]:
+        if tok is None or tok.lower_ in ("and", "&"):
+            run: list[Token] = []
+            for t in group:
+                if t.pos_ in ("NOUN", "PROPN"):
+                    run.append(t)
+                elif run:
+                    break
+            if run:
+                heads.append(run[-1])
+            group = []
+        else:
+            group.append(tok)
+    if not heads:
+        return None
+    return Cue(verb, verb.text, words.verbs[lemma], tuple(heads), f"cue:closing:{lemma}")
 
 
 def hedge_of(trigger: Token, words: CueWords | None = None) -> Token | None:

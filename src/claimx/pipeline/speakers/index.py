@@ -132,7 +132,7 @@ class SpeakerIndex:
                 spans.append(Span(doc, start, end, label=match_id))
         for span in sorted(filter_spans(spans), key=lambda s: s.start):
             body = gaz.lookup_body(span.label_) or gaz.lookup_body(span.text)
-            if body is None:
+            if body is None or self._longer_name(span):
                 continue
             entity = Entity(body.name, body.kind, body.parent)
             start = span.start
@@ -155,6 +155,28 @@ class SpeakerIndex:
                     kinds=generic.kinds if generic is not None else (),
                 )
             )
+
+    def _longer_name(self, span: Span) -> bool:
+        """ "Iran Human Rights Monitor" is not "Iran Human Rights": a known name that a
+        capitalised word carries on names another body (a title, a role or a day does not)."""
+        doc = self.doc
+        if span.end >= len(doc):
+            return False
+        following = doc[span.end]
+        words = self.words
+        low = following.lower_
+        return (
+            following.is_alpha
+            and following.text[:1].isupper()
+            and not following.is_sent_start
+            and low not in words.titles
+            and low not in words.roles
+            and low not in words.calendar
+            and not following.is_stop
+            and following.ent_type_ != "PERSON"
+            and gaz.lookup_body(doc[span.start : span.end + 1].text) is None
+            and gaz.lookup_place(following.text) is None
+        )
 
     def _generic_aliases(self) -> None:
         """ "the coalition" names the US-led coalition in the gazetteer, but after "the

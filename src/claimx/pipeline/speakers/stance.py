@@ -1,0 +1,66 @@
+"""Stance by meaning, over the whole article: a party's figure for harm it suffered or did.
+
+Once every figure has its speakers, a state's figure becomes an acknowledgement when:
+
+- it counts the state's own forces ("the army said 31 soldiers were killed", "Russian defence
+  ministry: 89 Russian soldiers died"): the victims are security forces and name no other
+  country than the speaker's;
+- it counts people its forces detained ("police said 300 protesters were held", "the president
+  announced 2,000 arrests").
+
+A figure already marked disputes or acknowledges keeps its stance.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claimx.lexicon import gazetteer as gaz
+from claimx.pipeline.speakers.attribution import SpanAttribution
+
+_STATE_KINDS = frozenset({"government", "military"})
+
+
+def state_acknowledgements(spans: list[Span], results: list[SpanAttribution]) -> None:
+    """Mark the state's figures for its own losses and its own detentions as acknowledges."""
+    for span, result in zip(spans, results, strict=True):
+        if result.stance != "asserts" or not result.speakers:
+            continue
+        if not all(s["kind"] in _STATE_KINDS for s in result.speakers):
+            continue
+        harm = span._.casualty
+        rule = None
+        if harm.outcome == "detained":
+            rule = "stance:state-detentions"
+        elif harm.group == "security_forces" and not _foreign(span, result):
+            rule = "stance:own-losses"
+        if rule is not None:
+            result.stance = "acknowledges"
+            result.rules.append(rule)
+
+
+def _foreign(span: Span, result: SpanAttribution) -> bool:
+    """The victims are named as another country's ("Russian soldiers" in a Ukrainian count)."""
+    speaker_countries = {c for c in (_country(s["name"], s["text"]) for s in result.speakers) if c}
+    victims = span._.casualty.victims_text or ""
+    sent = span.sent
+    words = [*victims.split(), *(t.text for t in sent[max(0, span.end - sent.start) :][:4])]
+    for word in words:
+        demonym = gaz.demonym(word)
+        if demonym is not None and speaker_countries and demonym.country not in speaker_countries:
+            return True
+    return False
+
+
+def _country(name: str, text: str) -> str | None:
+    body = gaz.lookup_body(name)
+    if body is not None and body.country:
+        return body.country
+    for word in (*text.split(), *name.split()):
+        demonym = gaz.demonym(word)
+        if demonym is not None:
+            return demonym.country
+        place = gaz.lookup_place(word)
+        if place is not None and place.kind == "country":
+            return place.name
+    return None
