@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # pragma: no cover
     from claimx.contract.article import Article
     from claimx.contract.claim import Claim
+    from claimx.io.article import read_article
     from claimx.pipeline import attributions, extract, extract_many, load
 
 _LAZY = {
@@ -26,6 +27,7 @@ _LAZY = {
     "attributions": "claimx.pipeline",
     "Claim": "claimx.contract.claim",
     "Article": "claimx.contract.article",
+    "read_article": "claimx.io.article",
 }
 
 
@@ -46,4 +48,5 @@ __all__ = [
     "extract",
     "extract_many",
     "load",
+    "read_article",
 ]

@@ -11,7 +11,7 @@ import pytest
 from claimx.contract.article import Article
 from claimx.contract.published import iso_date
 from claimx.io import readers
-from claimx.io.readers import Reader, Rejected
+from claimx.io.readers import Reader, ReadWarning, Rejected
 
 PAGE = """<!DOCTYPE html>
 <html><head>
@@ -353,3 +353,105 @@ def test_contract_iso_date_reads_published(value: str, expected: str | None) -> 
 def test_readers_rejects_nonpositive_limit(max_bytes: int) -> None:
     with pytest.raises(ValueError, match="max_bytes"):
         Reader(max_bytes=max_bytes)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        (
+            {"north/report.txt": "N.", "south/report.txt": "S.", "report.md": "R."},
+            ["north/report", "report", "south/report"],
+        ),
+        (
+            {"wire.jsonl": '{"id": "x", "text": "1"}\n{"id": "x", "text": "2"}\n'
+             '{"id": "x~2", "text": "3"}\n{"text": "4"}\n'},
+            ["x", "x~2", "x~2~2", "wire:4"],
+        ),
+        ({"2019/a.txt": "A.", "2019/b/a.txt": "B."}, ["2019/a", "2019/b/a"]),
+    ],
+)  # fmt: skip
+def test_readers_ids_unique_and_relative_to_the_folder(
+    tmp_path: Path, files: dict[str, str], expected: list[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    for name, text in files.items():
+        (corpus / name).parent.mkdir(parents=True, exist_ok=True)
+        (corpus / name).write_text(text)
+    warnings: list[ReadWarning] = []
+    items = list(Reader(on_warning=warnings.append).read([corpus]))
+    assert [i.id for i in items if isinstance(i, Article)] == expected
+    renamed = [i.id for i in items if isinstance(i, Article) and "~" in i.id]
+    assert [w.reason for w in warnings] == ["duplicate_id"] * len(renamed)
+
+
+@pytest.mark.parametrize("names", [("a/report.txt", "b/report.txt")])
+def test_readers_same_name_given_twice_gets_a_suffix(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
+    paths = []
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("Text.")
+        paths.append(tmp_path / name)
+    warnings: list[ReadWarning] = []
+    items = list(Reader(on_warning=warnings.append).read(paths))
+    assert [i.id for i in items if isinstance(i, Article)] == ["report", "report~2"]
+    assert "is already used by" in warnings[0].detail
+
+
+@pytest.mark.parametrize(
+    ("first_line", "skipped"),
+    [
+        ('{"doc_id": "a", "claim_id": "a:1", "span": [0, 2], "figure": {"value": 12}}', True),
+        ('{"id": "a", "text": "12 people were killed.", "claim_id": "x", "span": [], "figure": 1}',
+         False),
+        ('{"id": "a", "text": "Plain article."}', False),
+    ],
+)  # fmt: skip
+def test_readers_skip_a_claims_file_with_a_note(
+    tmp_path: Path, first_line: str, skipped: bool
+) -> None:
+    path = tmp_path / "out.jsonl"
+    path.write_text(first_line + "\n")
+    warnings: list[ReadWarning] = []
+    reader = Reader(on_warning=warnings.append)
+    items = list(reader.read([tmp_path]))
+    assert (items == [], reader.skipped.get("claims_file", 0)) == (skipped, int(skipped))
+    assert [w.reason for w in warnings] == (["claims_file"] if skipped else [])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "text"),
+    [
+        ("a.md", "---\ntitle: T\npublished: 2019-04-26\n---\n\r\nBody\r\nline.", "Body\nline."),
+        ("b.txt", "Plain\r\ntext.", "Plain\ntext."),
+    ],
+)
+def test_readers_read_article_gives_the_text_spans_index(
+    tmp_path: Path, name: str, content: str, text: str
+) -> None:
+    import claimx
+
+    path = tmp_path / name
+    path.write_bytes(content.encode())
+    article = claimx.read_article(path)
+    assert article.text == text
+
+
+@pytest.mark.parametrize(
+    ("content", "article_id", "match"),
+    [
+        ("", None, "empty"),
+        ('{"id": "x", "text": "A."}\n', "y", "no article with id 'y'"),
+    ],
+)
+def test_readers_read_article_names_the_file_and_reason(
+    tmp_path: Path, content: str, article_id: str | None, match: str
+) -> None:
+    from claimx.io.article import ReadError, read_article
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(content)
+    with pytest.raises(ReadError, match=match) as info:
+        read_article(path, article_id)
+    assert str(path) in str(info.value)

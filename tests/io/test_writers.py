@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import pytest
 from claimx.contract.claim import Agent, Claim, Figure, Period, Speaker, Stated, Victims
 from claimx.io.writers import (
     CSV_COLUMNS,
+    OutputError,
     WriterError,
     flatten_claim,
     format_for,
@@ -224,3 +227,32 @@ def test_writers_resume_cuts_back_and_appends(tmp_path: Path, fmt: str) -> None:
     reference = tmp_path / f"reference.{fmt}"
     write(reference, fmt, [[FULL], [PART]])
     assert path.read_bytes() == reference.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cell"),
+    [
+        ('=HYPERLINK("http://x") 12 people were killed.', '\'=HYPERLINK("http://x") 12'),
+        ("+12 people were killed.", "'+12"),
+        ("-12 people were killed.", "'-12"),
+        ("@SUM(A1) 12 people were killed.", "'@SUM"),
+        ("\t=1 12 people were killed.", "'\t=1"),
+        ("12 people were killed = a massacre.", "12 people"),
+    ],
+)
+def test_writers_csv_neutralises_formula_cells(tmp_path: Path, sentence: str, cell: str) -> None:
+    claim = dataclasses.replace(PART, sentence=sentence, doc_id="-1")
+    path = tmp_path / "out.csv"
+    write(path, "csv", [[claim]])
+    row = next(csv.DictReader(path.open(encoding="utf-8")))
+    assert row["sentence"].startswith(cell)
+    assert row["doc_id"] == "'-1"
+    assert row["value"] == "4"
+
+
+@pytest.mark.parametrize("target", ["/dev/full"])
+def test_writers_failure_to_write_names_the_output(target: str) -> None:
+    if not os.path.exists(target):
+        pytest.skip(f"{target} is not on this system")
+    with pytest.raises(OutputError, match=f"cannot write {target}: No space left on device"):
+        write(Path(target), "jsonl")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ import pytest
 
 from claimx.contract.article import Article
 from claimx.contract.claim import Claim, Figure, Stated, Victims
+from claimx.pipeline.api import ArticleError, article_error, report_failure
 
 _CLAIM = re.compile(r"\b(\d+) (people|civilians|children) (?:were |had been )?(killed|injured)\b")
 
@@ -44,19 +45,37 @@ def claims_of(article: Article) -> list[Claim]:
     return claims
 
 
-def _pair(article: Article) -> tuple[Article, list[Claim]]:
-    return article, claims_of(article)
+#: an article holding this word makes the stand-in fail, as a stage that raises would
+FAILS = "UNREADABLE-FIGURES"
+
+
+def _pair(article: Article) -> tuple[Article, list[Claim] | ArticleError]:
+    try:
+        if FAILS in article.text:
+            raise ValueError(f"cannot read {FAILS}")
+        return article, claims_of(article)
+    except ValueError as err:
+        return article, article_error(article, err)
 
 
 def fake_extract_many(
-    articles: Iterable[Article], *, n_process: int = 1
+    articles: Iterable[Article],
+    *,
+    n_process: int = 1,
+    on_error: Callable[[Article, ArticleError], None] | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     if n_process == 1:
-        for article in articles:
-            yield article, claims_of(article)
-        return
-    with multiprocessing.get_context("fork").Pool(n_process) as pool:
-        yield from pool.imap(_pair, articles, chunksize=2)
+        pairs: Iterable[tuple[Article, list[Claim] | ArticleError]] = map(_pair, articles)
+    else:
+        pool = multiprocessing.get_context("fork").Pool(n_process)
+        pairs = pool.imap(_pair, articles, chunksize=2)
+    for article, result in pairs:
+        if isinstance(result, ArticleError):
+            report_failure(article, result, on_error)
+        else:
+            yield article, result
+    if n_process > 1:
+        pool.close()
 
 
 def write_corpus(path: Path, count: int, *, every: int = 3) -> list[dict[str, object]]:

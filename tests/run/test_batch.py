@@ -28,9 +28,10 @@ def crashing_after(fake_extract: Any) -> Any:
 
     def make(count: int) -> Any:
         def extract(
-            articles: Iterable[Article], *, n_process: int = 1
+            articles: Iterable[Article], *, n_process: int = 1, on_error: Any = None
         ) -> Iterator[tuple[Article, list[Claim]]]:
-            for index, pair in enumerate(fake_extract(articles, n_process=n_process)):
+            pairs = fake_extract(articles, n_process=n_process, on_error=on_error)
+            for index, pair in enumerate(pairs):
                 if index == count:
                     raise Crash(f"killed at article {index}")
                 yield pair
@@ -89,7 +90,7 @@ def test_batch_summary_errors_file_and_exit_code(run: Any, tmp_path: Path) -> No
     assert any("4 articles read from 4 files; 2 rejected (empty 1, json 1)" in m for m in messages)
     assert any(m.startswith("claimx: 4 claims (injured 1, killed 3) written to") for m in messages)
     claims = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [c["doc_id"] for c in claims] == ["a", "a", "c:1", "c:3"]
+    assert [c["doc_id"] for c in claims] == ["a", "a", "sub/c:1", "sub/c:3"]
 
 
 @pytest.mark.parametrize(
@@ -276,3 +277,57 @@ def test_batch_output_inside_the_input_folder_is_not_read(
     # The output, its progress log and the errors file.
     assert summary.skipped == {"output": 3}
     assert [json.loads(line)["doc_id"] for line in out.read_text().splitlines()] == ["a"]
+
+
+@pytest.mark.parametrize(("stdout_terminal", "bar"), [(True, False), (False, True)])
+def test_batch_no_bar_on_the_terminal_that_shows_the_claims(
+    run: Any, make_corpus: Any, tmp_path: Path, stdout_terminal: bool, bar: bool
+) -> None:
+    source = tmp_path / "corpus.jsonl"
+    make_corpus(source, 4)
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    stdout.isatty = lambda: stdout_terminal  # type: ignore[method-assign]
+    stderr = _Terminal()
+    run([source], None, stdout=stdout, stderr=stderr)
+    assert ("4/4" in stderr.getvalue()) == bar
+
+
+@pytest.mark.parametrize(
+    ("verbosity", "shown", "hidden"),
+    [
+        (-1, ["rejected"], ["warning", "articles read", "wrote"]),
+        (0, ["rejected", "warning", "articles read"], ["wrote"]),
+        (1, ["rejected", "warning", "articles read", "wrote corpus.jsonl:2: 2 claims"], []),
+    ],
+)
+def test_batch_quiet_and_verbose(
+    run: Any, tmp_path: Path, verbosity: int, shown: list[str], hidden: list[str]
+) -> None:
+    source = tmp_path / "corpus.jsonl"
+    source.write_text(
+        '{"text": "The council met."}\n'
+        '{"text": "3 people were killed. 4 children were injured.", "published": "x"}\n'
+        "not json\n"
+    )
+    stderr = io.StringIO()
+    run([source], tmp_path / "out.jsonl", stderr=stderr, verbosity=verbosity)
+    text = stderr.getvalue().replace(str(tmp_path) + "/", "")
+    assert all(s in text for s in shown), text
+    assert not any(h in text for h in hidden), text
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_batch_failing_article_is_rejected_and_the_run_goes_on(
+    run: Any, make_corpus: Any, tmp_path: Path, workers: int
+) -> None:
+    rows = make_corpus(tmp_path / "c.jsonl", 9)
+    rows[4]["text"] += " UNREADABLE-FIGURES"  # the stand-in fails on it (conftest.FAILS)
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    errors = tmp_path / "errors.jsonl"
+    summary = run(
+        [tmp_path / "c.jsonl"], tmp_path / "out.jsonl", workers=workers, errors_path=str(errors)
+    )
+    assert (summary.articles, summary.rejected, summary.exit_code) == (8, {"pipeline": 1}, 1)
+    record = json.loads(errors.read_text())
+    assert (record["origin"].endswith("c.jsonl:5"), record["reason"]) == (True, "pipeline")
+    assert record["detail"].startswith("ValueError: cannot read UNREADABLE-FIGURES")

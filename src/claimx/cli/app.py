@@ -10,8 +10,10 @@ from claimx import __version__
 
 app = typer.Typer(
     name="claimx",
-    help="Casualty claims from news articles: extract, show, evaluate, compare.",
+    help="Casualty claims from news articles: extract, show, evaluate, compare, export.",
     no_args_is_help=True,
+    # Help texts are plain text: rich markup would eat "[default: the first]".
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )

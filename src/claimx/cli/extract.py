@@ -9,6 +9,13 @@ from typing import Annotated
 import typer
 
 from claimx.cli.app import app
+from claimx.cli.failures import (
+    Terminated,
+    fail,
+    interrupted,
+    output_failed,
+    terminated_as_interrupt,
+)
 from claimx.io.readers import DEFAULT_MAX_BYTES
 
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*", re.I)
@@ -104,36 +111,53 @@ def extract_command(
     ] = DEFAULT_MAX_BYTES,
     progress: Annotated[
         bool,
-        typer.Option("--progress/--no-progress", help="Progress bar (only on a terminal)."),
+        typer.Option(
+            "--progress/--no-progress",
+            help="Progress bar (only when standard error is a terminal that does not also "
+            "show the claims).",
+        ),
     ] = True,
+    quiet: Annotated[
+        bool,
+        typer.Option("-q", "--quiet", help="Print only rejections and errors."),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option("-v", "--verbose", help="Also print each article as it is written."),
+    ] = False,
 ) -> None:
     """Extract casualty claims from articles into JSON Lines, CSV or Parquet.
 
-    Exit status: 0 all inputs read; 1 some were rejected (the rest written);
-    2 usage error or nothing could be read.
+    Exit status: 0 all inputs read; 1 some were rejected (the rest written); 2 usage error or
+    nothing could be read; 3 the output could not be written; 130 interrupted (Ctrl-C), 143
+    terminated (SIGTERM), both with --resume to continue; 141 standard output closed (| head).
     """
+    from claimx.io.writers import OutputError
     from claimx.run.batch import UsageError, run_extract
     from claimx.run.summary import EXIT_USAGE
 
-    try:
-        summary = run_extract(
-            paths,
-            output,
-            format=format.value if format is not None else None,
-            workers=workers,
-            published=published,
-            resume=resume,
-            errors_path=errors,
-            max_bytes=max_bytes,
-            model=model,
-            progress=progress,
-            dask=dask,
-        )
-    except UsageError as err:
-        typer.echo(f"claimx: error: {err}", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    except KeyboardInterrupt:
-        hint = " (add --resume to continue)" if output not in (None, "-") else ""
-        typer.echo(f"claimx: interrupted{hint}", err=True)
-        raise typer.Exit(130) from None
+    if quiet and verbose:
+        fail("-q/--quiet and -v/--verbose contradict each other; give one", EXIT_USAGE)
+    with terminated_as_interrupt():
+        try:
+            summary = run_extract(
+                paths,
+                output,
+                format=format.value if format is not None else None,
+                workers=workers,
+                published=published,
+                resume=resume,
+                errors_path=errors,
+                max_bytes=max_bytes,
+                model=model,
+                progress=progress,
+                verbosity=-1 if quiet else 1 if verbose else 0,
+                dask=dask,
+            )
+        except UsageError as err:
+            fail(str(err), EXIT_USAGE)
+        except OutputError as err:
+            output_failed(err)
+        except (KeyboardInterrupt, Terminated) as err:
+            interrupted(err, resumable=output not in (None, "-"))
     raise typer.Exit(summary.exit_code)

@@ -117,9 +117,14 @@ class Claim:
     part_of: str | None = None
     sentence_span: tuple[int, int] | None = None
     rules: tuple[str, ...] = field(default=())
+    # The article's metadata, so a claim read on its own says where it came from.
+    published: str | None = None
+    url: str | None = None
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON object (plus ``sentence_span`` and ``rules``)."""
+        """The contract's JSON object (plus ``sentence_span``, ``rules`` and the article's
+        ``published``, ``url`` and ``title``)."""
         return {
             "doc_id": self.doc_id,
             "claim_id": self.claim_id,
@@ -138,6 +143,9 @@ class Claim:
             "part_of": self.part_of,
             "sentence_span": list(self.sentence_span) if self.sentence_span else None,
             "rules": list(self.rules),
+            "published": self.published,
+            "url": self.url,
+            "title": self.title,
         }
 
     @classmethod
@@ -179,4 +187,7 @@ class Claim:
             part_of=data.get("part_of"),
             sentence_span=(int(sentence_span[0]), int(sentence_span[1])) if sentence_span else None,
             rules=tuple(data.get("rules") or ()),
+            published=data.get("published"),
+            url=data.get("url"),
+            title=data.get("title"),
         )

@@ -44,9 +44,12 @@ CLAIM_SCHEMA: tuple[tuple[str, FieldType], ...] = (
     ("part_of", "string"),
     ("sentence_span", ("list", "int")),
     ("rules", ("list", "string")),
+    ("published", "string"),
+    ("url", "string"),
+    ("title", "string"),
 )
 
-#: the keys of ``Claim.to_dict()``: the contract's fields, then claimx's two additions
+#: the keys of ``Claim.to_dict()``: the contract's fields, then claimx's additions
 CLAIM_FIELDS: tuple[str, ...] = tuple(name for name, _type in CLAIM_SCHEMA)
 
 #: the column where tabular outputs keep top-level fields this version does not know
@@ -87,8 +90,24 @@ CSV_COLUMNS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sentence_end", ("sentence_span", "1")),
     ("sentence", ("sentence",)),
     ("rules", ("rules", "*")),
+    ("published", ("published",)),
+    ("url", ("url",)),
+    ("title", ("title",)),
     (EXTRA_COLUMN, (EXTRA_COLUMN,)),
 )
+
+
+#: what a spreadsheet reads as the start of a formula (OWASP, CSV injection): "=", "+", "-",
+#: "@", and a tab or carriage return before them
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: a string that would start a formula gets a
+    leading apostrophe (OWASP's rule for CSV injection); numbers and other strings pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def csv_value(claim: dict[str, Any], path: tuple[str, ...]) -> Any:

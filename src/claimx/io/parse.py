@@ -25,7 +25,9 @@ Item = Article | Rejected
 Warn = Callable[[ReadWarning], None]
 
 
-def text_article(path: str, data: bytes, *, markdown: bool, warn: Warn) -> Item:
+def text_article(
+    path: str, data: bytes, *, markdown: bool, warn: Warn, article_id: str | None = None
+) -> Item:
     """A plain-text or Markdown file, with optional front matter."""
     try:
         text = _newlines(decode_bytes(data).text)
@@ -39,7 +41,7 @@ def text_article(path: str, data: bytes, *, markdown: bool, warn: Warn) -> Item:
     meta = front.meta
     title = meta.get("title") or (_markdown_title(front.body) if markdown else None)
     return Article(
-        id=file_id(path),
+        id=article_id or file_id(path),
         text=front.body,
         title=title,
         published=_published(path, meta.get("published"), warn),
@@ -49,7 +51,7 @@ def text_article(path: str, data: bytes, *, markdown: bool, warn: Warn) -> Item:
     )
 
 
-def html_article(path: str, data: bytes, *, warn: Warn) -> Item:
+def html_article(path: str, data: bytes, *, warn: Warn, article_id: str | None = None) -> Item:
     """An HTML page: main text, title and declared date through trafilatura."""
     try:
         html = decode_bytes(data, declared=declared_charset(data)).text
@@ -64,7 +66,7 @@ def html_article(path: str, data: bytes, *, warn: Warn) -> Item:
     if page is None:
         return Rejected(path, "no_text", "no article text found in the page")
     return Article(
-        id=file_id(path),
+        id=article_id or file_id(path),
         text=_newlines(page.text),
         title=page.title,
         published=_published(path, page.date, warn),
@@ -144,11 +146,32 @@ def _published(where: str, value: object, warn: Warn) -> str | None:
     return None
 
 
-def file_id(path: str) -> str:
-    """The id of an article read from a file: its name without the extension."""
+def file_id(path: str, root: str | None = None) -> str:
+    """The id of an article read from a file: its name without the extension; for a file
+    found in the folder ``root``, its path below the folder ("2019/report"), so that two
+    ``report.txt`` in two sub-folders keep apart."""
+    if root is not None:
+        relative = os.path.relpath(path, root)
+        if not relative.startswith(os.pardir):
+            stem, _ = os.path.splitext(relative)
+            if stem and stem != os.curdir:
+                return stem.replace(os.sep, "/")
     name = os.path.basename(path)
     stem, _ = os.path.splitext(name)
     return stem or name
+
+
+# Keys every line of claimx's own output has and no article has.
+_CLAIM_KEYS = ("claim_id", "figure", "span")
+
+
+def is_claims_line(line: bytes) -> bool:
+    """Is this JSON line a claim (claimx output) rather than an article?"""
+    try:
+        obj = json.loads(line)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(obj, dict) and "text" not in obj and all(k in obj for k in _CLAIM_KEYS)
 
 
 def _newlines(text: str) -> str:

@@ -20,6 +20,7 @@ This module finds, opens and reads the inputs within the size limit;
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import sys
@@ -27,8 +28,17 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from claimx.contract.article import Article
 from claimx.io.decode import sniff_binary
-from claimx.io.parse import Item, Warn, file_id, html_article, json_article, text_article
+from claimx.io.parse import (
+    Item,
+    Warn,
+    file_id,
+    html_article,
+    is_claims_line,
+    json_article,
+    text_article,
+)
 from claimx.io.rejections import (
     ReadWarning,
     Rejected,
@@ -48,6 +58,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUFFIXES = TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
 _JSONL_SNIFF_BYTES = 64 * 1024
+_CLAIMS_NOTE = "holds claims (claimx output), not articles; skipped"
 _READ_CHUNK = 1024 * 1024
 
 
@@ -81,12 +92,21 @@ class Reader:
         #: Files (and standard input) opened.
         self.files = 0
         self._seen: set[str] = set()
+        self._ids: dict[str, str] = {}  # article id -> where it was first read
         self._exclude = {os.path.realpath(p) for p in exclude}
 
     # -- public API ---------------------------------------------------------
 
     def read(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
-        """Articles and rejections from every path, in order (folders sorted)."""
+        """Articles and rejections from every path, in order (folders sorted).
+
+        Article ids are unique in a run: a file in a folder is named by its path below the
+        folder ("2019/report"); an id met again gets a suffix ("report~2") and a warning.
+        """
+        for item in self._read_all(paths):
+            yield self._unique(item) if isinstance(item, Article) else item
+
+    def _read_all(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[Item]:
         for raw in paths:
             name = os.fspath(raw)
             if name == STDIN:
@@ -99,7 +119,26 @@ class Reader:
                 if isinstance(entry, Rejected):
                     yield entry
                 else:
-                    yield from self._read_file(entry, explicit=entry == name)
+                    yield from self._read_file(entry, explicit=entry == name, root=name)
+
+    def _unique(self, article: Article) -> Article:
+        first = self._ids.get(article.id)
+        if first is None:
+            self._ids[article.id] = article.origin or article.id
+            return article
+        number = 2
+        while f"{article.id}~{number}" in self._ids:
+            number += 1
+        unique = f"{article.id}~{number}"
+        self._ids[unique] = article.origin or unique
+        self._warn(
+            ReadWarning(
+                article.origin or article.id,
+                "duplicate_id",
+                f"id {article.id!r} is already used by {first}; this article is {unique!r}",
+            )
+        )
+        return dataclasses.replace(article, id=unique)
 
     def files_of(self, paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
         """The files :meth:`read` would open, in the same order (without reading them)."""
@@ -207,7 +246,7 @@ class Reader:
 
     # -- files --------------------------------------------------------------
 
-    def _read_file(self, path: str, *, explicit: bool) -> Iterator[Item]:
+    def _read_file(self, path: str, *, explicit: bool, root: str) -> Iterator[Item]:
         suffix = os.path.splitext(path)[1].lower()
         if suffix not in SUFFIXES:
             if explicit:
@@ -220,17 +259,19 @@ class Reader:
             else:  # pragma: no cover - _walk filters these
                 self.skipped["unsupported"] += 1
             return
+        name = file_id(path, None if explicit else root)
         if suffix in JSONL_SUFFIXES:
-            yield from self._read_jsonl_file(path)
+            yield from self._read_jsonl_file(path, name)
             return
         data = self._slurp(path)
         if isinstance(data, Rejected):
             yield data
             return
         if suffix in HTML_SUFFIXES:
-            yield html_article(path, data, warn=self._warn)
+            yield html_article(path, data, article_id=name, warn=self._warn)
         else:
-            yield text_article(path, data, markdown=suffix in MARKDOWN_SUFFIXES, warn=self._warn)
+            markdown = suffix in MARKDOWN_SUFFIXES
+            yield text_article(path, data, article_id=name, markdown=markdown, warn=self._warn)
 
     def _slurp(self, path: str) -> bytes | Rejected:
         """The bytes of a one-article file, or why they cannot be had."""
@@ -252,7 +293,7 @@ class Reader:
 
     # -- JSON Lines ---------------------------------------------------------
 
-    def _read_jsonl_file(self, path: str) -> Iterator[Item]:
+    def _read_jsonl_file(self, path: str, name: str) -> Iterator[Item]:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed in the finally below
         except OSError as err:
@@ -277,7 +318,11 @@ class Reader:
             if why is not None:
                 yield Rejected(path, "binary", why)
                 return
-            yield from self._jsonl_lines(handle, origin=path, stem=file_id(path))
+            if is_claims_line(head.split(b"\n", 1)[0]):
+                self.skipped["claims_file"] += 1
+                self._warn(ReadWarning(path, "claims_file", _CLAIMS_NOTE))
+                return
+            yield from self._jsonl_lines(handle, origin=path, stem=name)
         finally:
             handle.close()
 

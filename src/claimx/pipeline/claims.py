@@ -55,6 +55,9 @@ def claim_from_span(span: Span, doc_id: str, number: int, part_of: str | None) -
         part_of=part_of,
         sentence_span=(_strip_start(sent), _strip_end(sent)),
         rules=(*figure.rules, *harm.rules, *attribution.rules, *when.rules, *where.rules),
+        published=span.doc._.published,
+        url=span.doc._.url,
+        title=span.doc._.title,
     )
 
 

@@ -21,6 +21,8 @@ _DONE = False
 DOC_EXTENSIONS: dict[str, Any] = {
     "published": None,
     "doc_id": None,
+    "title": None,
+    "url": None,
     "claims": None,
     "rejected_figures": None,
     "attributions": None,

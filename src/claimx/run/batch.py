@@ -13,6 +13,7 @@ article at a time. The NLP arrives through ``extractor``
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
@@ -24,6 +25,7 @@ from typing import IO, Any, BinaryIO
 from claimx.contract.article import Article
 from claimx.contract.published import iso_date
 from claimx.io.readers import DEFAULT_MAX_BYTES, Reader, ReadWarning, Rejected
+from claimx.io.rejections import NOTES
 from claimx.io.writers import (
     PARTIAL_SUFFIX,
     STDOUT,
@@ -32,6 +34,7 @@ from claimx.io.writers import (
     WriterError,
     format_for,
     open_writer,
+    writing,
 )
 from claimx.run.extractor import Extractor, PipelineExtractor, claim_dict
 from claimx.run.resume import ProgressLog, ResumeError, ResumeState, progress_path
@@ -56,6 +59,7 @@ def run_extract(
     nlp: Any = None,
     extractor: Extractor | None = None,
     progress: bool = True,
+    verbosity: int = 0,
     dask: Any = None,
     stdin: BinaryIO | None = None,
     stdout: IO[Any] | None = None,
@@ -66,12 +70,15 @@ def run_extract(
     ``format`` defaults from the output's extension (``.csv``, ``.parquet``)
     else JSON Lines. ``published`` (ISO date) is given to articles without
     one. ``resume`` continues an interrupted run into the same output (JSON
-    Lines and CSV files). ``workers`` is the number of processes (default 1;
+    Lines and CSV files), when the options that change the output are the same.
+    ``workers`` is the number of processes (default 1;
     for ``dask="local"`` the cluster's size, default 2). ``errors_path``
     receives rejected inputs and warnings as JSON Lines. ``dask`` is
-    ``"local"``, a scheduler address or a ``distributed.Client``. Problems
-    with the options raise :class:`UsageError` before anything is written;
-    bad inputs never raise, they are counted in the summary.
+    ``"local"``, a scheduler address or a ``distributed.Client``. ``verbosity``
+    -1 prints only rejections and errors, 1 also each article written.
+    Problems with the options raise :class:`UsageError` before anything is written; a
+    failure to write raises :class:`~claimx.io.writers.OutputError`; bad inputs and articles
+    the pipeline fails on never raise, they are named and counted in the summary.
     """
     err = stderr if stderr is not None else sys.stderr
     names = [os.fspath(p) for p in paths]
@@ -80,8 +87,11 @@ def run_extract(
     )
     if extractor is None:
         extractor = PipelineExtractor(model, nlp)
+    if dask is None:
+        _load(extractor, model)
     summary = Summary(output=output, format=fmt)
     started = time.perf_counter()
+    options = output_options(fmt, default_date, model, max_bytes)
 
     session: Any = None
     if dask is not None:
@@ -94,20 +104,40 @@ def run_extract(
     errors: IO[str] | None = None
     try:
         errors = _open_errors(errors_path)
-        writer, log, state = _open_output(output, fmt, resume, stdout)
+        writer, log, state = _open_output(output, fmt, resume, stdout, options)
     except BaseException:
         if errors is not None:
             errors.close()
         if session is not None:
             session.close()
         raise
-    reporter = Reporter(err, bar=progress and _isatty(err))
+    to_terminal = output in (None, STDOUT) and _isatty(stdout if stdout is not None else sys.stdout)
+    # The bar would tear through the claims on a terminal that shows both.
+    reporter = Reporter(err, bar=progress and verbosity >= 0 and _isatty(err) and not to_terminal)
+
+    def record(notice: dict[str, Any]) -> None:
+        if errors is not None:
+            with writing(str(errors_path)):
+                _append(errors, notice)
 
     def on_warning(warning: ReadWarning) -> None:
+        if warning.reason in NOTES:
+            if verbosity >= 0:
+                reporter.line(f"note {warning}")
+            return
         summary.warnings[warning.reason] += 1
-        reporter.line(f"warning {warning}")
-        if errors is not None:
-            _append(errors, {**warning.to_dict(), "level": "warning"})
+        if verbosity >= 0:
+            reporter.line(f"warning {warning}")
+        record({**warning.to_dict(), "level": "warning"})
+
+    def reject(item: Rejected) -> None:
+        summary.rejected[item.reason] += 1
+        reporter.line(f"rejected {item}")
+        record({**item.to_dict(), "level": "rejected"})
+
+    def on_error(article: Article, error: Any) -> None:
+        reject(Rejected(article.origin or article.id, error.reason, error.detail))
+        reporter.advance(0)
 
     own_files = [p for p in (output, errors_path) if p not in (None, STDOUT)]
     if output not in (None, STDOUT):
@@ -117,10 +147,7 @@ def run_extract(
     def articles() -> Iterator[Article]:
         for item in reader.read(names):
             if isinstance(item, Rejected):
-                summary.rejected[item.reason] += 1
-                reporter.line(f"rejected {item}")
-                if errors is not None:
-                    _append(errors, {**item.to_dict(), "level": "rejected"})
+                reject(item)
                 reporter.advance(0)
                 continue
             if item.origin in state.done:
@@ -136,9 +163,9 @@ def run_extract(
     try:
         reporter.start(reader.estimate(names) if reporter.bar else None)
         if session is not None:
-            results = session.extract(articles(), extractor)
+            results = session.extract(articles(), extractor, on_error=on_error)
         else:
-            results = extractor(articles(), n_process=workers or 1)
+            results = extractor(articles(), n_process=workers or 1, on_error=on_error)
         for article, claims in results:
             dicts = [claim_dict(claim) for claim in claims]
             writer.write_article(dicts)
@@ -150,29 +177,75 @@ def run_extract(
             summary.claims += len(dicts)
             summary.outcomes.update(str(claim.get("outcome")) for claim in dicts)
             reporter.advance(len(dicts))
+            if verbosity > 0:
+                reporter.line(f"wrote {article.origin or article.id}: {len(dicts)} claims")
         completed = True
     finally:
-        # Stops worker processes (spaCy's or a Dask cluster) when the run fails.
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()
-        if isinstance(writer, ParquetWriter) and not completed:
-            writer.abandon()
-        else:
-            writer.close()
-        if log is not None:
-            log.close()
-        if errors is not None:
-            errors.close()
-        if session is not None:
-            session.close()
+        _finish(results, writer, log, errors, session, completed)
         reporter.stop()
     summary.files = reader.files
     summary.skipped = reader.skipped
     summary.seconds = time.perf_counter() - started
-    for line in summary.lines():
-        reporter.line(line)
+    if verbosity >= 0:
+        for line in summary.lines():
+            reporter.line(line)
     return summary
+
+
+def _finish(
+    results: Any,
+    writer: ClaimWriter,
+    log: ProgressLog | None,
+    errors: IO[str] | None,
+    session: Any,
+    completed: bool,
+) -> None:
+    """Close what the run opened. After a failure the closing may fail too (the disk is still
+    full); the first failure is the one to report, so later ones are dropped."""
+    # Stops worker processes (spaCy's or a Dask cluster) when the run fails.
+    close = getattr(results, "close", None)
+    steps: list[Any] = [close] if close is not None else []
+    if isinstance(writer, ParquetWriter) and not completed:
+        steps.append(writer.abandon)
+    else:
+        steps.append(writer.close)
+    steps += [s.close for s in (log, errors, session) if s is not None]
+    for step in steps:
+        if completed:
+            step()
+        else:
+            with contextlib.suppress(Exception):
+                step()
+
+
+def _load(extractor: Extractor, model: str | None) -> None:
+    """Build the pipeline before any output is opened, so a missing model is a usage error."""
+    load = getattr(extractor, "load", None)
+    if load is None:
+        return
+    try:
+        load()
+    except (OSError, ImportError, ValueError) as err:
+        # spaCy reports a model it cannot find as OSError [E050]
+        message = " ".join(str(err).split())
+        raise UsageError(
+            f"cannot load the spaCy pipeline {model or '(default)'}: {message}"
+        ) from None
+
+
+def output_options(
+    fmt: str, published: str | None, model: str | None, max_bytes: int
+) -> dict[str, Any]:
+    """The options that change what a run writes; a resumed run must have the same."""
+    from claimx import __version__
+
+    return {
+        "format": fmt,
+        "published": published,
+        "model": model,
+        "max_bytes": max_bytes,
+        "claimx": __version__,
+    }
 
 
 # -- setup ----------------------------------------------------------------------
@@ -227,7 +300,7 @@ def published_option(published: str | None) -> str | None:
 
 
 def _open_output(
-    output: str | None, fmt: str, resume: bool, stdout: IO[Any] | None
+    output: str | None, fmt: str, resume: bool, stdout: IO[Any] | None, options: dict[str, Any]
 ) -> tuple[ClaimWriter, ProgressLog | None, ResumeState]:
     to_stdout = output in (None, STDOUT)
     log: ProgressLog | None = None
@@ -238,12 +311,12 @@ def _open_output(
         assert output is not None
         # Check the output can be opened before touching an existing progress log.
         if resume:
-            log, state = ProgressLog.resume(output, fmt)
+            log, state = ProgressLog.resume(output, options)
             resume_at = None if state.fresh else state.offset
             writer = open_writer(output, fmt, resume_at=resume_at, stdout=stdout)
         else:
             writer = open_writer(output, fmt, stdout=stdout)
-            log = ProgressLog.start(output, fmt)
+            log = ProgressLog.start(output, options)
     except (WriterError, ResumeError) as err:
         if log is not None:
             log.close()
@@ -278,7 +351,7 @@ def _same_file(a: str, b: str | None) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def _isatty(stream: IO[str]) -> bool:
+def _isatty(stream: IO[Any]) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):

@@ -19,10 +19,11 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from claimx.contract.article import Article
-from claimx.run.extractor import Extractor, claim_dict
+from claimx.run.extractor import Extractor, OnError, claim_dict
 
 LOCAL = "local"
 DEFAULT_LOCAL_WORKERS = 2
@@ -94,8 +95,15 @@ class DaskSession:
         self,
         articles: Iterable[Article],
         extractor: Extractor,
+        *,
+        on_error: OnError | None = None,
     ) -> Iterator[tuple[Article, list[Any]]]:
-        """``(article, claims)`` pairs in input order; claims are ``to_dict()`` objects."""
+        """``(article, claims)`` pairs in input order; claims are ``to_dict()`` objects.
+
+        An article the pipeline fails on goes to ``on_error`` (see :class:`Extractor`); a
+        partition whose worker died is sent again, an article at a time, so that only the
+        article that kills a worker is named.
+        """
         nthreads = sum(self._client.nthreads().values()) or 1
         window = IN_FLIGHT_PER_WORKER * nthreads
         pending: deque[tuple[list[Article], Any]] = deque()
@@ -104,9 +112,9 @@ class DaskSession:
                 future = self._client.submit(extract_partition, extractor, batch, pure=False)
                 pending.append((batch, future))
                 if len(pending) >= window:
-                    yield from _collect(*pending.popleft())
+                    yield from self._collect(*pending.popleft(), extractor, on_error)
             while pending:
-                yield from _collect(*pending.popleft())
+                yield from self._collect(*pending.popleft(), extractor, on_error)
         finally:
             for _batch, future in pending:
                 future.cancel()
@@ -117,12 +125,42 @@ class DaskSession:
         if self._cluster is not None:
             self._cluster.close()
 
+    def _collect(
+        self, batch: list[Article], future: Any, extractor: Extractor, on_error: OnError | None
+    ) -> Iterator[tuple[Article, list[Any]]]:
+        from distributed.scheduler import KilledWorker
 
-def _collect(batch: list[Article], future: Any) -> Iterator[tuple[Article, list[Any]]]:
-    results = future.result()
-    if len(results) != len(batch):
-        raise DaskError(f"a worker returned {len(results)} results for {len(batch)} articles")
-    yield from zip(batch, results, strict=True)
+        try:
+            results = future.result()
+        except KilledWorker:
+            results = [self._alone(article, extractor) for article in batch]
+        if len(results) != len(batch):
+            raise DaskError(f"a worker returned {len(results)} results for {len(batch)} articles")
+        for article, result in zip(batch, results, strict=True):
+            if isinstance(result, Failure):
+                if on_error is None:
+                    raise DaskError(f"article {article.origin or article.id}: {result.detail}")
+                on_error(article, result)
+            else:
+                yield article, result
+
+    def _alone(self, article: Article, extractor: Extractor) -> list[Any] | Failure:
+        from distributed.scheduler import KilledWorker
+
+        future = self._client.submit(extract_partition, extractor, [article], pure=False)
+        try:
+            return list(future.result()[0])
+        except KilledWorker as err:
+            return Failure("worker", f"the Dask worker died on this article ({err})")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article a worker could not extract: a reason code (``pipeline``, ``worker``) and
+    what happened, the shape of :class:`claimx.pipeline.api.ArticleError`."""
+
+    reason: str
+    detail: str
 
 
 def partitions(
@@ -149,13 +187,22 @@ def partitions(
         yield batch
 
 
-def extract_partition(extractor: Extractor, batch: list[Article]) -> list[list[dict[str, Any]]]:
-    """Runs on a worker: the claims of each article of ``batch``, as dicts, in order.
+def extract_partition(
+    extractor: Extractor, batch: list[Article]
+) -> list[list[dict[str, Any]] | Failure]:
+    """Runs on a worker: the claims of each article of ``batch``, as dicts, in order (a
+    :class:`Failure` for an article the pipeline failed on).
 
     Articles are not sent back (the client kept them); ``to_dict()`` happens
     here so the client only writes.
     """
-    out: list[list[dict[str, Any]]] = []
-    for _article, claims in extractor(batch, n_process=1):
-        out.append([claim_dict(c) for c in claims])
-    return out
+    failed: dict[int, Failure] = {}
+
+    def keep(article: Article, error: Any) -> None:
+        failed[id(article)] = Failure(error.reason, error.detail)
+
+    done = {
+        id(article): [claim_dict(c) for c in claims]
+        for article, claims in extractor(batch, n_process=1, on_error=keep)
+    }
+    return [done[id(a)] if id(a) in done else failed[id(a)] for a in batch]

@@ -8,17 +8,22 @@ stand-in.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
 from claimx.contract.article import Article
 
+#: ``on_error(article, error)``: the article gave no claims because ``error`` (an exception
+#: with ``reason`` and ``detail``, :class:`claimx.pipeline.api.ArticleError`) happened
+OnError = Callable[[Article, Any], None]
+
 
 class Extractor(Protocol):
-    """``extract_many``'s shape: articles in, ``(article, claims)`` out, in input order."""
+    """``extract_many``'s shape: articles in, ``(article, claims)`` out, in input order; an
+    article that fails goes to ``on_error`` and is left out."""
 
     def __call__(
-        self, articles: Iterable[Article], *, n_process: int = 1
+        self, articles: Iterable[Article], *, n_process: int = 1, on_error: OnError | None = None
     ) -> Iterator[tuple[Article, Sequence[Any]]]: ...
 
 
@@ -48,13 +53,18 @@ class PipelineExtractor:
         self.model = model
         self._nlp = nlp
 
+    def load(self) -> Any:
+        """The pipeline, built now (its errors come before any output is opened)."""
+        if self._nlp is None:
+            self._nlp = cached_pipeline(self.model)
+        return self._nlp
+
     def __call__(
-        self, articles: Iterable[Article], *, n_process: int = 1
+        self, articles: Iterable[Article], *, n_process: int = 1, on_error: OnError | None = None
     ) -> Iterator[tuple[Article, Sequence[Any]]]:
         from claimx.pipeline import extract_many
 
-        nlp = self._nlp if self._nlp is not None else cached_pipeline(self.model)
-        return extract_many(articles, nlp=nlp, n_process=n_process)
+        return extract_many(articles, nlp=self.load(), n_process=n_process, on_error=on_error)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (PipelineExtractor, (self.model,))

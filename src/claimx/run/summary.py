@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,12 @@ from claimx.io.writers import STDOUT
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
+#: the output could not be written (disk full, file too large, no permission mid-run)
+EXIT_OUTPUT = 3
+#: 128 + the signal's number, as a shell reports a process the signal ended
+EXIT_INTERRUPTED = 130  # SIGINT, Ctrl-C
+EXIT_BROKEN_PIPE = 141  # SIGPIPE: the reader of standard output went away (| head -1)
+EXIT_TERMINATED = 143  # SIGTERM
 
 
 @dataclass
@@ -127,11 +134,14 @@ class Reporter:
 
     def line(self, text: str) -> None:
         message = f"claimx: {text}"
-        if self._progress is not None:
-            self._progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
-        else:
-            self.stream.write(message + "\n")
-            self.stream.flush()
+        # Standard error may be a closed pipe too (2>&1 | head -1): messages are then lost,
+        # the run is not.
+        with contextlib.suppress(OSError, ValueError):
+            if self._progress is not None:
+                self._progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
+            else:
+                self.stream.write(message + "\n")
+                self.stream.flush()
 
     def stop(self) -> None:
         if self._progress is not None:

@@ -60,7 +60,12 @@ def resolve(
     if not s:
         return None
     anchor_val = _val(anchor)
-    val = _read(s, published, future, anchor_val, _val(context))
+    try:
+        val = _read(s, published, future, anchor_val, _val(context))
+    except (OverflowError, ValueError):
+        # counting from a placeholder publication date (0001-01-01, 9999-12-31) leaves the
+        # calendar: such an expression names no date
+        return None
     if val is None:
         return None
     start, end = val.start, val.end

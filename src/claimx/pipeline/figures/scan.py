@@ -15,11 +15,11 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from claimx.lexicon.rules import per_rules
-from claimx.lexicon.words import NumberWords, number_words, outcome_words, victim_words
+from claimx.lexicon.words import NumberWords, outcome_words, victim_words
+from claimx.pipeline.figures.grammar import Number, is_pronoun_one, number_grammar, read_number
 from claimx.pipeline.values import FigureReading
 from claimx.resources import read_json
 
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
@@ -40,93 +40,6 @@ class FigureMatch:
         return FigureReading(self.value, self.low, self.high, self.qualifier, "people", self.rules)
 
 
-@dataclass(frozen=True)
-class _Number:
-    start: int
-    end: int
-    value: int
-    vague: tuple[int, int, int | None] | None = None
-    round_figure: bool = False
-    rule: str = "digits"
-
-
-def _digit_value(text: str) -> float | None:
-    if not _DIGITS.match(text):
-        return None
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:  # pragma: no cover - the regex admits only numbers
-        return None
-
-
-def _read_number(tokens: Doc, i: int, end: int, words: NumberWords) -> _Number | None:
-    """The number expression starting at token ``i``, or None."""
-    tok = tokens[i]
-    lower = tok.lower_
-    # vague amounts, longest first: "hundreds of thousands", "tens of thousands"
-    if lower in ("tens", "hundreds") and i + 2 < end and tokens[i + 1].lower_ == "of":
-        phrase = f"{lower} of {tokens[i + 2].lower_}"
-        if phrase in words.vague:
-            v = words.vague[phrase]
-            return _Number(i, i + 3, v[0], vague=v, rule=f"vague:{phrase}")
-    if lower in words.vague:
-        v = words.vague[lower]
-        return _Number(i, i + 1, v[0], vague=v, rule=f"vague:{lower}")
-    if lower in words.round:
-        return _Number(i, i + 1, words.round[lower], round_figure=True, rule=f"round:{lower}")
-    digit = _digit_value(tok.text)
-    if digit is not None:
-        j = i + 1
-        value = digit
-        rule = "digits"
-        if j < end and tokens[j].lower_ in words.scales and tokens[j].lower_ not in ("k",):
-            value *= words.scales[tokens[j].lower_]
-            j += 1
-            rule = "digits+scale"
-        if value != int(value) or value > 10**10:
-            return None
-        return _Number(i, j, int(value), rule=rule)
-    if not words.is_number_word(lower):
-        return None
-    if (
-        lower in words.scales
-        and i > 0
-        and tokens[i - 1].lower_ == "a"
-        and lower not in ("m", "mn", "bn", "k")
-    ):
-        # "a million people": a round figure, like "a dozen"
-        return _Number(
-            i - 1, i + 1, words.scales[lower], round_figure=True, rule=f"round:a {lower}"
-        )
-    # number words: "twenty-one", "one hundred and fifty", "two million"
-    total = 0
-    current = 0
-    j = i
-    last_word = i
-    while j < end:
-        low = tokens[j].lower_
-        if low in words.units:
-            current += words.units[low]
-        elif low in words.tens:
-            current += words.tens[low]
-        elif low in words.scales and low not in ("m", "mn", "bn", "k"):
-            scale = words.scales[low]
-            if scale == 100:
-                current = (current or 1) * 100
-            else:
-                total += (current or 1) * scale
-                current = 0
-        elif low in ("-", "and") and j + 1 < end and words.is_number_word(tokens[j + 1].lower_):
-            j += 1
-            continue
-        else:
-            break
-        last_word = j
-        j += 1
-    value_int = total + current
-    return _Number(i, last_word + 1, value_int, rule="words")
-
-
 def _qualifier_before(
     tokens: Doc, start: int, lo: int, words: NumberWords
 ) -> tuple[int, str | None, str | None]:
@@ -141,7 +54,7 @@ def _qualifier_before(
     return start, None, None
 
 
-def _with_bounds(number: _Number, qualifier: str | None) -> tuple[int, int | None, int | None, str]:
+def _with_bounds(number: Number, qualifier: str | None) -> tuple[int, int | None, int | None, str]:
     """Value, low, high and qualifier code for one number and its qualifier."""
     value = number.value
     if number.vague is not None:
@@ -163,7 +76,7 @@ def _distractors() -> dict[str, Any]:
     return {k: frozenset(v) if isinstance(v, list) else v for k, v in data.items()}
 
 
-def _reject_reason(tokens: Doc, num: _Number, lo: int, hi: int) -> str | None:
+def _reject_reason(tokens: Doc, num: Number, lo: int, hi: int) -> str | None:
     """Why this number cannot count people, from the words around it (no parse)."""
     d = _distractors()
     tok = tokens[num.start]
@@ -173,6 +86,8 @@ def _reject_reason(tokens: Doc, num: _Number, lo: int, hi: int) -> str | None:
     prev = tokens[num.start - 1] if num.start > lo else None
     if _ORDINAL.match(text):
         return "ordinal"
+    if is_pronoun_one(tokens, num, number_grammar()):
+        return f"pronoun ({prev.lower_ if prev is not None else ''} {tok.lower_})"
     if prev is not None and (
         prev.text in d["currency_symbols"] or prev.lower_ in d["currency_words"]
     ):
@@ -229,7 +144,8 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
 
     Pure: reads token texts only, so it works on any tokenised doc.
     """
-    words = number_words()
+    grammar = number_grammar()
+    words = grammar.words
     doc = tokens.doc if isinstance(tokens, Span) else tokens
     offset = tokens.start if isinstance(tokens, Span) else 0
     lo = offset + start
@@ -240,14 +156,16 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
     while i < hi:
         tok = toks[i]
         if not (
-            tok.like_num or tok.lower_ in words.vague or tok.lower_ in ("tens", "dozen", "score")
+            tok.like_num
+            or grammar.is_trigger(tok.lower_)
+            or tok.lower_ in ("tens", "dozen", "score")
         ):
             i += 1
             continue
         if tok.lower_ == "score" and not (i > lo and toks[i - 1].lower_ == "a"):
             i += 1
             continue
-        number = _read_number(toks, i, hi, words)
+        number = read_number(toks, i, hi, grammar)
         if number is None:
             rejected_text = tok.text
             if _ORDINAL.match(rejected_text):
@@ -256,8 +174,8 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
             continue
         rules: list[str] = [number.rule]
         # "a dozen" / "two dozen"
-        if number.round_figure and i > lo and toks[i - 1].lower_ in words.units:
-            number = _Number(
+        if number.rule.startswith("round:") and i > lo and toks[i - 1].lower_ in words.units:
+            number = Number(
                 i - 1,
                 number.end,
                 words.units[toks[i - 1].lower_] * number.value,
@@ -300,12 +218,12 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
 
 def _range_after(
     toks: Doc,
-    number: _Number,
+    number: Number,
     q_start: int,
     hi: int,
     words: NumberWords,
     qualifier: str | None,
-) -> tuple[_Number, str | None] | None:
+) -> tuple[Number, str | None] | None:
     j = number.end
     if j + 1 >= hi or number.vague is not None:
         return None
@@ -331,7 +249,7 @@ def _range_after(
             prev = toks[q_start - 2] if q_start > 1 else None
             if prev is not None and prev.lower_ in _toll_verbs():
                 return None
-    second = _read_number(toks, k, hi, words) if k < hi else None
+    second = read_number(toks, k, hi, number_grammar()) if k < hi else None
     if second is None or second.vague is not None:
         return None
     if joiner in ("-", "–", "—") and toks[j].whitespace_:

@@ -1,0 +1,204 @@
+"""Worker processes for ``extract_many(n_process=N)``.
+
+Workers get the parent's pipeline by fork (no reload, no pickling of the model) and send back
+claims only: ``nlp.pipe(n_process=N)`` ships whole serialised docs back to the parent, which
+costs more than the gated parse.
+
+Nothing one article does stops the others: an exception in a stage comes back as that
+article's :class:`~claimx.pipeline.api.ArticleError`; a worker that dies (killed for memory, a
+crash in native code) breaks the pool, which is started again, and the batch it held is run
+one article at a time so that only the article that kills a worker is named. Workers end with
+the parent: the kernel signals them when it dies (Linux), and a watchdog thread checks that
+the parent is still there (everywhere).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing as mp
+import os
+import signal
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+
+from claimx.contract.article import Article
+from claimx.contract.claim import Claim
+from claimx.pipeline.api import (
+    ArticleError,
+    OnError,
+    extract_batch,
+    report_failure,
+)
+
+# Batches in flight per worker: one running, one queued.
+IN_FLIGHT_PER_WORKER = 2
+# Small batches keep the workers evenly loaded when article lengths vary a lot.
+WORKER_BATCH = 4
+_WATCH_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1
+
+_WORKER_NLP: Language | None = None
+
+
+@dataclass(frozen=True)
+class _Failed:
+    """What a worker sends back for an article a stage raised on."""
+
+    reason: str
+    detail: str
+
+
+def extract_parallel(
+    batches: Iterable[list[Article]], nlp: Language, n_process: int, on_error: OnError | None
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """``(article, claims)`` for each article of ``batches``, in input order, from
+    ``n_process`` forked workers; see the module docstring."""
+    try:
+        context = mp.get_context("fork")
+    except ValueError:  # no fork on this platform: one process, the same results
+        for batch in batches:
+            yield from extract_batch(nlp, batch, on_error)
+        return
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    pool = _Pool(context, n_process)
+    pending: deque[tuple[list[Article], Future[Any], int]] = deque()
+    try:
+        for big in batches:
+            for start in range(0, len(big), WORKER_BATCH):
+                batch = big[start : start + WORKER_BATCH]
+                pending.append((batch, *pool.submit(batch)))
+                while len(pending) >= IN_FLIGHT_PER_WORKER * n_process:
+                    yield from _collect(pool, *pending.popleft(), on_error)
+        while pending:
+            yield from _collect(pool, *pending.popleft(), on_error)
+    finally:
+        pool.stop()
+
+
+def _collect(
+    pool: _Pool,
+    batch: list[Article],
+    future: Future[Any],
+    generation: int,
+    on_error: OnError | None,
+) -> Iterator[tuple[Article, list[Claim]]]:
+    try:
+        outcomes = future.result()
+    except BrokenProcessPool:
+        pool.restart(generation)
+        # Which article killed the worker? Each again on its own, in a pool of its own.
+        outcomes = [_alone(pool, article) for article in batch]
+    for article, outcome in zip(batch, outcomes, strict=True):
+        if isinstance(outcome, _Failed):
+            report_failure(article, ArticleError(article, outcome.reason, outcome.detail), on_error)
+        else:
+            yield article, outcome
+
+
+def _alone(pool: _Pool, article: Article) -> list[Claim] | _Failed:
+    future, generation = pool.submit([article])
+    try:
+        return future.result()[0]
+    except BrokenProcessPool:
+        pool.restart(generation)
+        return _Failed("worker", f"the worker process died on this article ({pool.death()})")
+
+
+class _Pool:
+    """A process pool that can be started again after a worker died."""
+
+    def __init__(self, context: Any, size: int) -> None:
+        self._context = context
+        self._size = size
+        self._generation = 0
+        # PR_SET_PDEATHSIG fires when the *thread* that forked the worker ends: only the main
+        # thread lives as long as the process.
+        self._pdeathsig = threading.current_thread() is threading.main_thread()
+        self._last_death = "exit status unknown"
+        self._executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self._size,
+            mp_context=self._context,
+            initializer=_init_worker,
+            initargs=(os.getpid(), self._pdeathsig),
+        )
+
+    def submit(self, batch: list[Article]) -> tuple[Future[Any], int]:
+        return self._executor.submit(_worker_extract, batch), self._generation
+
+    def restart(self, generation: int) -> None:
+        """Start a new pool, unless one was started since ``generation`` broke."""
+        if generation != self._generation:
+            return
+        self._kill()
+        self._generation += 1
+        self._executor = self._start()
+
+    def death(self) -> str:
+        """How the last worker died, as far as the exit codes say."""
+        return self._last_death
+
+    def _kill(self) -> None:
+        processes = dict(getattr(self._executor, "_processes", None) or {})
+        for process in processes.values():
+            code = process.exitcode
+            if code is not None and code < 0:
+                self._last_death = f"signal {_signal_name(-code)}"
+            elif code:
+                self._last_death = f"exit status {code}"
+            with contextlib.suppress(Exception):
+                process.kill()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        for process in processes.values():
+            with contextlib.suppress(Exception):
+                process.join(timeout=5)
+
+    def stop(self) -> None:
+        self._kill()
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
+def _init_worker(parent: int, pdeathsig: bool) -> None:
+    # Ctrl-C reaches the whole process group; the parent stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if pdeathsig:
+        with contextlib.suppress(Exception):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
+
+
+def _worker_extract(batch: list[Article]) -> list[list[Claim] | _Failed]:
+    assert _WORKER_NLP is not None
+    failed: dict[int, _Failed] = {}
+
+    def keep(article: Article, error: ArticleError) -> None:
+        failed[id(article)] = _Failed(error.reason, error.detail)
+
+    done = {id(a): claims for a, claims in extract_batch(_WORKER_NLP, batch, keep)}
+    return [done[id(a)] if id(a) in done else failed[id(a)] for a in batch]
