@@ -89,8 +89,12 @@ def _toll_bounds(figure: FigureReading, item: Casualty) -> FigureReading:
     if figure.qualifier != "exact" or item.link is None or not item.link.rule.startswith("toll:"):
         return figure
     extra = read_json("outcomes.json")
-    head = item.anchor.head
-    verb = head.head if head.dep_ == "prep" else head
+    # the verb above the figure: "rose above 3,400", "passed the 300 mark"
+    verb = item.anchor.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     lemma = verb.lemma_.lower()
     value = figure.value
     if lemma in extra["toll_more_than"] or verb.lower_ in extra["toll_more_than"]:

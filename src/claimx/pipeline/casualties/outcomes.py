@@ -41,6 +41,11 @@ def grammar_words() -> dict[str, Any]:
         "force_objects": frozenset(data["force_from"]["objects"]),
         "person_verbs": dict(data["weak_person_verbs"]),
         "modals": frozenset(data["modals"]),
+        "toll_preps": frozenset(data["toll_preps"]),
+        "toll_aggregates": frozenset(data["toll_aggregates"]),
+        "thresholds": frozenset(data["thresholds"]),
+        "release_verbs": frozenset(data["release_verbs"]),
+        "fatal_adverbs": frozenset(data["fatal_adverbs"]),
     }
 
 
@@ -200,9 +205,18 @@ def governing_outcome(nominal: Token) -> Link | None:
             out = is_outcome_word(host, words.nouns)
             if out and host.lower_ not in ("lives", "life", "bodies", "body"):
                 return Link(_toll_kind(host) or out, host.i, f"of:{host.lower_}")
-        # "the toll rose to 45", "stood at 45"
-        if prep.lower_ in ("to", "at", "above", "past", "beyond", "of"):
-            toll = _toll_outcome(host)
+        # "a total of 412 people were killed", "the number of people killed": the aggregate
+        # stands for the people it counts
+        if prep.lower_ == "of" and host.lemma_.lower() in extra["toll_aggregates"]:
+            through = governing_outcome(host) if _toll_kind(host) is None else None
+            if through is None and _toll_kind(host) is None:
+                through = modifier_outcome(tok)
+            if through is not None:
+                return through
+        # "the toll rose to 45", "stood at 45", and under any verb: "put the toll at 17",
+        # "revised the toll to 57", "gave the toll as 26", "tolls ran in the hundreds"
+        if prep.lower_ in extra["toll_preps"]:
+            toll = _toll_outcome(host) or _toll_argument(host)
             if toll:
                 return toll
         return _toll_above(tok)
@@ -219,8 +233,10 @@ def governing_outcome(nominal: Token) -> Link | None:
             person_verb = lemma in extra["person_verbs"] or lower in extra["person_verbs"]
             if person_verb and dep in ("dobj", "obj", "nsubjpass") and _is_person(nominal):
                 outcome = extra["person_verbs"].get(lemma) or extra["person_verbs"][lower]
-                if lemma in ("shoot",) and _state_outcome(head):
-                    outcome = "killed"
+                # "shot dead", "shot and wounded": the state or the verb joined to it says
+                state = _state_outcome(head)
+                if state is not None:
+                    return Link(state.outcome, head.i, f"verb:{dep}:{lemma}+{state.rule}")
                 return Link(outcome, head.i, f"verb:{dep}:{lemma}")
             # "forced 10,000 people from their homes"
             if lemma in extra["force_verbs"] and _has_prep_object(
@@ -318,6 +334,48 @@ def _toll_kind(noun: Token) -> str | None:
                     return link.outcome
     if noun.lower_ in ("toll", "tolls"):
         return "killed"
+    if noun.lemma_.lower() in grammar_words()["toll_aggregates"] and not _counts_other(noun):
+        return _sentence_harm(noun)
+    return None
+
+
+def _counts_other(noun: Token) -> bool:
+    """ "the number of schools": an aggregate of something that is not harm."""
+    return any(
+        child.dep_ == "prep" and child.lower_ == "of" and any(c.dep_ == "pobj" for c in child.children)
+        for child in noun.children
+    )
+
+
+def _sentence_harm(noun: Token) -> str | None:
+    """The outcome of the harm word nearest to ``noun`` in its sentence: "two more bodies were
+    found, bringing the total to 45" totals the dead."""
+    words = outcome_words()
+    best: tuple[int, str] | None = None
+    for tok in noun.sent:
+        if tok.i == noun.i:
+            continue
+        weak = tok.lower_ in words.weak_verbs or tok.lower_ in words.weak_nouns
+        out = (
+            is_outcome_word(tok, words.adjectives)
+            or (None if weak else is_outcome_word(tok, words.verbs))
+            or (None if tok.lemma_.lower() in ("life", "remains") else is_outcome_word(tok, words.nouns))
+        )
+        if out and (best is None or abs(tok.i - noun.i) < best[0]):
+            best = (abs(tok.i - noun.i), out)
+    return best[1] if best else None
+
+
+def _toll_argument(verb: Token) -> Link | None:
+    """Any verb whose subject or object is a toll: the figure in its prepositional phrase is the
+    toll's value ("estimated the death toll at 125")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
+            kind = _toll_kind(child)
+            if kind:
+                return Link(kind, child.i, f"toll:{verb.lemma_.lower()}")
     return None
 
 
@@ -427,6 +485,23 @@ def adjacent_outcome(span: Span, noun: Token | None, *, after_only: bool = False
     return None
 
 
+def lethal(link: Link, doc: Doc) -> Link:
+    """ "fatally shot", "beaten to death": the manner makes the harm a killing."""
+    if link.outcome == "killed":
+        return link
+    trigger = doc[link.trigger]
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return link
+    extra = grammar_words()
+    for child in trigger.children:
+        if child.dep_ == "advmod" and child.lower_ in extra["fatal_adverbs"]:
+            return Link("killed", link.trigger, f"{link.rule}+{child.lower_}")
+        if child.dep_ == "prep" and child.lower_ == "to":
+            if any(c.dep_ == "pobj" and c.lower_ == "death" for c in child.children):
+                return Link("killed", link.trigger, f"{link.rule}+to-death")
+    return link
+
+
 def killed_or_injured(link: Link, doc: Doc) -> Link:
     """ "were killed or injured": one figure for both outcomes is ``casualties``."""
     if link.outcome not in ("killed", "injured"):
@@ -445,6 +520,29 @@ def killed_or_injured(link: Link, doc: Doc) -> Link:
         ):
             return Link("casualties", link.trigger, link.rule + "+casualties")
     return link
+
+
+def hedged(trigger: Token) -> bool:
+    """ "may have been killed", "might have died": a modal over a perfect speaks of the past."""
+    modals = grammar_words()["modals"]
+    children = list(trigger.children)
+    return (
+        trigger.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in modals for c in children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+    )
+
+
+def released(nominal: Token) -> bool:
+    """ "freed 300 prisoners", "300 hostages were released": a detention that ended."""
+    tok = nominal
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    verbs = grammar_words()["release_verbs"]
+    head = tok.head
+    return tok.dep_ in ("dobj", "obj", "nsubjpass") and (
+        head.lemma_.lower() in verbs or head.lower_ in verbs
+    )
 
 
 def hypothetical(trigger: Token) -> bool:

@@ -16,12 +16,15 @@ from claimx.pipeline.casualties.outcomes import (
     figure_root,
     governing_outcome,
     grammar_words,
+    hedged,
     hypothetical,
     is_outcome_word,
     killed_or_injured,
+    lethal,
     modifier_outcome,
     noun_outcome,
     phrase_head,
+    released,
 )
 from claimx.pipeline.casualties.victims import (
     Victims,
@@ -85,6 +88,9 @@ def analyse_sentence(figures: list[Span]) -> list[Casualty]:
 def _link_one(item: Casualty) -> None:
     span, noun, anchor = item.figure, item.noun, item.anchor
     nominal = phrase_head(anchor, noun)
+    if noun is not None and noun.lemma_.lower() in grammar_words()["thresholds"]:
+        # "the toll passed the 300 mark": the mark stands where the figure would
+        noun = item.noun = None
     victims = victims_of(noun, span)
     if victims is None and noun is not None:
         item.rejected = f"counts {noun.lower_}"
@@ -108,10 +114,17 @@ def _link_one(item: Casualty) -> None:
         link = adjacent_outcome(span, noun)
     if link is None:
         return
-    if hypothetical(anchor.doc[link.trigger]):
+    trigger = anchor.doc[link.trigger]
+    if hedged(trigger):
+        # "may have been killed": a possibility reported about the past, kept and marked
+        item.rules.append("hedge:modal-perfect")
+    elif hypothetical(trigger):
         item.rejected = "hypothetical harm"
         return
-    link = killed_or_injured(link, anchor.doc)
+    if link.outcome == "detained" and released(nominal):
+        item.rejected = "released"
+        return
+    link = killed_or_injured(lethal(link, anchor.doc), anchor.doc)
     if victims is not None and victims.group == "people" and victims.text is None:
         shared = coordinated_victims(anchor.doc[link.trigger], span)
         if shared is not None:
