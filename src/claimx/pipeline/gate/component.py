@@ -30,6 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
+from claimx.pipeline.gate.page import case_for_model
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
 from claimx.pipeline.layout import mark_structure
@@ -182,9 +183,11 @@ def _has_words(doc: Doc, start: int, end: int) -> bool:
 def _sentence_doc(doc: Doc, start: int, end: int) -> Doc:
     """One sentence as a doc of its own, built from its tokens (``Span.as_doc`` copies arrays of
     the whole doc, quadratic over the sentences of a long article). It is one sentence for the
-    parser too: the rule sentence is the only sentence claimx knows."""
+    parser too: the rule sentence is the only sentence claimx knows. A headline in Title Case or
+    capitals goes in sentence case (:func:`~claimx.pipeline.gate.page.case_for_model`); only its
+    annotations come back, so the article keeps its own text."""
     tokens = doc[start:end]
-    words = [t.text for t in tokens]
+    words = case_for_model(doc, start, end)
     spaces = [bool(t.whitespace_) for t in tokens]
     sent_starts: list[bool | int | None] = [False] * len(words)
     sent_starts[0] = True

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import number_words, outcome_words
+from claimx.pipeline.layout import layout_of
 from claimx.resources import read_json
 
 #: how far back (in tokens) a pronoun or descriptor may find its antecedent
@@ -39,6 +40,8 @@ MAX_LOOKBACK = 250
 _NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _QUOTES = ('"', "“", "”", "‘", "’", "'")
+#: parts of the page that are not the article's text
+_FURNITURE = frozenset({"CREDIT", "RELATED", "DEBRIS"})
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,13 @@ class Planner:
     def _naming_sentences(self, doc: Doc, sent_of: np.ndarray, count: int) -> np.ndarray:
         """Sentences that name someone a reference could point back to."""
         names = np.zeros(count, dtype=bool)
+        # a photo credit, a share button or a link to another story names no one the text
+        # refers back to: the search goes on past them
+        layout = layout_of(doc)
+        furniture = np.zeros(count, dtype=bool)
+        for start, end in layout.paragraph_bounds(len(doc)):
+            if start < len(doc) and layout.kind_of(start) in _FURNITURE:
+                furniture[np.unique(sent_of[start:end])] = True
         for matcher in self.bodies.values():
             for _id, start, _end in matcher(doc):
                 names[sent_of[start]] = True
@@ -150,7 +160,7 @@ class Planner:
                 and doc[tok.i + 1].lower_ not in not_names
             ):
                 names[sent_of[tok.i]] = True
-        return names
+        return names & ~furniture
 
     def _refers_back(self, doc: Doc, start: int, end: int) -> bool:
         words = self.words
