@@ -41,6 +41,7 @@ def grammar_words() -> dict[str, Any]:
         "force_objects": frozenset(data["force_from"]["objects"]),
         "person_verbs": dict(data["weak_person_verbs"]),
         "modals": frozenset(data["modals"]),
+        "hedge_modals": frozenset(data["hedge_modals"]),
         "toll_preps": frozenset(data["toll_preps"]),
         "toll_aggregates": frozenset(data["toll_aggregates"]),
         "thresholds": frozenset(data["thresholds"]),
@@ -107,7 +108,8 @@ def noun_outcome(noun: Token) -> Link | None:
     extra = grammar_words()
     lower = noun.lower_
     outcome = is_outcome_word(noun, words.nouns)
-    if outcome is None:
+    # a toll is itself a number: "one of the highest tolls" counts tolls, not people
+    if outcome is None or noun.lemma_.lower() in words.toll_nouns:
         return None
     if lower in words.weak_nouns or noun.lemma_.lower() in words.weak_nouns:
         lemma = noun.lemma_.lower()
@@ -523,8 +525,10 @@ def killed_or_injured(link: Link, doc: Doc) -> Link:
 
 
 def hedged(trigger: Token) -> bool:
-    """ "may have been killed", "might have died": a modal over a perfect speaks of the past."""
-    modals = grammar_words()["modals"]
+    """ "may have been killed", "might have died": a modal of likelihood over a perfect speaks of
+    the past; "could have died had troops stayed" is a counterfactual, left out as
+    hypothetical."""
+    modals = grammar_words()["hedge_modals"]
     children = list(trigger.children)
     return (
         trigger.tag_ == "VBN"

@@ -4,6 +4,7 @@ totals."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -26,6 +27,7 @@ from claimx.pipeline.casualties.outcomes import (
     phrase_head,
     released,
 )
+from claimx.pipeline.casualties.parts import link_continuations
 from claimx.pipeline.casualties.victims import (
     Victims,
     case_outcome,
@@ -44,6 +46,7 @@ class Casualty:
     part_of: int | None = None
     rules: list[str] = field(default_factory=list)
     rejected: str | None = None
+    part_total: Casualty | None = None  # the total when it stands in the sentence before
 
 
 def part_host(nominal: Token) -> tuple[Token, str] | None:
@@ -65,8 +68,9 @@ def part_host(nominal: Token) -> tuple[Token, str] | None:
     return None
 
 
-def analyse_sentence(figures: list[Span]) -> list[Casualty]:
-    """Link each figure of one sentence to an outcome, victims and total."""
+def analyse_sentence(figures: list[Span], previous: Sequence[Casualty] = ()) -> list[Casualty]:
+    """Link each figure of one sentence to an outcome, victims and total (``previous``: the
+    figures of the sentence before, whose total a share of "them" may take)."""
     items: list[Casualty] = []
     for span in figures:
         anchor = figure_root(span)
@@ -79,6 +83,10 @@ def analyse_sentence(figures: list[Span]) -> list[Casualty]:
     for item in items:
         _copular_group(item)
     _link_parts(items)
+    link_continuations(items, previous)
+    for item in items:
+        if item.part_total is not None and item.part_total in items:
+            item.part_of, item.part_total = items.index(item.part_total), None
     for item in items:
         if item.link is None and item.rejected is None:
             item.rejected = "not linked to a harm"

@@ -20,11 +20,13 @@ from typing import Any
 import numpy as np
 from spacy.attrs import LIKE_NUM
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import outcome_words, victim_words
 from claimx.pipeline.figures.scan import FigureMatch, quantity_units, scan_figures
 from claimx.pipeline.stage import Stage
+from claimx.resources import read_json
 
 SPAN_KEY = "claimx_figures"
 RULE_FILES = ("numbers.json", "distractors.json", "outcomes.json", "victims.json")
@@ -62,7 +64,7 @@ class FiguresComponent(Stage):
                 ]
             for m in matches:
                 span = doc[m.start : m.end]
-                reason = m.rejected
+                reason = m.rejected or _not_a_count(doc, m.start, m.end)
                 if reason is None:
                     for us, ue, unit in units:
                         if us < span.end_char and span.start_char < ue and unit != "dimensionless":
@@ -79,6 +81,65 @@ class FiguresComponent(Stage):
         doc.spans[SPAN_KEY] = spans
         doc._.rejected_figures = rejected
         return doc
+
+
+@per_rules
+def _page_words() -> dict[str, frozenset[str]]:
+    data = read_json("distractors.json")
+    return {
+        key: frozenset(data[key]) for key in ("street_suffixes", "address_before", "negators")
+    }
+
+
+def _not_a_count(doc: Doc, start: int, end: int) -> str | None:
+    """Numbers that name no one, read from the words around them: "no one was hurt" (nobody),
+    "Omar, 58, told reporters" (an age in apposition), "1400 12th Street" and "the 1400 block
+    of Elm Avenue" (an address)."""
+    words = _page_words()
+    first = doc[start]
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if first.lower_ == "one" and before is not None and before.lower_ in words["negators"]:
+        return "no one"
+    if first.lower_ == "one" and end == start + 1 and _pronoun_one(doc, end):
+        return "pronoun one"
+    text = doc[start:end].text
+    if (
+        text.isdigit()
+        and int(text) <= 120
+        and start >= 2
+        and before is not None
+        and before.text == ","
+        and after is not None
+        and after.text == ","
+        and _is_name(doc[start - 2])
+    ):
+        return "age"
+    if after is not None and after.lower_ in words["address_before"]:
+        return "address"
+    if text.isdigit():
+        for tok in doc[end : min(len(doc), end + 4)]:
+            if tok.lower_ in words["street_suffixes"] and tok.text[:1].isupper():
+                return "address"
+            if tok.is_punct or (tok.is_alpha and tok.is_lower):
+                break
+    return None
+
+
+def _pronoun_one(doc: Doc, end: int) -> bool:
+    """ "one of the deadliest", "one that struck a day later": "one" stands for a thing named
+    before, not for a person counted."""
+    after = doc[end : min(len(doc), end + 4)]
+    if len(after) and after[0].lower_ in ("that", "which"):
+        return True
+    if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ in ("the", "its", "their"):
+        return after[2].tag_ == "JJS" or after[2].lower_ == "most"
+    return False
+
+
+def _is_name(tok: Token) -> bool:
+    """A capitalised word that is not the first of its sentence: the end of a person's name."""
+    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
 
 
 def _unit_possible(doc: Doc, match: FigureMatch) -> bool:

@@ -55,11 +55,14 @@ class PlanWords:
     descriptor_heads: frozenset[str]  # "ministry" in "the ministry said"
     determiners: frozenset[str]
     not_names: frozenset[str]  # capitalised words that never name anyone
+    share_preps: frozenset[str]  # "of", "among" before ...
+    share_pronouns: frozenset[str]  # ... "them", "whom": a share of people named before
 
 
 @per_rules
 def plan_words() -> PlanWords:
     cues = read_json("cues.json")
+    parts = read_json("outcomes.json")["parts"]
     context: set[str] = set()
     for entry in cues["verbs"].values():
         context.update(entry["forms"])
@@ -78,6 +81,8 @@ def plan_words() -> PlanWords:
         descriptor_heads=frozenset(heads),
         determiners=frozenset(("the", "this", "that", "these", "those")),
         not_names=frozenset(w.lower() for w in [*cues["calendar"], *cues["titles"]]),
+        share_preps=frozenset(parts["share_preps"]),
+        share_pronouns=frozenset(parts["pronouns"]),
     )
 
 
@@ -106,6 +111,8 @@ class Planner:
         self._numbers = hashes(self.words.numbers)
         self._harm = hashes(self.words.harm)
         self._context = hashes(self.words.context)
+        self._share_preps = hashes(self.words.share_preps)
+        self._share_pronouns = hashes(self.words.share_pronouns)
 
     def plan(self, doc: Doc, bounds: list[tuple[int, int]], parse_all: bool) -> ParsePlan:
         n = len(doc)
@@ -125,6 +132,7 @@ class Planner:
         candidates = np.nonzero(has_num & has_harm)[0].tolist()
         if not candidates:
             return ParsePlan((), ())
+        candidates = self._continuations(doc, bounds, arr, sent_of, has_num, candidates)
         has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
         wanted = set(candidates)
         for k in candidates:
@@ -135,6 +143,34 @@ class Planner:
         wanted |= self._antecedents(doc, bounds, wanted, naming)
         wanted |= self._first_mentions(doc, bounds, wanted, sent_of)
         return ParsePlan(tuple(candidates), tuple(sorted(wanted)))
+
+    def _continuations(
+        self,
+        doc: Doc,
+        bounds: list[tuple[int, int]],
+        arr: np.ndarray,
+        sent_of: np.ndarray,
+        has_num: np.ndarray,
+        found: list[int],
+    ) -> list[int]:
+        """Add the sentences that take a share of a candidate's people ("Of them, 40 were
+        children"): a number, a share of a pronoun, and a candidate (or such a share) just
+        before; the casualties stage makes their figures parts of its total."""
+        shares = np.nonzero(np.isin(arr[:, 0], self._share_pronouns))[0]
+        sharing = set()
+        for i in shares.tolist():
+            if i > 0 and np.isin(arr[i - 1, 0], self._share_preps):
+                sharing.add(int(sent_of[i]))
+        if not sharing:
+            return found
+        kept = set(found)
+        for k in sorted(sharing):
+            j = int(bounds[k][0]) - 1
+            while j >= 0 and doc[j].is_space:
+                j -= 1
+            if has_num[k] and j >= 0 and int(sent_of[j]) in kept:
+                kept.add(k)
+        return sorted(kept)
 
     def _naming_sentences(self, doc: Doc, sent_of: np.ndarray, count: int) -> np.ndarray:
         """Sentences that name someone a reference could point back to."""
