@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon.rules import per_rules
-from claimx.lexicon.words import outcome_words, victim_words
+from claimx.lexicon.words import number_words, outcome_words, victim_words
 from claimx.resources import read_json
 
 _ARG_DEPS = frozenset(
@@ -82,6 +82,9 @@ def counted_noun(anchor: Token, span: Span) -> Token | None:
         and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
         and (head.i > anchor.i or head.pos_ in ("NOUN", "PROPN"))
     ):
+        # "27 security forces personnel": the number hangs on a modifier of the noun it counts
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
         return head
     words = outcome_words()
     for child in anchor.children:
@@ -289,14 +292,17 @@ def governing_outcome(nominal: Token) -> Link | None:
 
 
 def _toll_above(tok: Token, levels: int = 4) -> Link | None:
-    """ "put the toll as high as 150,000": a toll verb a few arcs above the figure."""
+    """ "put the toll as high as 150,000": a toll verb a few arcs above the figure; under any
+    verb when the figure is the object of a toll preposition ("bringing the toll since January
+    to 101")."""
+    in_toll_prep = tok.dep_ == "pobj" and tok.head.lower_ in grammar_words()["toll_preps"]
     node = tok
     for _ in range(levels):
         if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return _toll_outcome(node)
+            return _toll_outcome(node) or (_toll_argument(node) if in_toll_prep else None)
     return None
 
 
@@ -426,10 +432,22 @@ def _is_person(nominal: Token) -> bool:
     """
     vw = victim_words()
     lower = nominal.lower_
+    # "hundreds of civilians": the number stands for the noun it counts
+    counted = [
+        pobj
+        for prep in nominal.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ != "NUM"
+    ]
+    if counted and (nominal.pos_ == "NUM" or nominal.lower_ in number_words().vague):
+        return _is_person(counted[0])
     if nominal.pos_ == "NUM" or lower in ("one", "ones", "others", "them", "those"):
         return False
     if lower in vw.groups or nominal.lemma_.lower() in vw.groups:
         return True
+    if lower in vw.units or nominal.lemma_.lower() in vw.units:
+        return True  # "burying two families"
     return nominal.ent_type_ == "NORP"
 
 
@@ -465,6 +483,9 @@ def adjacent_outcome(span: Span, noun: Token | None, *, after_only: bool = False
             return Link(out, tok.i, f"adjacent:before:{tok.lower_}")
     last = noun.i if noun is not None and noun.i >= span.end else span.end - 1
     after = last + 1
+    # "dozens more wounded", "hundreds others injured"
+    if noun is None and after + 1 < len(doc) and doc[after].lower_ in ("more", "others", "other"):
+        after += 1
     if after < len(doc):
         tok = doc[after]
         lower = tok.lower_
@@ -552,6 +573,10 @@ def released(nominal: Token) -> bool:
 def hypothetical(trigger: Token) -> bool:
     """ "as many as 250,000 people could lose their lives": a warning, not a count."""
     modals = grammar_words()["modals"]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "behind the massacre of 14": a harm named by a noun is taken as known, whatever the
+        # clause around it doubts
+        return False
     node = trigger
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in modals for c in node.children):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from claimx.lexicon.words import outcome_words, victim_words
+from claimx.pipeline.casualties.frames import frame_outcome
 from claimx.pipeline.casualties.outcomes import (
     Link,
     adjacent_outcome,
@@ -116,6 +117,8 @@ def _link_one(item: Casualty) -> None:
         link = governing_outcome(nominal)
     if link is None:
         link = modifier_outcome(nominal)
+    if link is None:
+        link = frame_outcome(nominal)
     if link is None and noun is not None and noun.i != nominal.i:
         link = modifier_outcome(noun)
     if link is None:

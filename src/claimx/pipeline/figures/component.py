@@ -127,13 +127,13 @@ def _not_a_count(doc: Doc, start: int, end: int) -> str | None:
 
 
 def _pronoun_one(doc: Doc, end: int) -> bool:
-    """ "one of the deadliest", "one that struck a day later": "one" stands for a thing named
-    before, not for a person counted."""
+    """ "one of the deadliest", "one of the few still open", "one that struck a day later":
+    "one" picks a thing out of a set named before; it counts no one."""
     after = doc[end : min(len(doc), end + 4)]
     if len(after) and after[0].lower_ in ("that", "which"):
         return True
     if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ in ("the", "its", "their"):
-        return after[2].tag_ == "JJS" or after[2].lower_ == "most"
+        return after[2].tag_ == "JJS" or after[2].lower_ in ("most", "few", "first", "last", "only")
     return False
 
 
