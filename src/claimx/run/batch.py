@@ -53,6 +53,7 @@ def run_extract(
     errors_path: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     model: str | None = None,
+    count_singular: bool = False,
     nlp: Any = None,
     extractor: Extractor | None = None,
     progress: bool = True,
@@ -68,7 +69,8 @@ def run_extract(
     one. ``resume`` continues an interrupted run into the same output (JSON
     Lines and CSV files). ``workers`` is the number of processes (default 1;
     for ``dask="local"`` the cluster's size, default 2). ``errors_path``
-    receives rejected inputs and warnings as JSON Lines. ``dask`` is
+    receives rejected inputs and warnings as JSON Lines. ``count_singular`` counts victims
+    named without a number as one each (:func:`claimx.load`). ``dask`` is
     ``"local"``, a scheduler address or a ``distributed.Client``. Problems
     with the options raise :class:`UsageError` before anything is written;
     bad inputs never raise, they are counted in the summary.
@@ -79,7 +81,7 @@ def run_extract(
         names, output, format, workers, published, resume, errors_path, max_bytes
     )
     if extractor is None:
-        extractor = PipelineExtractor(model, nlp)
+        extractor = PipelineExtractor(model, nlp, count_singular=count_singular)
     summary = Summary(output=output, format=fmt)
     started = time.perf_counter()
 

@@ -24,40 +24,52 @@ class Extractor(Protocol):
 
 # One pipeline per process and model: Dask workers and repeated runs in one
 # process load the (slow to build) pipeline once.
-_PIPELINES: dict[str | None, Any] = {}
+_PIPELINES: dict[tuple[str | None, bool], Any] = {}
 
 
-def cached_pipeline(model: str | None = None) -> Any:
-    """``claimx.load(model)``, built once per process."""
-    nlp = _PIPELINES.get(model)
+def cached_pipeline(model: str | None = None, count_singular: bool = False) -> Any:
+    """``claimx.load(model, count_singular=...)``, built once per process."""
+    key = (model, count_singular)
+    nlp = _PIPELINES.get(key)
     if nlp is None:
         from claimx.pipeline import load
 
-        nlp = _PIPELINES[model] = load(model)
+        nlp = _PIPELINES[key] = load(model, count_singular=count_singular)
     return nlp
 
 
 class PipelineExtractor:
     """The claimx pipeline as an :class:`Extractor`.
 
-    Pickles as its model name only, so shipping it to Dask workers is cheap
+    Pickles as its model name and settings only, so shipping it to Dask workers is cheap
     and each worker builds (and keeps) its own pipeline.
     """
 
-    def __init__(self, model: str | None = None, nlp: Any = None) -> None:
+    def __init__(
+        self, model: str | None = None, nlp: Any = None, *, count_singular: bool = False
+    ) -> None:
         self.model = model
         self._nlp = nlp
+        self.count_singular = count_singular
 
     def __call__(
         self, articles: Iterable[Article], *, n_process: int = 1
     ) -> Iterator[tuple[Article, Sequence[Any]]]:
         from claimx.pipeline import extract_many
 
-        nlp = self._nlp if self._nlp is not None else cached_pipeline(self.model)
+        nlp = (
+            self._nlp
+            if self._nlp is not None
+            else cached_pipeline(self.model, self.count_singular)
+        )
         return extract_many(articles, nlp=nlp, n_process=n_process)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PipelineExtractor, (self.model,))
+        return (_rebuild, (self.model, self.count_singular))
+
+
+def _rebuild(model: str | None, count_singular: bool) -> PipelineExtractor:
+    return PipelineExtractor(model, count_singular=count_singular)
 
 
 def claim_dict(claim: Any) -> dict[str, Any]:

@@ -74,7 +74,10 @@ def figure_root(span: Span) -> Token:
 def counted_noun(anchor: Token, span: Span) -> Token | None:
     """The noun a figure counts: "1,600 *civilians*", "thousands of *civilians*"."""
     head = anchor.head
-    modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")
+    # "a shepherd" counted as one (count_singular): the article is the figure
+    modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") or (
+        anchor.dep_ == "det" and anchor.lower_ in ("a", "an")
+    )
     outside = head.i != anchor.i and not (span.start <= head.i < span.end)
     if (
         modifies
@@ -210,6 +213,11 @@ def governing_outcome(nominal: Token) -> Link | None:
             out = is_outcome_word(host, words.nouns)
             if out and host.lower_ not in ("lives", "life", "bodies", "body"):
                 return Link(_toll_kind(host) or out, host.i, f"of:{host.lower_}")
+        # "a family of seven died": the figure counts the family's people
+        if prep.lower_ == "of" and host.lemma_.lower() in victim_words().units:
+            family = governing_outcome(host) or modifier_outcome(host)
+            if family is not None:
+                return Link(family.outcome, family.trigger, f"{family.rule}+family-of")
         # "a total of 412 people were killed", "the number of people killed": the aggregate
         # stands for the people it counts
         if prep.lower_ == "of" and host.lemma_.lower() in extra["toll_aggregates"]:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import outcome_words, victim_words
 from claimx.pipeline.figures.scan import FigureMatch, quantity_units, scan_figures
+from claimx.pipeline.figures.singular import singular_figures
 from claimx.pipeline.stage import Stage
 from claimx.resources import read_json
 
@@ -43,11 +44,13 @@ class FiguresComponent(Stage):
         name: str,
         *,
         use_quantulum: bool = True,
+        count_singular: bool = False,
         rules: str = "default",
         scorer: Callable[..., dict[str, Any]] | None = None,
     ) -> None:
         super().__init__(nlp, name, rules=rules, scorer=scorer)
         self.use_quantulum = use_quantulum
+        self.count_singular = count_singular
 
     def process(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -76,6 +79,8 @@ class FiguresComponent(Stage):
                 span_obj = Span(doc, m.start, m.end, label="FIGURE")
                 span_obj._.figure = m.reading()
                 spans.append(span_obj)
+        if self.count_singular:
+            spans = sorted([*spans, *singular_figures(doc, spans)], key=lambda sp: sp.start)
         if doc.spans.get("claimx_candidates") is not None:
             rejected.extend(_numbers_outside(doc))
         doc.spans[SPAN_KEY] = spans
@@ -138,8 +143,11 @@ def _pronoun_one(doc: Doc, end: int) -> bool:
 
 
 def _is_name(tok: Token) -> bool:
-    """A capitalised word that is not the first of its sentence: the end of a person's name."""
-    return tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start
+    """The end of a person's name: a capitalised word the model calls a person, or one that
+    does not open its sentence."""
+    if not (tok.text[:1].isupper() and tok.is_alpha):
+        return False
+    return tok.ent_type_ == "PERSON" or not tok.is_sent_start
 
 
 def _unit_possible(doc: Doc, match: FigureMatch) -> bool:
@@ -209,6 +217,7 @@ def _sentences_to_scan(doc: Doc) -> list[Span]:
     assigns=["doc.spans", "span._.figure", "doc._.rejected_figures"],
     default_config={
         "use_quantulum": True,
+        "count_singular": False,
         "rules": "default",
         "scorer": {"@scorers": "claimx.span_group_scorer.v1", "spans_key": SPAN_KEY},
     },
@@ -218,7 +227,15 @@ def make_figures(
     nlp: Language,
     name: str,
     use_quantulum: bool,
+    count_singular: bool,
     rules: str,
     scorer: Callable[..., dict[str, Any]] | None,
 ) -> FiguresComponent:
-    return FiguresComponent(nlp, name, use_quantulum=use_quantulum, rules=rules, scorer=scorer)
+    return FiguresComponent(
+        nlp,
+        name,
+        use_quantulum=use_quantulum,
+        count_singular=count_singular,
+        rules=rules,
+        scorer=scorer,
+    )

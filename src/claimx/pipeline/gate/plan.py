@@ -97,9 +97,14 @@ class ParsePlan:
 class Planner:
     """Builds the parse plan of a doc; its matcher is built once per pipeline."""
 
-    def __init__(self, make_doc: Callable[[str], Doc], neighbours: int) -> None:
+    def __init__(
+        self, make_doc: Callable[[str], Doc], neighbours: int, *, count_singular: bool = False
+    ) -> None:
         self.words = plan_words()
         self.neighbours = neighbours
+        # counting "a shepherd" and "Dana Reyes" as one person: every sentence with a harm word
+        # may hold a claim, number or not
+        self.count_singular = count_singular
         vocab = make_doc("").vocab
         self.bodies = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LOWER", "ORTH")}
         for pattern in gz.body_patterns():
@@ -129,7 +134,7 @@ class Planner:
         count = len(bounds)
         has_num = np.bincount(sent_of[is_num], minlength=count) > 0
         has_harm = np.bincount(sent_of[is_harm], minlength=count) > 0
-        candidates = np.nonzero(has_num & has_harm)[0].tolist()
+        candidates = np.nonzero((has_num | self.count_singular) & has_harm)[0].tolist()
         if not candidates:
             return ParsePlan((), ())
         candidates = self._continuations(doc, bounds, arr, sent_of, has_num, candidates)
