@@ -17,12 +17,13 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:  # pragma: no cover
     from claimx.contract.article import Article
     from claimx.contract.claim import Claim
-    from claimx.pipeline import extract, extract_many, load
+    from claimx.pipeline import attributions, extract, extract_many, load
 
 _LAZY = {
     "load": "claimx.pipeline",
     "extract": "claimx.pipeline",
     "extract_many": "claimx.pipeline",
+    "attributions": "claimx.pipeline",
     "Claim": "claimx.contract.claim",
     "Article": "claimx.contract.article",
 }
@@ -37,4 +38,12 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-__all__ = ["Article", "Claim", "__version__", "extract", "extract_many", "load"]
+__all__ = [
+    "Article",
+    "Claim",
+    "__version__",
+    "attributions",
+    "extract",
+    "extract_many",
+    "load",
+]

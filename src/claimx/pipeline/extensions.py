@@ -23,6 +23,7 @@ DOC_EXTENSIONS: dict[str, Any] = {
     "doc_id": None,
     "claims": None,
     "rejected_figures": None,
+    "attributions": None,
 }
 SPAN_EXTENSIONS: dict[str, Any] = {
     "figure": None,

@@ -1,4 +1,5 @@
-"""What the stages hand each other: small frozen values on the spans of ``claimx_casualties``.
+"""What the stages hand each other: small frozen values on the spans of ``claimx_casualties``
+(and the article's attributions on ``doc._.attributions``).
 
 Each stage reads the values of the stages before it and sets its own (``span._.figure``,
 ``span._.casualty``, ``span._.attribution``, ``span._.when``, ``span._.where``);
@@ -72,6 +73,30 @@ class PlaceReading:
     rules: tuple[str, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """One attribution of an article (``doc._.attributions``): character offsets (end exclusive)
+    of its cue, source and content, and who the source is (canonical name and kind where the
+    gazetteer or the article says; the source's words otherwise)."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    source_name: str | None
+    source_kind: str | None
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cue": list(self.cue),
+            "source": list(self.source) if self.source else None,
+            "content": list(self.content) if self.content else None,
+            "source_name": self.source_name,
+            "source_kind": self.source_kind,
+            "rule": self.rule,
+        }
+
+
 def rejection(span: Span, reason: str) -> dict[str, Any]:
     """An entry of ``doc._.rejected_figures``: the number, its character offsets and why it is
     not a claim (a plain dict: users read it as JSON)."""
@@ -86,6 +111,7 @@ _TYPES: dict[str, type] = {
         AttributionReading,
         DateReading,
         PlaceReading,
+        Attribution,
         Speaker,
         Agent,
         Period,

@@ -26,6 +26,8 @@ class SpanAttribution:
     agent_entity: Entity | None = None
     # the sentence names who did it, in words that resolve to no one ("by both sides")
     other_agent: bool = False
+    # the heads of a cue's subject that named no one: a generic source, should nothing else speak
+    unresolved_heads: tuple[int, ...] = ()
     rules: list[str] = field(default_factory=list)
 
     def reading(self) -> AttributionReading:

@@ -26,9 +26,11 @@ from claimx.pipeline.agents.event import event_agent
 from claimx.pipeline.agents.phrases import agent_phrase
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.speakers.attribution import SpanAttribution, own_harm
+from claimx.pipeline.speakers.attributions import attribution_value, find_attributions
 from claimx.pipeline.speakers.cues import (
     Cue,
     according_to,
+    closing_cue,
     cue_chain,
     hedge_in,
     hedge_of,
@@ -37,12 +39,14 @@ from claimx.pipeline.speakers.cues import (
     trailing_cue,
 )
 from claimx.pipeline.speakers.entities import Entity
-from claimx.pipeline.speakers.heads import resolve_heads
+from claimx.pipeline.speakers.frames import carry_frames
+from claimx.pipeline.speakers.heads import generic_source, resolve_head, resolve_heads
 from claimx.pipeline.speakers.index import Matchers, SpeakerIndex
 from claimx.pipeline.speakers.inherit import inherit
 from claimx.pipeline.speakers.quotes import OPEN_QUOTES
 from claimx.pipeline.speakers.words import CueWords, cue_words
 from claimx.pipeline.stage import Stage
+from claimx.pipeline.values import Attribution
 
 RULE_FILES = ("cues.json", "outcomes.json", *gz.FILES)
 
@@ -83,9 +87,14 @@ class SpeakersComponent(Stage):
 
     def process(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(CASUALTIES_KEY, []))
-        if not spans:
+        parsed = [sent for sent in doc.sents if sent[0].has_dep() or sent.root.has_dep()]
+        if not spans and not parsed:
+            doc._.attributions = []
             return doc
         index = SpeakerIndex(doc, self.built, self.words)
+        doc._.attributions = self._attributions(doc, parsed, index)
+        if not spans:
+            return doc
         results = []
         for number, span in enumerate(spans):
             sent = span.sent
@@ -97,10 +106,31 @@ class SpeakersComponent(Stage):
             )
             results.append(self.attribute(span, index, region_end))
         inherit(spans, results, index, self.words)
+        carry_frames(spans, results, index, doc._.attributions)
+        for result in results:
+            if not result.speakers and result.unresolved_heads:
+                self._generic_source(doc, result)
         event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
             span._.attribution = result.reading()
         return doc
+
+    def _attributions(
+        self, doc: Doc, sentences: list[Span], index: SpeakerIndex
+    ) -> list[Attribution]:
+        """Every attribution of the parsed sentences, with who each source is."""
+        out = []
+        for sent in sentences:
+            headline = index.layout.kind_of(sent.start) in ("HEADLINE", "DECK")
+            for found in find_attributions(sent, self.words, headline=headline):
+                name = kind = None
+                if found.head is not None:
+                    got = resolve_head(index, doc[found.head])
+                    if got is not None and got[0]:
+                        voice = got[0][0].voice
+                        name, kind = voice.name, voice.kind
+                out.append(attribution_value(doc, found, name, kind))
+        return out
 
     # -- one span --------------------------------------------------------------------------------
     def attribute(
@@ -114,7 +144,9 @@ class SpeakersComponent(Stage):
         trigger = doc[span._.casualty.trigger]
         result = SpanAttribution()
         chain = cue_chain(trigger, words)
+        closing = closing_cue(span, words)
         candidates = [
+            *([closing] if closing is not None and not any(c.speakers for c in chain) else []),
             *chain,
             report_subject_cue(trigger, words),
             statement_cue(trigger, words),
@@ -133,7 +165,10 @@ class SpeakersComponent(Stage):
             if cue.speakers and all(t.lower_ in words.first_person for t in cue.speakers):
                 unresolved = unresolved or cue
                 continue
-            resolved = resolve_heads(index, cue.speakers)
+            if cue.rule.startswith("cue:closing"):
+                resolved = self._closing_speakers(index, cue)
+            else:
+                resolved = resolve_heads(index, cue.speakers)
             if resolved is None:
                 unresolved = unresolved or cue
                 continue
@@ -157,6 +192,8 @@ class SpeakersComponent(Stage):
             ):
                 break
         cue = chosen or unresolved
+        if chosen is None and unresolved is not None:
+            result.unresolved_heads = tuple(t.i for t in unresolved.speakers)
         if cue is not None:
             result.cue, result.cue_token, result.stance = cue.text, cue.token.i, cue.stance
             result.rules.append(cue.rule)
@@ -180,6 +217,39 @@ class SpeakersComponent(Stage):
         if not own_harm(span, result) and result.stance != "asserts":
             result.rules.append(f"stance:{result.stance}")
         return result
+
+    def _closing_speakers(
+        self, index: SpeakerIndex, cue: Cue
+    ) -> tuple[tuple[Entity, ...], str, str] | None:
+        """Each conjunct of a closing source phrase: a known or resolvable speaker, else a
+        generic source ("state media and a source close to the group")."""
+        found: list[Entity] = []
+        texts: list[str] = []
+        rules: list[str] = []
+        for head in cue.speakers:
+            got = resolve_head(index, head) or generic_source(head, self.words)
+            if got is None:
+                continue
+            for entity in got[0]:
+                if entity.voice.name not in {e.voice.name for e in found}:
+                    found.append(entity)
+            texts.append(got[1])
+            rules.append(got[2])
+        if not found:
+            return None
+        return tuple(found), " and ".join(texts), rules[0]
+
+    def _generic_source(self, doc: Doc, result: SpanAttribution) -> None:
+        """The figure's cue names a source of no known body ("local media", "security sources"):
+        its words are the speaker, when nothing else named one."""
+        found = [generic_source(doc[i], self.words) for i in result.unresolved_heads]
+        got = [g for g in found if g is not None]
+        if not got:
+            return
+        entities = tuple(e for g in got for e in g[0])
+        result.entities = entities
+        result.speakers = _speaker_dicts(entities, " and ".join(g[1] for g in got))
+        result.rules.append(got[0][2])
 
     def _surface_cue(self, span: Span, index: SpeakerIndex) -> Cue | None:
         """ "Amnesty documents incidents such as ...": a named speaker right before a reporting
@@ -265,7 +335,7 @@ class SpeakersComponent(Stage):
 @Language.factory(
     "claimx_speakers",
     requires=["doc.spans", "token.dep", "token.head", "doc.ents", "span._.casualty"],
-    assigns=["span._.attribution"],
+    assigns=["span._.attribution", "doc._.attributions"],
     default_config={"rules": "default"},
 )
 def make_speakers(nlp: Language, name: str, rules: str) -> SpeakersComponent:

@@ -210,6 +210,56 @@ def trailing_cue(trigger: Token, figure: Span, words: CueWords | None = None) ->
     return None
 
 
+def closing_cue(figure: Span, words: CueWords | None = None) -> Cue | None:
+    """ "..., state media and a source close to the group said on Monday.": a clause closing
+    with a comma, a noun phrase and a reporting verb (and its time words) is that phrase's
+    report. Read on the words, because the parser often makes such a verb a conjunct of the
+    news or its subject part of the news's object. The speakers are the head of each conjunct
+    of the phrase ("state media", "a source close to ..."): the last word of its first run of
+    nouns."""
+    words = words or cue_words()
+    sent = figure.sent
+    toks = [t for t in sent if not t.is_space and t.i >= figure.end]
+    found = None
+    for k, verb in enumerate(toks):
+        lemma = words.forms.get(verb.lower_)
+        if lemma is None:
+            continue
+        comma = next((j for j in range(k - 1, max(-1, k - 14), -1) if toks[j].text == ","), None)
+        if comma is None or comma + 1 >= k:
+            continue
+        phrase = toks[comma + 1 : k]
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in phrase):
+            continue
+        # only time words and such may follow before the clause ends: "said on Monday,"
+        after = toks[k + 1 :]
+        end = next((j for j, t in enumerate(after) if t.is_punct), len(after))
+        if any(t.pos_ in ("VERB", "AUX") for t in after[:end]) or end > 6:
+            continue
+        found = (verb, lemma, phrase)
+    if found is None:
+        return None
+    verb, lemma, phrase = found
+    heads: list[Token] = []
+    group: list[Token] = []
+    for tok in [*phrase, None]:
+        if tok is None or tok.lower_ in ("and", "&"):
+            run: list[Token] = []
+            for t in group:
+                if t.pos_ in ("NOUN", "PROPN"):
+                    run.append(t)
+                elif run:
+                    break
+            if run:
+                heads.append(run[-1])
+            group = []
+        else:
+            group.append(tok)
+    if not heads:
+        return None
+    return Cue(verb, verb.text, words.verbs[lemma], tuple(heads), f"cue:closing:{lemma}")
+
+
 def hedge_of(trigger: Token, words: CueWords | None = None) -> Token | None:
     """ "reportedly has killed": a hedge on the harm or a clause above it."""
     words = words or cue_words()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from claimx.lexicon import gazetteer as gaz
+from claimx.pipeline.speakers.attributions import source_span
 from claimx.pipeline.speakers.cues import report_source
 from claimx.pipeline.speakers.entities import (
     Entity,
@@ -20,6 +21,7 @@ from claimx.pipeline.speakers.entities import (
     strip_determiner,
 )
 from claimx.pipeline.speakers.resolution import pronoun
+from claimx.pipeline.speakers.words import CueWords
 
 if TYPE_CHECKING:
     from claimx.pipeline.speakers.index import SpeakerIndex
@@ -153,6 +155,21 @@ def resolve_head(
         name = name if head.pos_ == "PROPN" else name.lower()
         return (Entity(name, "person"),), text, "speaker:person-noun"
     return None
+
+
+def generic_source(head: Token, words: CueWords) -> tuple[tuple[Entity, ...], str, str] | None:
+    """ "local media reported", "a source close to the group said", "security sources told AFP":
+    a source of a kind the gazetteer cannot name keeps its words (determiner aside) and the kind
+    its head noun gives; asked only when nothing names the figure's speaker."""
+    kind = words.source_kinds.get(head.lower_) or words.source_kinds.get(head.lemma_.lower())
+    if kind is None or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start, end = source_span(head)
+    phrase = strip_determiner(head.doc[start:end].text)
+    if not phrase:
+        return None
+    name = phrase if head.pos_ == "PROPN" else phrase[:1].lower() + phrase[1:]
+    return (Entity(name, kind),), head.doc[start:end].text, "speaker:generic-source"
 
 
 def entities_at(

@@ -52,6 +52,13 @@ class CueWords:
     country_links: frozenset[str]
     clash_nouns: frozenset[str]
     national_bodies: dict[str, tuple[str, ...]]
+    attribution_verbs: frozenset[str]  # lemmas that open an attribution beyond ``verbs``
+    attribution_nouns: frozenset[str]
+    attribution_object_verbs: frozenset[str]
+    colon_labels: frozenset[str]
+    light_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    source_kinds: dict[str, str]  # head noun -> kind of a source no gazetteer entry names
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -111,4 +118,13 @@ def cue_words() -> CueWords:
         country_links=frozenset(data["country_links"]),
         clash_nouns=frozenset(data["clash_nouns"]),
         national_bodies={k: tuple(v) for k, v in data["national_bodies"].items()},
+        attribution_verbs=frozenset(data["attribution_verbs"]),
+        attribution_nouns=frozenset(data["attribution_nouns"]),
+        attribution_object_verbs=frozenset(data["attribution_object_verbs"]),
+        colon_labels=frozenset(data["colon_labels"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        report_verbs=frozenset(data["report_verbs"]),
+        source_kinds={
+            noun: kind for kind, nouns in data["source_kinds"].items() for noun in nouns
+        },
     )

@@ -1,0 +1,303 @@
+"""Who says what, sentence by sentence: every attribution a parsed sentence holds.
+
+An attribution is a cue (the reporting word), its source (who says or thinks it) and its content
+(what is said), the way attribution corpora (PARC, PolNeAR) mark them. :func:`find_attributions`
+reads them off one parsed sentence:
+
+- a verb of saying or thinking with a subject: "Officials said 12 died", "The group believes that
+  ...", "..., the ministry added" (the content is then the clause around it), "told reporters
+  that ...", a passive "it was reported by state media that ...";
+- a participle continuing its clause's subject: "..., saying 40 were killed" (the source is who
+  the main verb's subject is);
+- "according to X": X is the source, the rest of the sentence the content;
+- an owned claim noun with a that-clause: "the ministry's claim that 58 died";
+- a headline tag: "Drone strike kills nine: activists", "... - officials" (the source after a
+  colon or dash closing a title line).
+
+The functions return token offsets; :func:`attribution_value` turns one into the
+:class:`~claimx.pipeline.values.Attribution` users read on ``doc._.attributions`` (character
+offsets, the source's canonical name when the gazetteer or the article names it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from claimx.pipeline.speakers.words import CueWords, cue_words
+from claimx.pipeline.values import Attribution
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "obj"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
+_PUNCT = frozenset({",", ";", ":", '"', "“", "”", "‘", "’", "'", "(", ")", "—", "–", "-", "--"})
+_STOPS = frozenset({".", "!", "?", "…"})
+_TAG_DASHES = frozenset({"-", "–", "—", "--", ":"})
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution in token offsets: ``source`` may be None (an unattributed cue)."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    content: tuple[int, int] | None
+    rule: str
+    head: int | None = None  # the source's head token, for resolving who it is
+
+
+def is_cue_verb(tok: Token, words: CueWords) -> bool:
+    """A verb of saying or thinking (by lemma where parsed), or any verb whose complement is a
+    clause with a subject of its own ("figures that the vote is lost"): what such a verb's
+    subject holds is the clause."""
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in words.verbs or lemma in words.attribution_verbs:
+        return True
+    if lemma in words.attribution_object_verbs:
+        return True
+    if lemma in words.light_verbs:
+        return False
+    return any(
+        child.dep_ == "ccomp" and any(g.dep_ in _SUBJECTS for g in child.children)
+        for child in tok.children
+    )
+
+
+def source_span(head: Token) -> tuple[int, int]:
+    """The noun phrase a source head stands for: its words and modifiers, without the clauses
+    that describe it ("Officials, who asked not to be named, said": "Officials")."""
+    start, end = head.i, head.i + 1
+    for child in head.children:
+        if child.dep_ in _CLAUSE_DEPS or child.dep_ == "punct":
+            continue
+        if child.dep_ == "appos" and child.i > head.i:
+            continue
+        sub = list(child.subtree)
+        start, end = min(start, sub[0].i), max(end, sub[-1].i + 1)
+    doc = head.doc
+    while end > start + 1 and doc[end - 1].text in _PUNCT:
+        end -= 1
+    while start < end - 1 and doc[start].text in _PUNCT:
+        start += 1
+    return start, end
+
+
+def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and (doc[start].text in _PUNCT or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].text in _PUNCT or doc[end - 1].text in _STOPS or doc[end - 1].is_space
+    ):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _subtree(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def _content_of(
+    verb: Token, sent: Span, taken: list[tuple[int, int]], words: CueWords
+) -> tuple[int, int] | None:
+    """What the verb says: its clausal complement, its object for verbs whose object is the
+    content ("called for a ceasefire"), else (a parenthetical "..., X said") the rest of the
+    sentence around the source and cue."""
+    if verb.lemma_.lower() in words.attribution_object_verbs:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj", "ccomp", "xcomp") or (
+                child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "about", "against")
+            ):
+                return _trim(sent.doc, *_subtree(child))
+    speech = verb.lemma_.lower() in words.verbs or verb.lemma_.lower() in words.attribution_verbs
+    for child in verb.children:
+        if speech and (
+            (child.dep_ in ("dobj", "obj") and child.i > verb.i)
+            or (child.lower_ in ("so", "yes", "no") and child.dep_ in ("advmod", "intj", "dobj"))
+        ):
+            # "said so", "said yes", "said the same"
+            return _trim(sent.doc, *_subtree(child))
+        if child.dep_ in ("ccomp", "parataxis") or (
+            child.dep_ in ("xcomp", "dobj", "obj")
+            and any(c.dep_ in _SUBJECTS for c in child.children)
+        ):
+            return _trim(sent.doc, *_subtree(child))
+    listed = verb.lemma_.lower() in words.verbs or verb.lemma_.lower() in words.attribution_verbs
+    first = min((s for s, _e in taken), default=verb.i)
+    opener = sent.doc[first - 1] if first > sent.start else None
+    parenthetical = listed and opener is not None and opener.text in _PUNCT
+    if parenthetical and verb.dep_ in ("ROOT", "parataxis") and verb.i > sent.start:
+        # "Twelve people died, the ministry said": the content is what comes before
+        before = _trim(sent.doc, sent.start, first)
+        if before is not None and before[1] - before[0] >= 2:
+            return before
+    head = verb.head
+    if parenthetical and verb.dep_ in ("parataxis", "advcl") and head.i != verb.i:
+        # "The toll rose to 40, officials said": the governing clause
+        return _trim(sent.doc, sent.start, min(verb.i, *(s for s, _e in taken)))
+    return None
+
+
+def _verb_attribution(verb: Token, sent: Span, words: CueWords) -> Found | None:
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    rule = "attribution:verb"
+    if subject is None and verb.dep_ in ("advcl", "xcomp", "acl", "conj") and verb.tag_ == "VBG":
+        # ", saying 40 were killed": who the governing verb's subject is
+        governing = verb.head
+        subject = next((c for c in governing.children if c.dep_ in _SUBJECTS), None)
+        rule = "attribution:participle"
+    if subject is None and verb.dep_ == "conj":
+        # "The army denied the report and said ...": the first verb's subject
+        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+        rule = "attribution:coordinated"
+    if subject is not None and subject.dep_ == "nsubjpass":
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        subject = pobj
+        rule = "attribution:passive"
+    if subject is None or (subject.lower_ in ("it", "there") and rule == "attribution:passive"):
+        return None
+    if subject.pos_ not in ("PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ", "X"):
+        return None
+    source = source_span(subject)
+    cue = (verb.i, verb.i + 1)
+    content = _content_of(verb, sent, [source, cue], words)
+    if content is None:
+        return None
+    if content[0] <= source[0] < content[1]:
+        return None
+    return Found(cue, source, content, rule, subject.i)
+
+
+def _according_to(tok: Token, sent: Span) -> Found | None:
+    if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.doc[tok.i + 1].lower_ != "to":
+        return None
+    to = tok.doc[tok.i + 1]
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    source = source_span(pobj)
+    before = _trim(sent.doc, sent.start, tok.i)
+    after = _trim(sent.doc, source[1], sent.end)
+    content = (
+        before
+        if before is not None and (after is None or before[1] - before[0] >= after[1] - after[0])
+        else after
+    )
+    if content is None:
+        return None
+    return Found((tok.i, tok.i + 2), source, content, "attribution:according-to", pobj.i)
+
+
+def _noun_attribution(noun: Token, sent: Span, words: CueWords) -> Found | None:
+    """ "the ministry's claim that 58 died", "Kerry's announcement of the plan": an owned claim
+    noun with a that-clause or an of-phrase."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in words.attribution_nouns:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    content = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos") and any(
+            g.lower_ == "that" and g.dep_ in ("mark", "nsubj") for g in child.children
+        ):
+            content = _trim(sent.doc, *_subtree(child))
+        elif child.dep_ == "prep" and child.lower_ in ("of", "on", "about"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                content = _trim(sent.doc, *_subtree(objects[0]))
+    if content is None:
+        return None
+    return Found((noun.i, noun.i + 1), source_span(owner), content, "attribution:noun", owner.i)
+
+
+def _colon_speaker(sent: Span, words: CueWords) -> Found | None:
+    """ "Kerry: 'By law, the president sets ...'", "WALLACE: Governor, ...": a short name
+    before a colon opening the sentence speaks the rest."""
+    toks = [t for t in sent if not t.is_space]
+    for k, tok in enumerate(toks[:7]):
+        if tok.text != ":":
+            continue
+        if k == 0 or k + 2 > len(toks):
+            return None
+        name = toks[:k]
+        if not all(t.text[:1].isupper() or t.text in ("’s", "'s", ".") for t in name):
+            return None
+        if len(name) > 5 or any(t.lower_ in words.colon_labels for t in name):
+            return None
+        content = _trim(sent.doc, tok.i + 1, sent.end)
+        if content is None:
+            return None
+        source = (name[0].i, name[-1].i + 1)
+        return Found((tok.i, tok.i + 1), source, content, "attribution:colon", name[-1].i)
+    return None
+
+
+def _headline_tag(sent: Span) -> Found | None:
+    """ "Drone strike kills nine: activists", "... - officials": a short source closing a title
+    line after a colon or dash."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 4:
+        return None
+    for k in range(len(toks) - 2, max(0, len(toks) - 7), -1):
+        if toks[k].text in _TAG_DASHES:
+            tail = toks[k + 1 :]
+            if tail and 1 <= len(tail) <= 5 and not any(t.text in ".?!" for t in tail):
+                if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in tail):
+                    return None
+                head = max(tail, key=lambda t: t.pos_ in ("NOUN", "PROPN"))
+                return Found(
+                    (toks[k].i, toks[k].i + 1),
+                    (tail[0].i, tail[-1].i + 1),
+                    (toks[0].i, toks[k].i),
+                    "attribution:headline-tag",
+                    head.i,
+                )
+            return None
+    return None
+
+
+def find_attributions(
+    sent: Span, words: CueWords | None = None, *, headline: bool = False
+) -> list[Found]:
+    """Every attribution of one parsed sentence, in text order; ``headline``: the sentence is a
+    title line, which may close with a source tag."""
+    words = words or cue_words()
+    found: list[Found] = []
+    for tok in sent:
+        got = None
+        if tok.lower_ == "according":
+            got = _according_to(tok, sent)
+        elif is_cue_verb(tok, words):
+            got = _verb_attribution(tok, sent, words)
+        elif tok.lower_ in words.attribution_nouns:
+            got = _noun_attribution(tok, sent, words)
+        if got is not None:
+            found.append(got)
+    colon = _colon_speaker(sent, words)
+    if colon is not None:
+        found.insert(0, colon)
+    if headline and not found:
+        tag = _headline_tag(sent)
+        if tag is not None:
+            found.append(tag)
+    return found
+
+
+def attribution_value(doc: Any, found: Found, name: str | None, kind: str | None) -> Attribution:
+    """``found`` in character offsets, with who its source is."""
+
+    def chars(span: tuple[int, int] | None) -> tuple[int, int] | None:
+        if span is None:
+            return None
+        start, end = span
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+    cue = chars(found.cue)
+    assert cue is not None
+    return Attribution(cue, chars(found.source), chars(found.content), name, kind, found.rule)

@@ -1,0 +1,132 @@
+"""Report frames: a source named once and relied on for the figures that follow.
+
+News names a source and then reports its figures without repeating it: "The UN mission released
+its report on Tuesday. Shelling killed 210 civilians in the east. Another 40 died in the north."
+A figure whose own sentence gives no speaker (no cue, an agentless "were recorded", a cue whose
+subject resolves to no one) belongs to the frame open before it: the nearest attribution (of a
+figure, or of any statement the article reports) in its paragraph or the
+:data:`FRAME_PARAGRAPHS` paragraphs before. A figure the article disputes, and a sentence
+opening with a contrast ("But", "However"), open no frame and take none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from claimx.pipeline.speakers.attribution import SpanAttribution
+from claimx.pipeline.speakers.words import cue_words
+from claimx.pipeline.values import Attribution
+
+if TYPE_CHECKING:
+    from claimx.pipeline.speakers.index import SpeakerIndex
+
+#: how many paragraphs before a figure's own a frame stays open
+FRAME_PARAGRAPHS = 1
+_CONTRASTS = frozenset({"but", "however", "meanwhile", "separately", "elsewhere"})
+
+
+@dataclass(frozen=True)
+class _Opener:
+    start: int  # token
+    paragraph: int
+    speakers: tuple[tuple[str, str, str], ...]  # (text, name, kind)
+    cue: str | None
+    cue_token: int | None
+    result: SpanAttribution | None  # the figure's, when a figure opened it
+
+
+def carry_frames(
+    spans: list[Span],
+    results: list[SpanAttribution],
+    index: SpeakerIndex,
+    attributions: list[Attribution],
+) -> None:
+    """Give each figure with no speaker the speakers of the frame open before it."""
+    doc = index.doc
+    openers: list[_Opener] = []
+    for attribution in attributions:
+        if attribution.source is None or not attribution.source_name:
+            continue
+        if not _reports(attribution, doc):
+            continue
+        span = doc.char_span(*attribution.source, alignment_mode="expand")
+        cue = doc.char_span(*attribution.cue, alignment_mode="expand")
+        if span is None or cue is None:
+            continue
+        text = span.text
+        speaker = (text, attribution.source_name, attribution.source_kind or "other")
+        openers.append(
+            _Opener(span.start, index.paragraph[span.start], (speaker,), cue.text, cue.start, None)
+        )
+    for span, result in zip(spans, results, strict=True):
+        if result.speakers and result.stance != "disputes" and _report_rules(result):
+            speakers = tuple((s["text"], s["name"], s["kind"]) for s in result.speakers)
+            openers.append(
+                _Opener(
+                    span.start,
+                    index.paragraph[span.start],
+                    speakers,
+                    result.cue,
+                    result.cue_token,
+                    result,
+                )
+            )
+    openers.sort(key=lambda o: o.start)
+    for span, result in zip(spans, results, strict=True):
+        if result.speakers or result.stance != "asserts" or _contrast(span):
+            continue
+        opener = _open_frame(span, openers, index)
+        if opener is None:
+            continue
+        result.speakers = [{"text": t, "name": n, "kind": k} for t, n, k in opener.speakers]
+        if opener.result is not None:
+            result.entities = opener.result.entities
+        if result.cue is None:
+            result.cue, result.cue_token = opener.cue, opener.cue_token
+        result.rules.append("speaker:frame")
+
+
+def _reports(attribution: Attribution, doc: Doc) -> bool:
+    """An attribution that opens a report frame: a report, statement or count issued ("released
+    its report", "the ministry's figures show", "documented"), not any view a source holds nor a
+    plain "said"."""
+    cue = doc.char_span(*attribution.cue, alignment_mode="expand")
+    if cue is None:
+        return False
+    words = cue_words()
+    root = cue.root
+    if root.lemma_.lower() in words.report_verbs or root.lower_ in words.nouns:
+        return True
+    # "The mission released its report": the verb's object is a report
+    return any(c.dep_ in ("dobj", "nsubj") and c.lower_ in words.nouns for c in root.children)
+
+
+def _report_rules(result: SpanAttribution) -> bool:
+    """A figure attributed through a report ("according to the report", "in a statement", "the
+    ministry's tally rose to", "documented") opens a frame too."""
+    words = cue_words()
+    for rule in result.rules:
+        if rule.startswith(("cue:noun", "cue:in-")):
+            return True
+        if rule.startswith("cue:verb:") and rule.split(":")[2] in words.report_verbs:
+            return True
+    return False
+
+
+def _open_frame(span: Span, openers: list[_Opener], index: SpeakerIndex) -> _Opener | None:
+    paragraph = index.paragraph[span.start]
+    best = None
+    for opener in openers:
+        if opener.start >= span.sent.start:
+            break
+        if paragraph - opener.paragraph <= FRAME_PARAGRAPHS:
+            best = opener
+    return best
+
+
+def _contrast(span: Span) -> bool:
+    first = next((t for t in span.sent if not t.is_space and not t.is_punct), None)
+    return first is not None and first.lower_ in _CONTRASTS
