@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from claimx.lexicon.rules import per_rules
-from claimx.lexicon.words import victim_words
-from claimx.pipeline.casualties.outcomes import Link, grammar_words
+from claimx.lexicon.words import outcome_words, victim_words
+from claimx.pipeline.casualties.outcomes import Link, grammar_words, is_outcome_word
 from claimx.pipeline.casualties.victims import Victims, victims_of
 from claimx.resources import read_json
 
@@ -57,15 +57,22 @@ def _nominal(item: Casualty) -> Token:
 
 
 def share_of_pronoun(item: Casualty) -> bool:
-    """ "Of them, 40 were children", "Among them were 12 women", "two among them": the figure
-    or its clause takes a share of people named before."""
+    """ "Of them, 40 were children", "Among them were 12 women", "two among them", "one of the
+    victims": the figure or its clause takes a share of people named before."""
     words = part_words()
+    harm_nouns = outcome_words().nouns
     nominal = _nominal(item)
     for host in (item.anchor, nominal, clause_of(nominal)):
         for child in host.children:
             if child.dep_ == "prep" and child.lower_ in words["share_preps"]:
-                if any(c.lower_ in words["pronouns"] for c in child.children):
-                    return True
+                for pobj in child.children:
+                    if pobj.lower_ in words["pronouns"]:
+                        return True
+                    # "One of the victims was a teacher": a share of the harmed named before
+                    if pobj.dep_ == "pobj" and is_outcome_word(pobj, harm_nouns) and any(
+                        c.dep_ == "det" and c.lower_ == "the" for c in pobj.children
+                    ):
+                        return True
     return False
 
 
