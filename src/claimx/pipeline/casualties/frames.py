@@ -51,7 +51,20 @@ def frame_outcome(nominal: Token) -> Link | None:
     if tok.dep_ in _SUBJECTS:
         return _raised_state(head) or _suffered(head) or _condition(head)
     if tok.dep_ in ("dobj", "obj"):
-        return _custody(head)
+        return _custody(head) or _forced_to(head)
+    return None
+
+
+def _forced_to(verb: Token) -> Link | None:
+    """ "forced 3,000 people to flee": the outcome is the verb the object is made to do."""
+    if not _lemma_in(verb, frame_words()["force_verbs"]):
+        return None
+    words = outcome_words()
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            out = is_outcome_word(child, words.verbs)
+            if out and not _lemma_in(child, words.weak_verbs):
+                return Link(out, child.i, f"forced:{verb.lemma_.lower()}+{child.lemma_.lower()}")
     return None
 
 

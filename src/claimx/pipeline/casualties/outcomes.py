@@ -151,6 +151,8 @@ def modifier_outcome(nominal: Token) -> Link | None:
     words = outcome_words()
     for child in nominal.children:
         if child.dep_ in ("amod", "acl", "relcl", "appos", "advmod", "npadvmod", "oprd"):
+            if child.dep_ == "relcl" and _own_subject(child):
+                continue
             if child.dep_ == "relcl" or child.pos_ in ("VERB", "AUX"):
                 out = is_outcome_word(child, words.verbs) or is_outcome_word(
                     child, words.adjectives
@@ -167,6 +169,14 @@ def modifier_outcome(nominal: Token) -> Link | None:
                 if out:
                     return Link(out, child.i, f"modifier:{child.dep_}:{child.lower_}")
     return None
+
+
+def _own_subject(clause: Token) -> bool:
+    """ "9 people, one of whom later died": the relative clause is about a share of them."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which", "whom")
+        for c in clause.children
+    )
 
 
 def _is_active_with_object(verb: Token) -> bool:

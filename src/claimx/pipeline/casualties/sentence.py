@@ -28,7 +28,7 @@ from claimx.pipeline.casualties.outcomes import (
     phrase_head,
     released,
 )
-from claimx.pipeline.casualties.parts import link_continuations
+from claimx.pipeline.casualties.parts import clause_of, link_continuations
 from claimx.pipeline.casualties.victims import (
     Victims,
     case_outcome,
@@ -350,8 +350,11 @@ def _link_parts(items: list[Casualty]) -> None:
             if t_index == index or total.link is None:
                 continue
             total_nominal = total.noun or total.anchor
-            matches = host_tok.i == total_nominal.i or (
-                how.startswith("prep") and host_tok.i == total.link.trigger
+            matches = (
+                host_tok.i == total_nominal.i
+                or (how.startswith("prep") and host_tok.i == total.link.trigger)
+                # "the toll rose to 80, including 30 children": the part hangs on the verb
+                or (how == "prep:including" and clause_of(host_tok).i == clause_of(total_nominal).i)
             )
             if not matches:
                 continue

@@ -84,9 +84,13 @@ def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
             continue
         kind = _line_kind(tokens, words)
         text = " ".join(t.text for t in tokens)
-        if kind == "CREDIT" and previous and kinds[previous[-1]] in ("DECK", "BODY") and _photo(tokens, words):
-            # the paragraph a photo credit follows is the photo's caption
-            kinds[previous[-1]] = "CAPTION"
+        if kind == "CREDIT" and previous and _photo(tokens, words):
+            # the paragraph a photo credit follows is the photo's caption (a caption closes
+            # without a stop; a sentence of the story does not)
+            last = paragraphs[previous[-1]]
+            ends = [t for t in last if not t.is_space]
+            if kinds[previous[-1]] in ("DECK", "BODY") and ends[-1].text not in _TERMINAL:
+                kinds[previous[-1]] = "CAPTION"
         if kind is None:
             if not seen_text and _headline_like(tokens):
                 kind, headline = "HEADLINE", text
@@ -122,7 +126,16 @@ def _line_kind(tokens: list, words: PageWords) -> str | None:
     alpha = [w for w in lowers if any(c.isalpha() for c in w)]
     short = len(tokens) <= _MAX_LINE_TOKENS
     in_debris = sum(w in words.debris for w in alpha)
-    if alpha and short and (in_debris == len(alpha) or (alpha[0] in words.debris and 2 * in_debris >= len(alpha) and len(alpha) <= 6)):
+    # "Share this articleComments": a button's word first, most words buttons', no sentence
+    loose = (
+        alpha
+        and alpha[0] in words.debris
+        and alpha[0] not in words.keep_lower
+        and 2 * in_debris >= len(alpha)
+        and len(alpha) <= 6
+        and tokens[-1].text not in _TERMINAL
+    )
+    if alpha and short and (in_debris == len(alpha) or loose):
         return "DEBRIS"
     if _starts_with(lowers, words.credit_openers) and short:
         return "CREDIT"
