@@ -376,8 +376,14 @@ def _counts_other(noun: Token) -> bool:
 def _sentence_harm(noun: Token) -> str | None:
     """The outcome of the harm word nearest to ``noun`` in its sentence: "two more bodies were
     found, bringing the total to 45" totals the dead."""
+    found = sentence_harm(noun)
+    return found[0] if found else None
+
+
+def sentence_harm(noun: Token) -> tuple[str, int] | None:
+    """The outcome and token index of the harm word nearest to ``noun`` in its sentence."""
     words = outcome_words()
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, int] | None = None
     for tok in noun.sent:
         if tok.i == noun.i:
             continue
@@ -388,8 +394,8 @@ def _sentence_harm(noun: Token) -> str | None:
             or (None if tok.lemma_.lower() in ("life", "remains") else is_outcome_word(tok, words.nouns))
         )
         if out and (best is None or abs(tok.i - noun.i) < best[0]):
-            best = (abs(tok.i - noun.i), out)
-    return best[1] if best else None
+            best = (abs(tok.i - noun.i), out, tok.i)
+    return (best[1], best[2]) if best else None
 
 
 def _toll_argument(verb: Token) -> Link | None:

@@ -18,7 +18,12 @@ from spacy.tokens import Token
 
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import outcome_words, victim_words
-from claimx.pipeline.casualties.outcomes import Link, grammar_words, is_outcome_word
+from claimx.pipeline.casualties.outcomes import (
+    Link,
+    grammar_words,
+    is_outcome_word,
+    sentence_harm,
+)
 from claimx.pipeline.casualties.victims import Victims, victims_of
 from claimx.resources import read_json
 
@@ -197,6 +202,18 @@ def link_continuations(items: list[Casualty], previous: Sequence[Casualty]) -> N
                 total = items[total.part_of]
             take_part(item, total.part_total or total, "part:continuation")
             continue
+        if _bracketed(item) and not any(t.link is not None for t in items[:index]):
+            # "most of the displaced are in Aizawl (4,429)": no total in the sentence, its harm
+            # word says what the bracketed figure counts
+            harm = sentence_harm(item.anchor)
+            if harm is not None:
+                outcome, trigger = harm
+                item.link = Link(outcome, trigger, "part:bracket")
+                item.rejected = None
+                item.victims = victims_of(item.noun, item.figure)
+                if item.victims is not None:
+                    item.rules += ["part:bracket", item.victims.rule]
+                continue
         earlier = [t for t in previous if t.link is not None and t.victims is not None]
         # "three boats ..., and one of them": a figure before it in the sentence is what
         # "them" stands for
