@@ -63,14 +63,14 @@ def read_annotations(path: Path) -> list[GoldAttribution]:
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(item.split(":", 1) for item in parts[1].split())
             events.append(roles)
-    out = []
-    for roles in events:
-        def get(role: str) -> list[Span]:
-            key = roles.get(role)
-            return spans[key][1] if key in spans else []
+    def get(roles: dict[str, str], role: str) -> list[Span]:
+        key = roles.get(role)
+        return spans[key][1] if key in spans else []
 
-        out.append(GoldAttribution(get("Cue"), get("Source"), get("Content")))
-    return out
+    return [
+        GoldAttribution(get(roles, "Cue"), get(roles, "Source"), get(roles, "Content"))
+        for roles in events
+    ]
 
 
 def _overlap(a: list[Span], b: list[Span]) -> int:
@@ -157,6 +157,10 @@ def documents(split: Path, limit: int | None) -> list[tuple[str, str, list[GoldA
     return out
 
 
+def _show(text: str, spans: list[Span]) -> str:
+    return " | ".join(text[s:e] for s, e in spans)[:120]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -200,14 +204,13 @@ def main() -> None:
             f"{count.gold:6} {count.predicted:10}"
         )
     for name, text, kind, g, p in errors[: args.errors]:
-        def show(spans: list[Span]) -> str:
-            return " | ".join(text[s:e] for s, e in spans)[:120]
-
         print(f"-- {kind} in {name}")
         if g is not None:
-            print(f"   gold: [{show(g.source)}] {show(g.cue)} :: {show(g.content)[:80]}")
+            shown = [_show(text, part) for part in (g.source, g.cue, g.content)]
+            print(f"   gold: [{shown[0]}] {shown[1]} :: {shown[2][:80]}")
         if p is not None:
-            print(f"   pred: [{show(p['source'])}] {show(p['cue'])} :: {show(p['content'])[:80]}")
+            shown = [_show(text, p[part]) for part in ("source", "cue", "content")]
+            print(f"   pred: [{shown[0]}] {shown[1]} :: {shown[2][:80]}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     results = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     results[f"polnear_{args.split}" + (f"_first{args.limit}" if args.limit else "")] = {

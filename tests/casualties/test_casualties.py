@@ -1,4 +1,5 @@
-"""Outcome, victim group, unit and breakdowns, through the full pipeline."""
+"""Outcome, victim group, unit and breakdowns, through the full pipeline (the English model);
+test_casualties_sentence.py reads the same rules on parses written down."""
 
 from __future__ import annotations
 

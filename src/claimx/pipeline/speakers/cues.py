@@ -83,7 +83,9 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                # "a figure of 320 dead" counts, "a report of the commission" is owned
+                named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "NORP")
+                if pobj.dep_ == "pobj" and (child.lower_ != "of" or named):
                     return conjuncts(pobj)
         if child.dep_ == "acl":  # "a report published by HRW"
             for agent in child.children:
@@ -91,6 +93,14 @@ def report_source(noun: Token) -> tuple[Token, ...]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             return conjuncts(pobj)
+    # "The UN gave a preliminary figure of 320 dead", "the agency issued a toll of 40": who
+    # gives the figure owns it
+    verb = noun.head
+    giving = verb.lemma_.lower() in cue_words().giving_verbs
+    if noun.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX") and giving:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj") and child.i != noun.i:
+                return conjuncts(child)
     return ()
 
 

@@ -162,6 +162,16 @@ def generic_source(head: Token, words: CueWords) -> tuple[tuple[Entity, ...], st
     a source of a kind the gazetteer cannot name keeps its words (determiner aside) and the kind
     its head noun gives; asked only when nothing names the figure's speaker."""
     kind = words.source_kinds.get(head.lower_) or words.source_kinds.get(head.lemma_.lower())
+    if kind is None and words.noun_stance(head) is not None:
+        # "local media reports": reports of a kind of source are that source's
+        kind = next(
+            (
+                words.source_kinds[c.lower_]
+                for c in head.children
+                if c.dep_ in ("compound", "amod", "nmod") and c.lower_ in words.source_kinds
+            ),
+            None,
+        )
     if kind is None or head.pos_ not in ("NOUN", "PROPN"):
         return None
     start, end = source_span(head)

@@ -58,6 +58,7 @@ class CueWords:
     colon_labels: frozenset[str]
     light_verbs: frozenset[str]
     report_verbs: frozenset[str]
+    giving_verbs: frozenset[str]
     source_kinds: dict[str, str]  # head noun -> kind of a source no gazetteer entry names
 
     def verb_lemma(self, tok: Token) -> str | None:
@@ -124,6 +125,7 @@ def cue_words() -> CueWords:
         colon_labels=frozenset(data["colon_labels"]),
         light_verbs=frozenset(data["light_verbs"]),
         report_verbs=frozenset(data["report_verbs"]),
+        giving_verbs=frozenset(data["giving_verbs"]),
         source_kinds={
             noun: kind for kind, nouns in data["source_kinds"].items() for noun in nouns
         },
