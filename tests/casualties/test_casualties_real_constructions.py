@@ -93,7 +93,10 @@ def test_casualties_aggregates_of_things_count_no_one(parse, sentence):
         ),
         (
             "Three soldiers were wounded. Two among them were flown to a base hospital.",
-            [("Three", 3, "injured", "security_forces", None), ("Two", 2, "injured", "security_forces", 0)],
+            [
+                ("Three", 3, "injured", "security_forces", None),
+                ("Two", 2, "injured", "security_forces", 0),
+            ],
         ),
         (
             "Two people were killed. One of the victims was a teacher.",
@@ -135,7 +138,10 @@ def test_casualties_aggregates_of_things_count_no_one(parse, sentence):
         ),
         (
             "Gunmen took away 27 students, along with three teachers.",
-            [("27", 27, "detained", "civilians", None), ("three", 3, "detained", "civilians", None)],
+            [
+                ("27", 27, "detained", "civilians", None),
+                ("three", 3, "detained", "civilians", None),
+            ],
         ),
     ],
 )
@@ -165,7 +171,11 @@ def test_casualties_a_cause_clause_is_no_part(parse):
         ("Investigators counted 20 murders in the district last month.", "killed", "people"),
         # lost lives, lost relatives
         ("Five people lost their lives in the collapse.", "killed", "people"),
-        ("Since May, 27 security forces personnel have lost their lives.", "killed", "security_forces"),
+        (
+            "Since May, 27 security forces personnel have lost their lives.",
+            "killed",
+            "security_forces",
+        ),
         # injuries suffered, nursed, treated
         ("Another 416 people suffered injuries in the raids.", "injured", "people"),
         ("More than 2,200 people sought treatment for injuries.", "injured", "people"),

@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from claimx.pipeline.gate.page import case_for_model, shouting
 from claimx.pipeline.gate.plan import Planner
-from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds, sentence_starts
+from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
 from claimx.pipeline.layout import mark_structure, paragraph_spans
 
 
@@ -118,7 +118,10 @@ def test_gate_page_headline_goes_to_the_model_in_sentence_case(blank, text, expe
     doc, bounds = _marked(blank, text)
     start, end = bounds[0]
     words = case_for_model(doc, start, end)
-    assert "".join(w + t.whitespace_ for w, t in zip(words, doc[start:end], strict=True)).strip() == expected
+    assert (
+        "".join(w + t.whitespace_ for w, t in zip(words, doc[start:end], strict=True)).strip()
+        == expected
+    )
     # the article keeps its own text
     assert doc.text == text
 

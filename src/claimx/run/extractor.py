@@ -58,9 +58,7 @@ class PipelineExtractor:
         from claimx.pipeline import extract_many
 
         nlp = (
-            self._nlp
-            if self._nlp is not None
-            else cached_pipeline(self.model, self.count_singular)
+            self._nlp if self._nlp is not None else cached_pipeline(self.model, self.count_singular)
         )
         return extract_many(articles, nlp=nlp, n_process=n_process)
 

@@ -368,7 +368,9 @@ def _toll_kind(noun: Token) -> str | None:
 def _counts_other(noun: Token) -> bool:
     """ "the number of schools": an aggregate of something that is not harm."""
     return any(
-        child.dep_ == "prep" and child.lower_ == "of" and any(c.dep_ == "pobj" for c in child.children)
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(c.dep_ == "pobj" for c in child.children)
         for child in noun.children
     )
 
@@ -391,7 +393,11 @@ def sentence_harm(noun: Token) -> tuple[str, int] | None:
         out = (
             is_outcome_word(tok, words.adjectives)
             or (None if weak else is_outcome_word(tok, words.verbs))
-            or (None if tok.lemma_.lower() in ("life", "remains") else is_outcome_word(tok, words.nouns))
+            or (
+                None
+                if tok.lemma_.lower() in ("life", "remains")
+                else is_outcome_word(tok, words.nouns)
+            )
         )
         if out and (best is None or abs(tok.i - noun.i) < best[0]):
             best = (abs(tok.i - noun.i), out, tok.i)
@@ -543,9 +549,12 @@ def lethal(link: Link, doc: Doc) -> Link:
     for child in trigger.children:
         if child.dep_ == "advmod" and child.lower_ in extra["fatal_adverbs"]:
             return Link("killed", link.trigger, f"{link.rule}+{child.lower_}")
-        if child.dep_ == "prep" and child.lower_ == "to":
-            if any(c.dep_ == "pobj" and c.lower_ == "death" for c in child.children):
-                return Link("killed", link.trigger, f"{link.rule}+to-death")
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(c.dep_ == "pobj" and c.lower_ == "death" for c in child.children)
+        ):
+            return Link("killed", link.trigger, f"{link.rule}+to-death")
     return link
 
 

@@ -74,8 +74,10 @@ def share_of_pronoun(item: Casualty) -> bool:
                     if pobj.lower_ in words["pronouns"]:
                         return True
                     # "One of the victims was a teacher": a share of the harmed named before
-                    if pobj.dep_ == "pobj" and is_outcome_word(pobj, harm_nouns) and any(
-                        c.dep_ == "det" and c.lower_ == "the" for c in pobj.children
+                    if (
+                        pobj.dep_ == "pobj"
+                        and is_outcome_word(pobj, harm_nouns)
+                        and any(c.dep_ == "det" and c.lower_ == "the" for c in pobj.children)
                     ):
                         return True
     return False
@@ -139,9 +141,12 @@ def same_sentence_total(item: Casualty, before: Sequence[Casualty]) -> Casualty 
         if nominal.dep_ in ("nsubj", "nsubjpass", "attr") and verb.i != total_clause.i:
             if _sub_clause(verb, total_clause) and _whereabouts(verb):
                 return total
-        elif nominal.dep_ in ("npadvmod", "conj", "appos") and verb.i == total_clause.i:
-            if _place_phrase(nominal) or _fatal(nominal) or _bracketed(item):
-                return total
+        elif (
+            nominal.dep_ in ("npadvmod", "conj", "appos")
+            and verb.i == total_clause.i
+            and (_place_phrase(nominal) or _fatal(nominal) or _bracketed(item))
+        ):
+            return total
         if _bracketed(item) or share_of_pronoun(item):
             return total
     return None

@@ -91,9 +91,7 @@ class FiguresComponent(Stage):
 @per_rules
 def _page_words() -> dict[str, frozenset[str]]:
     data = read_json("distractors.json")
-    return {
-        key: frozenset(data[key]) for key in ("street_suffixes", "address_before", "negators")
-    }
+    return {key: frozenset(data[key]) for key in ("street_suffixes", "address_before", "negators")}
 
 
 def _not_a_count(doc: Doc, start: int, end: int) -> str | None:

@@ -281,4 +281,3 @@ def make_gate(
         batch_size=batch_size,
         rules=rules,
     )
-

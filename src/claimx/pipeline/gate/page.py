@@ -72,7 +72,7 @@ def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
     """The kind of each paragraph (``BODY``, ``HEADLINE``, ``DECK``, ``BYLINE``, ``CAPTION``,
     ``CREDIT``, ``RELATED``, ``DEBRIS``), read from its words and its place on the page."""
     words = page_words()
-    kinds = []
+    kinds: list[str] = []
     seen_text = False  # a paragraph with words came before
     headline: str | None = None
     body_started = decked = False
@@ -96,7 +96,9 @@ def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
                 kind, headline = "HEADLINE", text
             elif headline is not None and text == headline and not body_started:
                 kind = "HEADLINE"  # pages often print the headline twice
-            elif headline is not None and not body_started and not decked and _headline_like(tokens):
+            elif (
+                headline is not None and not body_started and not decked and _headline_like(tokens)
+            ):
                 kind, decked = "DECK", True
             else:
                 kind = "BODY"
@@ -296,7 +298,7 @@ def _running_forms(doc: Doc, start: int, end: int) -> dict[str, str]:
     case there, "Lebanon" capitalised."""
     counts: dict[str, Counter[str]] = {}
     for sent in doc.sents:
-        if sent.start < end and start < sent.end or shouting(sent):
+        if (sent.start < end and start < sent.end) or shouting(sent):
             continue
         opened = False
         for tok in sent:

@@ -251,4 +251,3 @@ class Planner:
                 ):
                     found.add(int(sent_of[earlier]))
         return found - kept
-
