@@ -174,7 +174,11 @@ def modifier_outcome(nominal: Token) -> Link | None:
 def _own_subject(clause: Token) -> bool:
     """ "9 people, one of whom later died": the relative clause is about a share of them."""
     return any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("who", "that", "which", "whom")
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(
+            p.dep_ == "prep" and any(w.lower_ in ("whom", "which") for w in p.children)
+            for p in c.children
+        )
         for c in clause.children
     )
 
@@ -407,7 +411,7 @@ def sentence_harm(noun: Token) -> tuple[str, int] | None:
 def _toll_argument(verb: Token) -> Link | None:
     """Any verb whose subject or object is a toll: the figure in its prepositional phrase is the
     toll's value ("estimated the death toll at 125")."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") and verb.lower_ not in outcome_words().toll_verbs:
         return None
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
@@ -426,12 +430,7 @@ def _toll_outcome(verb: Token) -> Link | None:
             if kind:
                 return Link(kind, verb.i, f"toll:{verb.lower_}")
         return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
-            kind = _toll_kind(child)
-            if kind:
-                return Link(kind, child.i, f"toll:{verb.lemma_.lower()}")
-    return None
+    return _toll_argument(verb)
 
 
 def _copular_outcome(verb: Token, argument: Token) -> Link | None:

@@ -12,6 +12,7 @@ noun's, the predicate's ("were soldiers") or the total's.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -168,14 +169,7 @@ def take_part(item: Casualty, total: Casualty, rule: str) -> None:
     item.part_total = total
     victims = victims_of(item.noun, item.figure) or total.victims
     if victims.group == "people" and victims.text is None:
-        victims = _predicate_group(item) or Victims(
-            total.victims.group,
-            total.victims.unit,
-            total.victims.text,
-            total.victims.start,
-            total.victims.end,
-            "group:of-total",
-        )
+        victims = _predicate_group(item) or replace(total.victims, rule="group:of-total")
     item.victims = victims
     item.rules = [r for r in item.rules if not r.startswith("group:")]
     item.rules += [rule, victims.rule]

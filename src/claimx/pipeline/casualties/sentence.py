@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -324,14 +324,7 @@ def _link_share_parts(items: list[Casualty]) -> None:
                 group, "people", tok.text, tok.i, tok.i + 1, f"group:{tok.lower_}"
             )
         elif item.victims is None or item.victims.text is None or item.victims.group == "people":
-            item.victims = Victims(
-                total.victims.group,
-                total.victims.unit,
-                total.victims.text,
-                total.victims.start,
-                total.victims.end,
-                "group:of-total",
-            )
+            item.victims = replace(total.victims, rule="group:of-total")
         item.rules = [r for r in item.rules if not r.startswith("group:")]
         item.rules += ["part:of-them", item.victims.rule]
 
