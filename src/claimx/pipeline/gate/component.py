@@ -38,7 +38,14 @@ from claimx.pipeline.stage import Stage
 
 CANDIDATES_KEY = "claimx_candidates"
 PARSED_KEY = "claimx_parsed"
-RULE_FILES = ("layout.json", "numbers.json", "outcomes.json", "victims.json", "cues.json", *gz.FILES)
+RULE_FILES = (
+    "layout.json",
+    "numbers.json",
+    "outcomes.json",
+    "victims.json",
+    "cues.json",
+    *gz.FILES,
+)
 
 _COPY_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
