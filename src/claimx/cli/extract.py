@@ -99,6 +99,14 @@ def extract_command(
         str | None,
         typer.Option("--model", help="spaCy English pipeline to build on (name or path)."),
     ] = None,
+    count_singular: Annotated[
+        bool,
+        typer.Option(
+            "--count-singular",
+            help="Also count victims named without a number, one each ('a shepherd was "
+            "injured'), as incident monitors and crime reporting do.",
+        ),
+    ] = False,
     max_bytes: Annotated[
         int,
         typer.Option(
@@ -150,6 +158,7 @@ def extract_command(
                 errors_path=errors,
                 max_bytes=max_bytes,
                 model=model,
+                count_singular=count_singular,
                 progress=progress,
                 verbosity=-1 if quiet else 1 if verbose else 0,
                 dask=dask,

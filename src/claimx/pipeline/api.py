@@ -33,12 +33,16 @@ _DEFAULT_NLP: Language | None = None
 _FULL_NLP: Language | None = None
 
 
-def pipeline_config(model: str | Path | None = None, *, parse_all: bool = False) -> Config:
+def pipeline_config(
+    model: str | Path | None = None, *, parse_all: bool = False, count_singular: bool = False
+) -> Config:
     """The pipeline's config (``resources/claimx_en.cfg``) for ``model``."""
     config = Config().from_str(read_text("claimx_en.cfg"))
     if model is not None:
         config["components"]["claimx_gate"]["model"] = str(model)
     config["components"]["claimx_gate"]["parse_all"] = parse_all
+    config["components"]["claimx_gate"]["count_singular"] = count_singular
+    config["components"]["claimx_figures"]["count_singular"] = count_singular
     return config
 
 
@@ -47,6 +51,7 @@ def load(
     *,
     parse_all: bool = False,
     rules: str | Path | None = None,
+    count_singular: bool = False,
 ) -> Language:
     """Build the claimx pipeline on an installed spaCy English pipeline.
 
@@ -55,10 +60,13 @@ def load(
     sentence instead of the candidate ones only (slower; the reference the
     fast path is tested against). ``rules`` is a folder of rule files that replace
     the package's file for file (a gazetteer of your own bodies, say): every stage
-    reads it, and ``nlp.to_disk`` saves what they read.
+    reads it, and ``nlp.to_disk`` saves what they read. ``count_singular=True`` also counts
+    victims named without a number, as one person each ("a shepherd was injured", "Dana Reyes,
+    31, was shot and killed"): what incident monitors and crime reporting count; such claims
+    carry a ``singular:`` rule.
     """
     register_extensions()
-    config = pipeline_config(model, parse_all=parse_all)
+    config = pipeline_config(model, parse_all=parse_all, count_singular=count_singular)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
     if rules is not None:
         swapped = Rules.named(rules)

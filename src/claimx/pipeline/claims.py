@@ -86,7 +86,6 @@ class ClaimsComponent(Stage):
         return doc
 
 
-
 @Language.factory(
     "claimx_claims",
     requires=[

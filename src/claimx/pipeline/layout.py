@@ -18,6 +18,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from claimx.lexicon.text import datelines
+from claimx.pipeline.gate.page import paragraph_kinds
 from claimx.pipeline.gate.sentences import sentence_starts
 
 PARAGRAPHS_KEY = "claimx_paragraphs"
@@ -29,17 +30,19 @@ PARAGRAPH_KINDS = ("BODY", "HEADLINE", "DECK", "BYLINE", "CAPTION", "CREDIT", "R
 
 def paragraph_spans(doc: Doc) -> list[Span]:
     """The paragraphs of ``doc`` as token spans labelled with their kind (see
-    :data:`PARAGRAPH_KINDS`): a whitespace token holding a line break ends one (the break belongs
-    to the paragraph it ends)."""
-    spans = []
+    :data:`PARAGRAPH_KINDS`, :func:`claimx.pipeline.gate.page.paragraph_kinds`): a whitespace
+    token holding a line break ends one (the break belongs to the paragraph it ends)."""
+    bounds = []
     start = 0
     for tok in doc:
         if tok.is_space and "\n" in tok.text:
-            spans.append(Span(doc, start, tok.i + 1, label="BODY"))
+            bounds.append((start, tok.i + 1))
             start = tok.i + 1
     if start < len(doc):
-        spans.append(Span(doc, start, len(doc), label="BODY"))
-    return spans
+        bounds.append((start, len(doc)))
+    plain = [Span(doc, s, e) for s, e in bounds]
+    kinds = paragraph_kinds(doc, plain)
+    return [Span(doc, s, e, label=kind) for (s, e), kind in zip(bounds, kinds, strict=True)]
 
 
 def dateline_spans(doc: Doc) -> list[Span]:

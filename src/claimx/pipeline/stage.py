@@ -133,8 +133,6 @@ def score_span_group(
 
 
 @registry.scorers("claimx.span_group_scorer.v1")
-def make_span_group_scorer(
-    spans_key: str, labeled: bool = False
-) -> Callable[..., dict[str, Any]]:
+def make_span_group_scorer(spans_key: str, labeled: bool = False) -> Callable[..., dict[str, Any]]:
     """A scorer of one span group (``claimx_figures``, ``claimx_casualties``)."""
     return partial(score_span_group, spans_key=spans_key, labeled=labeled)

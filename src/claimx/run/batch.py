@@ -56,6 +56,7 @@ def run_extract(
     errors_path: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     model: str | None = None,
+    count_singular: bool = False,
     nlp: Any = None,
     extractor: Extractor | None = None,
     progress: bool = True,
@@ -73,7 +74,8 @@ def run_extract(
     Lines and CSV files), when the options that change the output are the same.
     ``workers`` is the number of processes (default 1;
     for ``dask="local"`` the cluster's size, default 2). ``errors_path``
-    receives rejected inputs and warnings as JSON Lines. ``dask`` is
+    receives rejected inputs and warnings as JSON Lines. ``count_singular`` counts victims
+    named without a number as one each (:func:`claimx.load`). ``dask`` is
     ``"local"``, a scheduler address or a ``distributed.Client``. ``verbosity``
     -1 prints only rejections and errors, 1 also each article written.
     Problems with the options raise :class:`UsageError` before anything is written; a
@@ -86,12 +88,12 @@ def run_extract(
         names, output, format, workers, published, resume, errors_path, max_bytes
     )
     if extractor is None:
-        extractor = PipelineExtractor(model, nlp)
+        extractor = PipelineExtractor(model, nlp, count_singular=count_singular)
     if dask is None:
         _load(extractor, model)
     summary = Summary(output=output, format=fmt)
     started = time.perf_counter()
-    options = output_options(fmt, default_date, model, max_bytes)
+    options = output_options(fmt, default_date, model, max_bytes, count_singular)
 
     session: Any = None
     if dask is not None:
@@ -234,7 +236,7 @@ def _load(extractor: Extractor, model: str | None) -> None:
 
 
 def output_options(
-    fmt: str, published: str | None, model: str | None, max_bytes: int
+    fmt: str, published: str | None, model: str | None, max_bytes: int, count_singular: bool = False
 ) -> dict[str, Any]:
     """The options that change what a run writes; a resumed run must have the same."""
     from claimx import __version__
@@ -244,6 +246,7 @@ def output_options(
         "published": published,
         "model": model,
         "max_bytes": max_bytes,
+        "count_singular": count_singular,
         "claimx": __version__,
     }
 

@@ -29,34 +29,38 @@ class Extractor(Protocol):
 
 # One pipeline per process and model: Dask workers and repeated runs in one
 # process load the (slow to build) pipeline once.
-_PIPELINES: dict[str | None, Any] = {}
+_PIPELINES: dict[tuple[str | None, bool], Any] = {}
 
 
-def cached_pipeline(model: str | None = None) -> Any:
-    """``claimx.load(model)``, built once per process."""
-    nlp = _PIPELINES.get(model)
+def cached_pipeline(model: str | None = None, count_singular: bool = False) -> Any:
+    """``claimx.load(model, count_singular=...)``, built once per process."""
+    key = (model, count_singular)
+    nlp = _PIPELINES.get(key)
     if nlp is None:
         from claimx.pipeline import load
 
-        nlp = _PIPELINES[model] = load(model)
+        nlp = _PIPELINES[key] = load(model, count_singular=count_singular)
     return nlp
 
 
 class PipelineExtractor:
     """The claimx pipeline as an :class:`Extractor`.
 
-    Pickles as its model name only, so shipping it to Dask workers is cheap
+    Pickles as its model name and settings only, so shipping it to Dask workers is cheap
     and each worker builds (and keeps) its own pipeline.
     """
 
-    def __init__(self, model: str | None = None, nlp: Any = None) -> None:
+    def __init__(
+        self, model: str | None = None, nlp: Any = None, *, count_singular: bool = False
+    ) -> None:
         self.model = model
         self._nlp = nlp
+        self.count_singular = count_singular
 
     def load(self) -> Any:
         """The pipeline, built now (its errors come before any output is opened)."""
         if self._nlp is None:
-            self._nlp = cached_pipeline(self.model)
+            self._nlp = cached_pipeline(self.model, self.count_singular)
         return self._nlp
 
     def __call__(
@@ -67,7 +71,11 @@ class PipelineExtractor:
         return extract_many(articles, nlp=self.load(), n_process=n_process, on_error=on_error)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PipelineExtractor, (self.model,))
+        return (_rebuild, (self.model, self.count_singular))
+
+
+def _rebuild(model: str | None, count_singular: bool) -> PipelineExtractor:
+    return PipelineExtractor(model, count_singular=count_singular)
 
 
 def claim_dict(claim: Any) -> dict[str, Any]:

@@ -49,8 +49,10 @@ class CasualtiesComponent(Stage):
                 continue
             by_sent.setdefault(span.sent.start, []).append(span)
         accepted: list[tuple[Span, Casualty, list[Casualty]]] = []
-        for _start, spans in sorted(by_sent.items()):
-            items = analyse_sentence(spans)
+        analysed: dict[int, list[Casualty]] = {}
+        for start, spans in sorted(by_sent.items()):
+            items = analyse_sentence(spans, analysed.get(_previous_sentence(doc, start), []))
+            analysed[start] = items
             for item in items:
                 if item.link is None or item.victims is None:
                     rejected.append(rejection(item.figure, item.rejected or "not linked to a harm"))
@@ -65,7 +67,9 @@ class CasualtiesComponent(Stage):
             )
         for new_span, (span, item, items) in zip(out, accepted, strict=False):
             part_index = None
-            if item.part_of is not None:
+            if item.part_total is not None:
+                part_index = index_of.get(id(item.part_total))
+            elif item.part_of is not None:
                 part_index = index_of.get(id(items[item.part_of]))
             vic = item.victims
             assert item.link is not None and vic is not None
@@ -84,13 +88,25 @@ class CasualtiesComponent(Stage):
         return doc
 
 
+def _previous_sentence(doc: Doc, start: int) -> int:
+    """The start of the sentence with words before the one starting at ``start`` (-1: none)."""
+    k = start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    return doc[k].sent.start if k >= 0 else -1
+
+
 def _toll_bounds(figure: FigureReading, item: Casualty) -> FigureReading:
     """ "the toll passed 10,000" is more than 10,000; "could reach 20,000" at most."""
     if figure.qualifier != "exact" or item.link is None or not item.link.rule.startswith("toll:"):
         return figure
     extra = read_json("outcomes.json")
-    head = item.anchor.head
-    verb = head.head if head.dep_ == "prep" else head
+    # the verb above the figure: "rose above 3,400", "passed the 300 mark"
+    verb = item.anchor.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
     lemma = verb.lemma_.lower()
     value = figure.value
     if lemma in extra["toll_more_than"] or verb.lower_ in extra["toll_more_than"]:

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon.rules import per_rules
-from claimx.lexicon.words import outcome_words, victim_words
+from claimx.lexicon.words import number_words, outcome_words, victim_words
 from claimx.resources import read_json
 
 _ARG_DEPS = frozenset(
@@ -41,6 +41,12 @@ def grammar_words() -> dict[str, Any]:
         "force_objects": frozenset(data["force_from"]["objects"]),
         "person_verbs": dict(data["weak_person_verbs"]),
         "modals": frozenset(data["modals"]),
+        "hedge_modals": frozenset(data["hedge_modals"]),
+        "toll_preps": frozenset(data["toll_preps"]),
+        "toll_aggregates": frozenset(data["toll_aggregates"]),
+        "thresholds": frozenset(data["thresholds"]),
+        "release_verbs": frozenset(data["release_verbs"]),
+        "fatal_adverbs": frozenset(data["fatal_adverbs"]),
     }
 
 
@@ -68,7 +74,10 @@ def figure_root(span: Span) -> Token:
 def counted_noun(anchor: Token, span: Span) -> Token | None:
     """The noun a figure counts: "1,600 *civilians*", "thousands of *civilians*"."""
     head = anchor.head
-    modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod")
+    # "a shepherd" counted as one (count_singular): the article is the figure
+    modifies = anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") or (
+        anchor.dep_ == "det" and anchor.lower_ in ("a", "an")
+    )
     outside = head.i != anchor.i and not (span.start <= head.i < span.end)
     if (
         modifies
@@ -76,6 +85,9 @@ def counted_noun(anchor: Token, span: Span) -> Token | None:
         and head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
         and (head.i > anchor.i or head.pos_ in ("NOUN", "PROPN"))
     ):
+        # "27 security forces personnel": the number hangs on a modifier of the noun it counts
+        while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+            head = head.head
         return head
     words = outcome_words()
     for child in anchor.children:
@@ -102,7 +114,8 @@ def noun_outcome(noun: Token) -> Link | None:
     extra = grammar_words()
     lower = noun.lower_
     outcome = is_outcome_word(noun, words.nouns)
-    if outcome is None:
+    # a toll is itself a number: "one of the highest tolls" counts tolls, not people
+    if outcome is None or noun.lemma_.lower() in words.toll_nouns:
         return None
     if lower in words.weak_nouns or noun.lemma_.lower() in words.weak_nouns:
         lemma = noun.lemma_.lower()
@@ -138,6 +151,8 @@ def modifier_outcome(nominal: Token) -> Link | None:
     words = outcome_words()
     for child in nominal.children:
         if child.dep_ in ("amod", "acl", "relcl", "appos", "advmod", "npadvmod", "oprd"):
+            if child.dep_ == "relcl" and _own_subject(child):
+                continue
             if child.dep_ == "relcl" or child.pos_ in ("VERB", "AUX"):
                 out = is_outcome_word(child, words.verbs) or is_outcome_word(
                     child, words.adjectives
@@ -154,6 +169,18 @@ def modifier_outcome(nominal: Token) -> Link | None:
                 if out:
                     return Link(out, child.i, f"modifier:{child.dep_}:{child.lower_}")
     return None
+
+
+def _own_subject(clause: Token) -> bool:
+    """ "9 people, one of whom later died": the relative clause is about a share of them."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and any(
+            p.dep_ == "prep" and any(w.lower_ in ("whom", "which") for w in p.children)
+            for p in c.children
+        )
+        for c in clause.children
+    )
 
 
 def _is_active_with_object(verb: Token) -> bool:
@@ -200,9 +227,23 @@ def governing_outcome(nominal: Token) -> Link | None:
             out = is_outcome_word(host, words.nouns)
             if out and host.lower_ not in ("lives", "life", "bodies", "body"):
                 return Link(_toll_kind(host) or out, host.i, f"of:{host.lower_}")
-        # "the toll rose to 45", "stood at 45"
-        if prep.lower_ in ("to", "at", "above", "past", "beyond", "of"):
-            toll = _toll_outcome(host)
+        # "a family of seven died": the figure counts the family's people
+        if prep.lower_ == "of" and host.lemma_.lower() in victim_words().units:
+            family = governing_outcome(host) or modifier_outcome(host)
+            if family is not None:
+                return Link(family.outcome, family.trigger, f"{family.rule}+family-of")
+        # "a total of 412 people were killed", "the number of people killed": the aggregate
+        # stands for the people it counts
+        if prep.lower_ == "of" and host.lemma_.lower() in extra["toll_aggregates"]:
+            through = governing_outcome(host) if _toll_kind(host) is None else None
+            if through is None and _toll_kind(host) is None:
+                through = modifier_outcome(tok)
+            if through is not None:
+                return through
+        # "the toll rose to 45", "stood at 45", and under any verb: "put the toll at 17",
+        # "revised the toll to 57", "gave the toll as 26", "tolls ran in the hundreds"
+        if prep.lower_ in extra["toll_preps"]:
+            toll = _toll_outcome(host) or _toll_argument(host)
             if toll:
                 return toll
         return _toll_above(tok)
@@ -219,8 +260,10 @@ def governing_outcome(nominal: Token) -> Link | None:
             person_verb = lemma in extra["person_verbs"] or lower in extra["person_verbs"]
             if person_verb and dep in ("dobj", "obj", "nsubjpass") and _is_person(nominal):
                 outcome = extra["person_verbs"].get(lemma) or extra["person_verbs"][lower]
-                if lemma in ("shoot",) and _state_outcome(head):
-                    outcome = "killed"
+                # "shot dead", "shot and wounded": the state or the verb joined to it says
+                state = _state_outcome(head)
+                if state is not None:
+                    return Link(state.outcome, head.i, f"verb:{dep}:{lemma}+{state.rule}")
                 return Link(outcome, head.i, f"verb:{dep}:{lemma}")
             # "forced 10,000 people from their homes"
             if lemma in extra["force_verbs"] and _has_prep_object(
@@ -271,14 +314,17 @@ def governing_outcome(nominal: Token) -> Link | None:
 
 
 def _toll_above(tok: Token, levels: int = 4) -> Link | None:
-    """ "put the toll as high as 150,000": a toll verb a few arcs above the figure."""
+    """ "put the toll as high as 150,000": a toll verb a few arcs above the figure; under any
+    verb when the figure is the object of a toll preposition ("bringing the toll since January
+    to 101")."""
+    in_toll_prep = tok.dep_ == "pobj" and tok.head.lower_ in grammar_words()["toll_preps"]
     node = tok
     for _ in range(levels):
         if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return _toll_outcome(node)
+            return _toll_outcome(node) or (_toll_argument(node) if in_toll_prep else None)
     return None
 
 
@@ -318,6 +364,60 @@ def _toll_kind(noun: Token) -> str | None:
                     return link.outcome
     if noun.lower_ in ("toll", "tolls"):
         return "killed"
+    if noun.lemma_.lower() in grammar_words()["toll_aggregates"] and not _counts_other(noun):
+        return _sentence_harm(noun)
+    return None
+
+
+def _counts_other(noun: Token) -> bool:
+    """ "the number of schools": an aggregate of something that is not harm."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "of"
+        and any(c.dep_ == "pobj" for c in child.children)
+        for child in noun.children
+    )
+
+
+def _sentence_harm(noun: Token) -> str | None:
+    """The outcome of the harm word nearest to ``noun`` in its sentence: "two more bodies were
+    found, bringing the total to 45" totals the dead."""
+    found = sentence_harm(noun)
+    return found[0] if found else None
+
+
+def sentence_harm(noun: Token) -> tuple[str, int] | None:
+    """The outcome and token index of the harm word nearest to ``noun`` in its sentence."""
+    words = outcome_words()
+    best: tuple[int, str, int] | None = None
+    for tok in noun.sent:
+        if tok.i == noun.i:
+            continue
+        weak = tok.lower_ in words.weak_verbs or tok.lower_ in words.weak_nouns
+        out = (
+            is_outcome_word(tok, words.adjectives)
+            or (None if weak else is_outcome_word(tok, words.verbs))
+            or (
+                None
+                if tok.lemma_.lower() in ("life", "remains")
+                else is_outcome_word(tok, words.nouns)
+            )
+        )
+        if out and (best is None or abs(tok.i - noun.i) < best[0]):
+            best = (abs(tok.i - noun.i), out, tok.i)
+    return (best[1], best[2]) if best else None
+
+
+def _toll_argument(verb: Token) -> Link | None:
+    """Any verb whose subject or object is a toll: the figure in its prepositional phrase is the
+    toll's value ("estimated the death toll at 125")."""
+    if verb.pos_ not in ("VERB", "AUX") and verb.lower_ not in outcome_words().toll_verbs:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
+            kind = _toll_kind(child)
+            if kind:
+                return Link(kind, child.i, f"toll:{verb.lemma_.lower()}")
     return None
 
 
@@ -330,12 +430,7 @@ def _toll_outcome(verb: Token) -> Link | None:
             if kind:
                 return Link(kind, verb.i, f"toll:{verb.lower_}")
         return None
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj"):
-            kind = _toll_kind(child)
-            if kind:
-                return Link(kind, child.i, f"toll:{verb.lemma_.lower()}")
-    return None
+    return _toll_argument(verb)
 
 
 def _copular_outcome(verb: Token, argument: Token) -> Link | None:
@@ -366,10 +461,22 @@ def _is_person(nominal: Token) -> bool:
     """
     vw = victim_words()
     lower = nominal.lower_
+    # "hundreds of civilians": the number stands for the noun it counts
+    counted = [
+        pobj
+        for prep in nominal.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ != "NUM"
+    ]
+    if counted and (nominal.pos_ == "NUM" or nominal.lower_ in number_words().vague):
+        return _is_person(counted[0])
     if nominal.pos_ == "NUM" or lower in ("one", "ones", "others", "them", "those"):
         return False
     if lower in vw.groups or nominal.lemma_.lower() in vw.groups:
         return True
+    if lower in vw.units or nominal.lemma_.lower() in vw.units:
+        return True  # "burying two families"
     return nominal.ent_type_ == "NORP"
 
 
@@ -405,6 +512,9 @@ def adjacent_outcome(span: Span, noun: Token | None, *, after_only: bool = False
             return Link(out, tok.i, f"adjacent:before:{tok.lower_}")
     last = noun.i if noun is not None and noun.i >= span.end else span.end - 1
     after = last + 1
+    # "dozens more wounded", "hundreds others injured"
+    if noun is None and after + 1 < len(doc) and doc[after].lower_ in ("more", "others", "other"):
+        after += 1
     if after < len(doc):
         tok = doc[after]
         lower = tok.lower_
@@ -427,6 +537,26 @@ def adjacent_outcome(span: Span, noun: Token | None, *, after_only: bool = False
     return None
 
 
+def lethal(link: Link, doc: Doc) -> Link:
+    """ "fatally shot", "beaten to death": the manner makes the harm a killing."""
+    if link.outcome == "killed":
+        return link
+    trigger = doc[link.trigger]
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return link
+    extra = grammar_words()
+    for child in trigger.children:
+        if child.dep_ == "advmod" and child.lower_ in extra["fatal_adverbs"]:
+            return Link("killed", link.trigger, f"{link.rule}+{child.lower_}")
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "to"
+            and any(c.dep_ == "pobj" and c.lower_ == "death" for c in child.children)
+        ):
+            return Link("killed", link.trigger, f"{link.rule}+to-death")
+    return link
+
+
 def killed_or_injured(link: Link, doc: Doc) -> Link:
     """ "were killed or injured": one figure for both outcomes is ``casualties``."""
     if link.outcome not in ("killed", "injured"):
@@ -447,9 +577,38 @@ def killed_or_injured(link: Link, doc: Doc) -> Link:
     return link
 
 
+def hedged(trigger: Token) -> bool:
+    """ "may have been killed", "might have died": a modal of likelihood over a perfect speaks of
+    the past; "could have died had troops stayed" is a counterfactual, left out as
+    hypothetical."""
+    modals = grammar_words()["hedge_modals"]
+    children = list(trigger.children)
+    return (
+        trigger.tag_ == "VBN"
+        and any(c.dep_ == "aux" and c.lower_ in modals for c in children)
+        and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
+    )
+
+
+def released(nominal: Token) -> bool:
+    """ "freed 300 prisoners", "300 hostages were released": a detention that ended."""
+    tok = nominal
+    while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    verbs = grammar_words()["release_verbs"]
+    head = tok.head
+    return tok.dep_ in ("dobj", "obj", "nsubjpass") and (
+        head.lemma_.lower() in verbs or head.lower_ in verbs
+    )
+
+
 def hypothetical(trigger: Token) -> bool:
     """ "as many as 250,000 people could lose their lives": a warning, not a count."""
     modals = grammar_words()["modals"]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        # "behind the massacre of 14": a harm named by a noun is taken as known, whatever the
+        # clause around it doubts
+        return False
     node = trigger
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in modals for c in node.children):

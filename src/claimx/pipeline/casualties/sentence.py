@@ -4,11 +4,13 @@ totals."""
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
 from claimx.lexicon.words import outcome_words, victim_words
+from claimx.pipeline.casualties.frames import frame_outcome
 from claimx.pipeline.casualties.outcomes import (
     Link,
     adjacent_outcome,
@@ -16,13 +18,17 @@ from claimx.pipeline.casualties.outcomes import (
     figure_root,
     governing_outcome,
     grammar_words,
+    hedged,
     hypothetical,
     is_outcome_word,
     killed_or_injured,
+    lethal,
     modifier_outcome,
     noun_outcome,
     phrase_head,
+    released,
 )
+from claimx.pipeline.casualties.parts import clause_of, link_continuations
 from claimx.pipeline.casualties.victims import (
     Victims,
     case_outcome,
@@ -41,6 +47,7 @@ class Casualty:
     part_of: int | None = None
     rules: list[str] = field(default_factory=list)
     rejected: str | None = None
+    part_total: Casualty | None = None  # the total when it stands in the sentence before
 
 
 def part_host(nominal: Token) -> tuple[Token, str] | None:
@@ -62,8 +69,9 @@ def part_host(nominal: Token) -> tuple[Token, str] | None:
     return None
 
 
-def analyse_sentence(figures: list[Span]) -> list[Casualty]:
-    """Link each figure of one sentence to an outcome, victims and total."""
+def analyse_sentence(figures: list[Span], previous: Sequence[Casualty] = ()) -> list[Casualty]:
+    """Link each figure of one sentence to an outcome, victims and total (``previous``: the
+    figures of the sentence before, whose total a share of "them" may take)."""
     items: list[Casualty] = []
     for span in figures:
         anchor = figure_root(span)
@@ -76,6 +84,10 @@ def analyse_sentence(figures: list[Span]) -> list[Casualty]:
     for item in items:
         _copular_group(item)
     _link_parts(items)
+    link_continuations(items, previous)
+    for item in items:
+        if item.part_total is not None and item.part_total in items:
+            item.part_of, item.part_total = items.index(item.part_total), None
     for item in items:
         if item.link is None and item.rejected is None:
             item.rejected = "not linked to a harm"
@@ -85,6 +97,9 @@ def analyse_sentence(figures: list[Span]) -> list[Casualty]:
 def _link_one(item: Casualty) -> None:
     span, noun, anchor = item.figure, item.noun, item.anchor
     nominal = phrase_head(anchor, noun)
+    if noun is not None and noun.lemma_.lower() in grammar_words()["thresholds"]:
+        # "the toll passed the 300 mark": the mark stands where the figure would
+        noun = item.noun = None
     victims = victims_of(noun, span)
     if victims is None and noun is not None:
         item.rejected = f"counts {noun.lower_}"
@@ -102,16 +117,25 @@ def _link_one(item: Casualty) -> None:
         link = governing_outcome(nominal)
     if link is None:
         link = modifier_outcome(nominal)
+    if link is None:
+        link = frame_outcome(nominal)
     if link is None and noun is not None and noun.i != nominal.i:
         link = modifier_outcome(noun)
     if link is None:
         link = adjacent_outcome(span, noun)
     if link is None:
         return
-    if hypothetical(anchor.doc[link.trigger]):
+    trigger = anchor.doc[link.trigger]
+    if hedged(trigger):
+        # "may have been killed": a possibility reported about the past, kept and marked
+        item.rules.append("hedge:modal-perfect")
+    elif hypothetical(trigger):
         item.rejected = "hypothetical harm"
         return
-    link = killed_or_injured(link, anchor.doc)
+    if link.outcome == "detained" and released(nominal):
+        item.rejected = "released"
+        return
+    link = killed_or_injured(lethal(link, anchor.doc), anchor.doc)
     if victims is not None and victims.group == "people" and victims.text is None:
         shared = coordinated_victims(anchor.doc[link.trigger], span)
         if shared is not None:
@@ -300,14 +324,7 @@ def _link_share_parts(items: list[Casualty]) -> None:
                 group, "people", tok.text, tok.i, tok.i + 1, f"group:{tok.lower_}"
             )
         elif item.victims is None or item.victims.text is None or item.victims.group == "people":
-            item.victims = Victims(
-                total.victims.group,
-                total.victims.unit,
-                total.victims.text,
-                total.victims.start,
-                total.victims.end,
-                "group:of-total",
-            )
+            item.victims = replace(total.victims, rule="group:of-total")
         item.rules = [r for r in item.rules if not r.startswith("group:")]
         item.rules += ["part:of-them", item.victims.rule]
 
@@ -326,8 +343,11 @@ def _link_parts(items: list[Casualty]) -> None:
             if t_index == index or total.link is None:
                 continue
             total_nominal = total.noun or total.anchor
-            matches = host_tok.i == total_nominal.i or (
-                how.startswith("prep") and host_tok.i == total.link.trigger
+            matches = (
+                host_tok.i == total_nominal.i
+                or (how.startswith("prep") and host_tok.i == total.link.trigger)
+                # "the toll rose to 80, including 30 children": the part hangs on the verb
+                or (how == "prep:including" and clause_of(host_tok).i == clause_of(total_nominal).i)
             )
             if not matches:
                 continue

@@ -56,9 +56,9 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
             text_span.end,
             f"unit:{unit}",
         )
-    # two-word nouns: "police officers", "aid workers"
+    # two-word nouns: "police officers", "aid workers", "social leaders"
     for child in noun.children:
-        if child.dep_ == "compound" and child.i == noun.i - 1:
+        if child.dep_ in ("compound", "amod") and child.i == noun.i - 1:
             pair = f"{child.lower_} {lower}"
             if pair in vw.groups:
                 return Victims(

@@ -20,11 +20,14 @@ from typing import Any
 import numpy as np
 from spacy.attrs import LIKE_NUM
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import outcome_words, victim_words
 from claimx.pipeline.figures.scan import FigureMatch, quantity_units, scan_figures
+from claimx.pipeline.figures.singular import singular_figures
 from claimx.pipeline.stage import Stage
+from claimx.resources import read_json
 
 SPAN_KEY = "claimx_figures"
 RULE_FILES = ("numbers.json", "distractors.json", "outcomes.json", "victims.json")
@@ -41,11 +44,13 @@ class FiguresComponent(Stage):
         name: str,
         *,
         use_quantulum: bool = True,
+        count_singular: bool = False,
         rules: str = "default",
         scorer: Callable[..., dict[str, Any]] | None = None,
     ) -> None:
         super().__init__(nlp, name, rules=rules, scorer=scorer)
         self.use_quantulum = use_quantulum
+        self.count_singular = count_singular
 
     def process(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -62,7 +67,7 @@ class FiguresComponent(Stage):
                 ]
             for m in matches:
                 span = doc[m.start : m.end]
-                reason = m.rejected
+                reason = m.rejected or _not_a_count(doc, m.start, m.end)
                 if reason is None:
                     for us, ue, unit in units:
                         if us < span.end_char and span.start_char < ue and unit != "dimensionless":
@@ -74,11 +79,73 @@ class FiguresComponent(Stage):
                 span_obj = Span(doc, m.start, m.end, label="FIGURE")
                 span_obj._.figure = m.reading()
                 spans.append(span_obj)
+        if self.count_singular:
+            spans = sorted([*spans, *singular_figures(doc, spans)], key=lambda sp: sp.start)
         if doc.spans.get("claimx_candidates") is not None:
             rejected.extend(_numbers_outside(doc))
         doc.spans[SPAN_KEY] = spans
         doc._.rejected_figures = rejected
         return doc
+
+
+@per_rules
+def _page_words() -> dict[str, frozenset[str]]:
+    data = read_json("distractors.json")
+    return {key: frozenset(data[key]) for key in ("street_suffixes", "address_before", "negators")}
+
+
+def _not_a_count(doc: Doc, start: int, end: int) -> str | None:
+    """Numbers that name no one, read from the words around them: "no one was hurt" (nobody),
+    "Omar, 58, told reporters" (an age in apposition), "1400 12th Street" and "the 1400 block
+    of Elm Avenue" (an address)."""
+    words = _page_words()
+    first = doc[start]
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if first.lower_ == "one" and before is not None and before.lower_ in words["negators"]:
+        return "no one"
+    if first.lower_ == "one" and end == start + 1 and _pronoun_one(doc, end):
+        return "pronoun one"
+    text = doc[start:end].text
+    if (
+        text.isdigit()
+        and int(text) <= 120
+        and start >= 2
+        and before is not None
+        and before.text == ","
+        and after is not None
+        and after.text == ","
+        and _is_name(doc[start - 2])
+    ):
+        return "age"
+    if after is not None and after.lower_ in words["address_before"]:
+        return "address"
+    if text.isdigit():
+        for tok in doc[end : min(len(doc), end + 4)]:
+            if tok.lower_ in words["street_suffixes"] and tok.text[:1].isupper():
+                return "address"
+            if tok.is_punct or (tok.is_alpha and tok.is_lower):
+                break
+    return None
+
+
+def _pronoun_one(doc: Doc, end: int) -> bool:
+    """ "one of the deadliest", "one of the few still open", "one that struck a day later":
+    "one" picks a thing out of a set named before; it counts no one."""
+    after = doc[end : min(len(doc), end + 4)]
+    if len(after) and after[0].lower_ in ("that", "which"):
+        return True
+    if len(after) >= 3 and after[0].lower_ == "of" and after[1].lower_ in ("the", "its", "their"):
+        return after[2].tag_ == "JJS" or after[2].lower_ in ("most", "few", "first", "last", "only")
+    return False
+
+
+def _is_name(tok: Token) -> bool:
+    """The end of a person's name: a capitalised word the model calls a person, or one that
+    does not open its sentence."""
+    if not (tok.text[:1].isupper() and tok.is_alpha):
+        return False
+    return tok.ent_type_ == "PERSON" or not tok.is_sent_start
 
 
 def _unit_possible(doc: Doc, match: FigureMatch) -> bool:
@@ -148,6 +215,7 @@ def _sentences_to_scan(doc: Doc) -> list[Span]:
     assigns=["doc.spans", "span._.figure", "doc._.rejected_figures"],
     default_config={
         "use_quantulum": True,
+        "count_singular": False,
         "rules": "default",
         "scorer": {"@scorers": "claimx.span_group_scorer.v1", "spans_key": SPAN_KEY},
     },
@@ -157,7 +225,15 @@ def make_figures(
     nlp: Language,
     name: str,
     use_quantulum: bool,
+    count_singular: bool,
     rules: str,
     scorer: Callable[..., dict[str, Any]] | None,
 ) -> FiguresComponent:
-    return FiguresComponent(nlp, name, use_quantulum=use_quantulum, rules=rules, scorer=scorer)
+    return FiguresComponent(
+        nlp,
+        name,
+        use_quantulum=use_quantulum,
+        count_singular=count_singular,
+        rules=rules,
+        scorer=scorer,
+    )

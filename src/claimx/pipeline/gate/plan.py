@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import number_words, outcome_words
+from claimx.pipeline.layout import layout_of
 from claimx.resources import read_json
 
 #: how far back (in tokens) a pronoun or descriptor may find its antecedent
@@ -40,6 +41,8 @@ MAX_LOOKBACK = 250
 _NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _QUOTES = ('"', "“", "”", "‘", "’", "'")
+#: parts of the page that are not the article's text
+_FURNITURE = frozenset({"CREDIT", "RELATED", "DEBRIS"})
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,14 @@ class PlanWords:
     descriptor_heads: frozenset[str]  # "ministry" in "the ministry said"
     determiners: frozenset[str]
     not_names: frozenset[str]  # capitalised words that never name anyone
+    share_preps: frozenset[str]  # "of", "among" before ...
+    share_pronouns: frozenset[str]  # ... "them", "whom": a share of people named before
 
 
 @per_rules
 def plan_words() -> PlanWords:
     cues = read_json("cues.json")
+    parts = read_json("outcomes.json")["parts"]
     context: set[str] = set()
     for entry in cues["verbs"].values():
         context.update(entry["forms"])
@@ -78,6 +84,8 @@ def plan_words() -> PlanWords:
         descriptor_heads=frozenset(heads),
         determiners=frozenset(("the", "this", "that", "these", "those")),
         not_names=frozenset(w.lower() for w in [*cues["calendar"], *cues["titles"]]),
+        share_preps=frozenset(parts["share_preps"]),
+        share_pronouns=frozenset(parts["pronouns"]),
     )
 
 
@@ -92,9 +100,14 @@ class ParsePlan:
 class Planner:
     """Builds the parse plan of a doc; its matcher is built once per pipeline."""
 
-    def __init__(self, make_doc: Callable[[str], Doc], neighbours: int) -> None:
+    def __init__(
+        self, make_doc: Callable[[str], Doc], neighbours: int, *, count_singular: bool = False
+    ) -> None:
         self.words = plan_words()
         self.neighbours = neighbours
+        # counting "a shepherd" and "Dana Reyes" as one person: every sentence with a harm word
+        # may hold a claim, number or not
+        self.count_singular = count_singular
         vocab = make_doc("").vocab
         self.bodies = {attr: PhraseMatcher(vocab, attr=attr) for attr in ("LOWER", "ORTH")}
         for pattern in gz.body_patterns():
@@ -107,6 +120,8 @@ class Planner:
         self._harm = hashes(self.words.harm)
         self._context = hashes(self.words.context)
         self._reporting = hashes(self.words.reporting)
+        self._share_preps = hashes(self.words.share_preps)
+        self._share_pronouns = hashes(self.words.share_pronouns)
 
     def plan(self, doc: Doc, bounds: list[tuple[int, int]], parse_all: bool) -> ParsePlan:
         n = len(doc)
@@ -123,9 +138,10 @@ class Planner:
         count = len(bounds)
         has_num = np.bincount(sent_of[is_num], minlength=count) > 0
         has_harm = np.bincount(sent_of[is_harm], minlength=count) > 0
-        candidates = np.nonzero(has_num & has_harm)[0].tolist()
+        candidates = np.nonzero((has_num | self.count_singular) & has_harm)[0].tolist()
         if not candidates:
             return ParsePlan((), ())
+        candidates = self._continuations(doc, bounds, arr, sent_of, has_num, candidates)
         has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
         has_cue = np.bincount(sent_of[np.isin(arr[:, 0], self._reporting)], minlength=count) > 0
         wanted = set(candidates)
@@ -140,9 +156,44 @@ class Planner:
         wanted |= self._first_mentions(doc, bounds, wanted, sent_of)
         return ParsePlan(tuple(candidates), tuple(sorted(wanted)))
 
+    def _continuations(
+        self,
+        doc: Doc,
+        bounds: list[tuple[int, int]],
+        arr: np.ndarray,
+        sent_of: np.ndarray,
+        has_num: np.ndarray,
+        found: list[int],
+    ) -> list[int]:
+        """Add the sentences that take a share of a candidate's people ("Of them, 40 were
+        children"): a number, a share of a pronoun, and a candidate (or such a share) just
+        before; the casualties stage makes their figures parts of its total."""
+        shares = np.nonzero(np.isin(arr[:, 0], self._share_pronouns))[0]
+        sharing = set()
+        for i in shares.tolist():
+            if i > 0 and np.isin(arr[i - 1, 0], self._share_preps):
+                sharing.add(int(sent_of[i]))
+        if not sharing:
+            return found
+        kept = set(found)
+        for k in sorted(sharing):
+            j = int(bounds[k][0]) - 1
+            while j >= 0 and doc[j].is_space:
+                j -= 1
+            if has_num[k] and j >= 0 and int(sent_of[j]) in kept:
+                kept.add(k)
+        return sorted(kept)
+
     def _naming_sentences(self, doc: Doc, sent_of: np.ndarray, count: int) -> np.ndarray:
         """Sentences that name someone a reference could point back to."""
         names = np.zeros(count, dtype=bool)
+        # a photo credit, a share button or a link to another story names no one the text
+        # refers back to: the search goes on past them
+        layout = layout_of(doc)
+        furniture = np.zeros(count, dtype=bool)
+        for start, end in layout.paragraph_bounds(len(doc)):
+            if start < len(doc) and layout.kind_of(start) in _FURNITURE:
+                furniture[np.unique(sent_of[start:end])] = True
         for matcher in self.bodies.values():
             for _id, start, _end in matcher(doc):
                 names[sent_of[start]] = True
@@ -157,7 +208,7 @@ class Planner:
                 and doc[tok.i + 1].lower_ not in not_names
             ):
                 names[sent_of[tok.i]] = True
-        return names
+        return names & ~furniture
 
     def _refers_back(self, doc: Doc, start: int, end: int) -> bool:
         """A pronoun or definite descriptor where a speaker or an agent stands (next to a
@@ -223,4 +274,3 @@ class Planner:
                 ):
                     found.add(int(sent_of[earlier]))
         return found - kept
-

@@ -36,6 +36,7 @@ _PUNCT = frozenset({",", ";", ":", '"', "“", "”", "‘", "’", "'", "(", ")
 _STOPS = frozenset({".", "!", "?", "…"})
 _TAG_DASHES = frozenset({"-", "–", "—", "--", ":"})
 
+
 @dataclass(frozen=True)
 class Found:
     """An attribution in token offsets: ``source`` may be None (an unattributed cue)."""

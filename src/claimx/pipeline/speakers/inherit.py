@@ -50,10 +50,7 @@ def inherit(
                 result.rules.append("speaker:carried-definite-event")
     # "killing 12 people and wounding more than a dozen": a coordinated harm verb shares the
     # agent of the first
-    by_trigger = {
-        span._.casualty.trigger: r
-        for span, r in zip(spans, results, strict=True)
-    }
+    by_trigger = {span._.casualty.trigger: r for span, r in zip(spans, results, strict=True)}
     for span, result in zip(spans, results, strict=True):
         trigger = span.doc[span._.casualty.trigger]
         first = by_trigger.get(trigger.head.i) if trigger.dep_ == "conj" else None

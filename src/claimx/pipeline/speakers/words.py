@@ -126,7 +126,5 @@ def cue_words() -> CueWords:
         light_verbs=frozenset(data["light_verbs"]),
         report_verbs=frozenset(data["report_verbs"]),
         giving_verbs=frozenset(data["giving_verbs"]),
-        source_kinds={
-            noun: kind for kind, nouns in data["source_kinds"].items() for noun in nouns
-        },
+        source_kinds={noun: kind for kind, nouns in data["source_kinds"].items() for noun in nouns},
     )

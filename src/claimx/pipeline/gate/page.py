@@ -1,0 +1,310 @@
+"""The parts of a news page around its body, told apart on tokens before any parse.
+
+A scraped article carries more than its story: the headline and the deck under it, the byline
+and the time stamp, photo captions and their credits, "ALSO READ" lines, the words of share
+buttons. :func:`paragraph_kinds` labels each paragraph with one of
+:data:`claimx.pipeline.layout.PARAGRAPH_KINDS`, so that every stage can tell a headline from the
+lede and a credit from a speaker. :func:`case_for_model` gives the model a sentence-case copy of
+a headline set in Title Case or capitals ("Landslide Kills At Least 22", "POLICE DETAIN 400"),
+which the small English model otherwise reads as a string of proper names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimx.lexicon.rules import per_rules
+from claimx.lexicon.words import number_words, outcome_words, victim_words
+from claimx.resources import read_json
+
+#: a headline or deck is short: more tokens than this and the paragraph is body text
+_MAX_HEADLINE_TOKENS = 40
+#: a byline, credit or debris line is shorter still
+_MAX_LINE_TOKENS = 16
+_TERMINAL = (".", "!", "?", "…", ".”", '."', ".’")
+_CLOSERS = ('"', "”", "’", "'", ")", "]")
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """The words that mark the parts of a page, from ``layout.json``."""
+
+    related: tuple[tuple[str, ...], ...]  # openers of "ALSO READ" lines, as word tuples
+    byline_words: frozenset[str]  # "press", "correspondent": words of a byline's names
+    credit_openers: tuple[tuple[str, ...], ...]  # "Photo:", "Image by", "Copyright"
+    credit_words: frozenset[str]  # "photo", "getty", "afp": words a credit is made of
+    byline_openers: frozenset[str]  # "by", "published", "updated"
+    debris: frozenset[str]  # share buttons and page furniture
+    calendar: frozenset[str]  # month and weekday names, for time stamps
+    keep_lower: frozenset[str]  # words a headline writes in capitals that English does not
+
+
+@per_rules
+def page_words() -> PageWords:
+    data = read_json("layout.json")["page"]
+
+    def phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(p.lower().split()) for p in items), key=len, reverse=True))
+
+    ow = outcome_words()
+    vw = victim_words()
+    nw = number_words()
+    lexicon = {*ow.verbs, *ow.nouns, *ow.adjectives, *ow.toll_nouns, *ow.toll_verbs}
+    lexicon |= {w for w in vw.groups if " " not in w} | set(nw.units) | set(nw.tens)
+    lexicon |= set(nw.vague) | {w for q in nw.qualifiers for w in q.split()}
+    return PageWords(
+        related=phrases(data["related"]),
+        byline_words=frozenset(w.lower() for w in data["byline_words"]),
+        credit_openers=phrases(data["credit_openers"]),
+        credit_words=frozenset(w.lower() for w in data["credit_words"]),
+        byline_openers=frozenset(w.lower() for w in data["byline_openers"]),
+        debris=frozenset(w.lower() for w in data["debris"]),
+        calendar=frozenset(w.lower() for w in data["calendar"]),
+        keep_lower=frozenset(lexicon | {w.lower() for w in data["function_words"]}),
+    )
+
+
+def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
+    """The kind of each paragraph (``BODY``, ``HEADLINE``, ``DECK``, ``BYLINE``, ``CAPTION``,
+    ``CREDIT``, ``RELATED``, ``DEBRIS``), read from its words and its place on the page."""
+    words = page_words()
+    kinds: list[str] = []
+    seen_text = False  # a paragraph with words came before
+    headline: str | None = None
+    body_started = decked = False
+    previous: list[int] = []  # the paragraphs with words so far
+    for para in paragraphs:
+        tokens = [t for t in para if not t.is_space]
+        if not tokens:
+            kinds.append(kinds[-1] if kinds else "BODY")
+            continue
+        kind = _line_kind(tokens, words)
+        text = " ".join(t.text for t in tokens)
+        if kind == "CREDIT" and previous and _photo(tokens, words):
+            # the paragraph a photo credit follows is the photo's caption (a caption closes
+            # without a stop; a sentence of the story does not)
+            last = paragraphs[previous[-1]]
+            ends = [t for t in last if not t.is_space]
+            if kinds[previous[-1]] in ("DECK", "BODY") and ends[-1].text not in _TERMINAL:
+                kinds[previous[-1]] = "CAPTION"
+        if kind is None:
+            if not seen_text and _headline_like(tokens):
+                kind, headline = "HEADLINE", text
+            elif headline is not None and text == headline and not body_started:
+                kind = "HEADLINE"  # pages often print the headline twice
+            elif (
+                headline is not None and not body_started and not decked and _headline_like(tokens)
+            ):
+                kind, decked = "DECK", True
+            else:
+                kind = "BODY"
+                body_started = True
+        seen_text = True
+        previous.append(len(kinds))
+        kinds.append(kind)
+    return kinds
+
+
+def _lowers(tokens: Sequence) -> list[str]:
+    return [t.lower_ for t in tokens if not t.is_punct]
+
+
+def _starts_with(lowers: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(tuple(lowers[: len(p)]) == p for p in phrases)
+
+
+def _line_kind(tokens: list, words: PageWords) -> str | None:
+    """The kinds a paragraph's own words show: related links, debris, credits, bylines,
+    captions. None: it reads as text (headline, deck or body, by its place)."""
+    lowers = _lowers(tokens)
+    if not lowers:
+        return "DEBRIS"
+    if _starts_with(lowers, words.related):
+        return "RELATED"
+    alpha = [w for w in lowers if any(c.isalpha() for c in w)]
+    short = len(tokens) <= _MAX_LINE_TOKENS
+    in_debris = sum(w in words.debris for w in alpha)
+    # "Share this articleComments": a button's word first, most words buttons', no sentence
+    loose = (
+        alpha
+        and alpha[0] in words.debris
+        and alpha[0] not in words.keep_lower
+        and 2 * in_debris >= len(alpha)
+        and len(alpha) <= 6
+        and tokens[-1].text not in _TERMINAL
+    )
+    if alpha and short and (in_debris == len(alpha) or loose):
+        return "DEBRIS"
+    if _starts_with(lowers, words.credit_openers) and short:
+        return "CREDIT"
+    credit_marks = sum(w in words.credit_words for w in lowers)
+    if short and credit_marks and _names_only(tokens, words):
+        return "CREDIT"
+    if short and lowers[0] in words.byline_openers and _names_only(tokens[1:], words):
+        return "BYLINE"
+    if short and any(w in words.byline_words for w in lowers) and _names_only(tokens, words):
+        return "BYLINE"
+    if short and _time_stamp(tokens, words):
+        return "BYLINE"
+    if _sign_off(tokens, words):
+        return "CREDIT"
+    if _ends_with_credit(tokens, words):
+        return "CAPTION"
+    return None
+
+
+def _names_only(tokens: Sequence, words: PageWords) -> bool:
+    """Capitalised words, credit words, agencies and punctuation: a credit or a byline, no
+    sentence (a sentence has lower-case words that are not credit words)."""
+    for tok in tokens:
+        if tok.is_punct or tok.is_space or tok.like_num:
+            continue
+        lower = tok.lower_
+        if lower in words.credit_words or lower in words.byline_openers:
+            continue
+        if lower in words.byline_words:
+            continue
+        if lower in ("and", "of", "the", "for", "in", "at", "via", "with", "&", "|"):
+            continue
+        if not tok.text[:1].isupper():
+            return False
+    return True
+
+
+def _time_stamp(tokens: Sequence, words: PageWords) -> bool:
+    """ "10 September 2023", "Thursday 25 Apr 2024", "Updated: 14:05 GMT": a date and little
+    else."""
+    calendar = sum(t.lower_.rstrip(".") in words.calendar for t in tokens)
+    other = [
+        t
+        for t in tokens
+        if not (t.is_punct or _has_digit(t) or t.lower_.rstrip(".") in words.calendar)
+        and t.lower_ not in words.byline_openers
+    ]
+    return calendar > 0 and len(other) <= 3 and all(t.text[:1].isupper() for t in other)
+
+
+def _photo(tokens: list, words: PageWords) -> bool:
+    """A credit for a picture ("Copyright Name", "Photo: Name"), not a source line."""
+    openers = {p[0] for p in words.credit_openers}
+    return any(t.lower_ in openers for t in tokens)
+
+
+def _has_digit(tok: object) -> bool:
+    return any(c.isdigit() for c in getattr(tok, "text", ""))
+
+
+def _ends_with_credit(tokens: list, words: PageWords) -> bool:
+    """A caption ends with its credit: "... at the site of the blast (AP Photo/Name)",
+    "... [EPA]", "... Photo: Name"."""
+    for k in range(len(tokens) - 2, 0, -1):
+        if tokens[k].text == ":" and tokens[k - 1].lower_ in words.credit_words:
+            return len(tokens) - k <= _MAX_LINE_TOKENS and _names_only(tokens[k + 1 :], words)
+    if tokens[-1].text not in (")", "]"):
+        return False
+    depth = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        text = tokens[k].text
+        if text in (")", "]"):
+            depth += 1
+        elif text in ("(", "["):
+            depth -= 1
+            if depth == 0:
+                inside = tokens[k + 1 : -1]
+                return bool(inside) and any(t.lower_ in words.credit_words for t in inside)
+    return False
+
+
+def _sign_off(tokens: list, words: PageWords) -> bool:
+    """ "sdi/ab (Reuters, AFP)": an editor's initials and the agencies, closing the story."""
+    if len(tokens) > _MAX_LINE_TOKENS or tokens[-1].text != ")":
+        return False
+    opening = [k for k, t in enumerate(tokens) if t.text == "("]
+    return bool(opening) and opening[-1] <= 3 and _ends_with_credit(tokens, words)
+    return False
+
+
+def _headline_like(tokens: list) -> bool:
+    """Short, and not closed like a sentence of running text."""
+    if len(tokens) > _MAX_HEADLINE_TOKENS:
+        return False
+    last = tokens[-1].text
+    if last in _CLOSERS and len(tokens) > 1 and tokens[-2].text in _TERMINAL:
+        return False
+    return last not in _TERMINAL or last in ("!", "?")
+
+
+def shouting(tokens: Span | Sequence) -> bool:
+    """Set in Title Case or capitals, as headlines are: most words of three letters or more
+    (after the first) open with a capital."""
+    words = [t for t in tokens if t.is_alpha and len(t.text) >= 3]
+    if len(words) < 3:
+        return False
+    capital = sum(t.text[:1].isupper() for t in words[1:])
+    return capital >= 0.7 * (len(words) - 1)
+
+
+def case_for_model(doc: Doc, start: int, end: int) -> list[str]:
+    """The words of ``doc[start:end]`` as the model should read them.
+
+    A sentence in Title Case or capitals is given in sentence case: each word takes the case the
+    article's running text gives it ("Kills" -> "kills", "LEBANON" -> "Lebanon"); a word the text
+    never uses keeps a capital unless it is a word of claimx's lexicons or a function word, and
+    a short all-capital word the text never uses stays an acronym ("NDRRMC"). Other sentences
+    are left as they are. The copy changes case only, so offsets and token boundaries hold.
+    """
+    tokens = doc[start:end]
+    words = [t.text for t in tokens]
+    if not shouting(tokens):
+        return words
+    forms = _running_forms(doc, start, end)
+    keep_lower = page_words().keep_lower
+    out = []
+    first = True
+    for tok in tokens:
+        text = tok.text
+        if not any(c.isalpha() for c in text):
+            out.append(text)
+            continue
+        lower = text.lower()
+        if first:
+            form = forms.get(lower)
+            out.append(form if form is not None and form[:1].isupper() else _title(text))
+            first = False
+            continue
+        form = forms.get(lower)
+        if form is not None:
+            out.append(form)
+        elif lower in keep_lower:
+            out.append(lower)
+        elif text.isupper() and len(text) <= 6:
+            out.append(text)
+        else:
+            out.append(_title(text))
+    return out
+
+
+def _title(text: str) -> str:
+    return text[:1].upper() + text[1:].lower() if text.isupper() else text
+
+
+def _running_forms(doc: Doc, start: int, end: int) -> dict[str, str]:
+    """The usual written form of each word in the article's running text (sentences not set in
+    Title Case or capitals), leaving out the word that opens each sentence: "kills" is lower
+    case there, "Lebanon" capitalised."""
+    counts: dict[str, Counter[str]] = {}
+    for sent in doc.sents:
+        if (sent.start < end and start < sent.end) or shouting(sent):
+            continue
+        opened = False
+        for tok in sent:
+            if not tok.is_alpha:
+                continue
+            if opened:
+                counts.setdefault(tok.lower_, Counter())[tok.text] += 1
+            opened = True
+    return {lower: forms.most_common(1)[0][0] for lower, forms in counts.items()}
