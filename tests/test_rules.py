@@ -108,9 +108,8 @@ def test_rules_a_missing_folder_is_named(tmp_path: Path, where: str) -> None:
 def test_rules_a_broken_file_is_named_with_its_line(own_rules: Path) -> None:
     with (own_rules / "speakers.jsonl").open("a", encoding="utf-8") as stream:
         stream.write("{not json\n")
-    nlp = claimx.load(rules=own_rules)
     with pytest.raises(ValueError, match=r"speakers\.jsonl line \d+"):
-        _speakers(nlp)
+        _speakers(claimx.load(rules=own_rules))
 
 
 @pytest.mark.parametrize("spans_key", ["claimx_figures", "claimx_casualties"])

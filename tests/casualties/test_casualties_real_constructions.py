@@ -259,7 +259,8 @@ def test_casualties_one_fatally_is_a_part_of_those_shot(parse):
 def test_casualties_numbers_that_count_no_victim_stay_out(parse, sentence, figure, reason):
     doc = parse(sentence)
     assert all(c.figure.text != figure for c in doc._.claims)
-    assert reason in [r["reason"] for r in doc._.rejected_figures if r["text"] == figure]
+    reasons = [r["reason"] for r in doc._.rejected_figures if r["text"] == figure]
+    assert any(reason in said for said in reasons), reasons
 
 
 def test_casualties_none_died_gives_no_claim(parse):

@@ -387,11 +387,13 @@ def _sentence_harm(noun: Token) -> str | None:
 
 
 def sentence_harm(noun: Token) -> tuple[str, int] | None:
-    """The outcome and token index of the harm word nearest to ``noun`` in its sentence."""
+    """The outcome and token index of the harm word nearest to ``noun`` in its sentence: one
+    of the words the gate plans on, so a sentence the gate passed over holds none ("claims that
+    the figure underestimates ... [21]" is no harm)."""
     words = outcome_words()
     best: tuple[int, str, int] | None = None
     for tok in noun.sent:
-        if tok.i == noun.i:
+        if tok.i == noun.i or tok.lower_ not in words.gate:
             continue
         weak = tok.lower_ in words.weak_verbs or tok.lower_ in words.weak_nouns
         out = (

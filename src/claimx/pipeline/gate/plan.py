@@ -4,9 +4,13 @@ Most news text holds no casualty claim, and the model is ~40x slower than the to
 plan keeps:
 
 - **candidates**: sentences holding a number expression and a harm word;
-- **neighbours**: for a candidate with no reporting verb of its own, the ``neighbours``
-  sentences each side that can say who speaks (a reporting word, a quote mark, a title: "the two
-  groups said", "Kate Allen, the director of ..., said");
+- **neighbours**: the ``neighbours`` sentences each side of a candidate that can say who speaks
+  (a reporting word, a quote mark, a title: "the two groups said", "Kate Allen, the director of
+  ..., said"); a candidate's own reporting verb may name no one, so they are kept even then;
+- **frame openers**: the sentences before a candidate, in its paragraph and the
+  ``FRAME_PARAGRAPHS`` before, holding a report verb or noun ("The mission released its report
+  on Tuesday"): a figure with no speaker of its own takes the source of the report frame open
+  before it;
 - **antecedents**: where a kept sentence points back with a pronoun or a definite descriptor
   where a speaker or an agent stands ("it said", "the ministry added", "they killed"), or holds
   a quote with no reporting verb, the sentences back to the nearest one that names someone (a
@@ -24,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from spacy.attrs import LIKE_NUM, LOWER
@@ -32,12 +37,14 @@ from spacy.tokens import Doc
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import per_rules
-from claimx.lexicon.words import number_words, outcome_words
+from claimx.lexicon.words import number_words, outcome_words, verb_forms
 from claimx.pipeline.layout import layout_of
 from claimx.resources import read_json
 
 #: how far back (in tokens) a pronoun or descriptor may find its antecedent
 MAX_LOOKBACK = 250
+#: how many paragraphs before a figure's own a report frame stays open
+FRAME_PARAGRAPHS = 1
 _NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _QUOTES = ('"', "“", "”", "‘", "’", "'")
@@ -59,6 +66,7 @@ class PlanWords:
     not_names: frozenset[str]  # capitalised words that never name anyone
     share_preps: frozenset[str]  # "of", "among" before ...
     share_pronouns: frozenset[str]  # ... "them", "whom": a share of people named before
+    framing: frozenset[str]  # report verbs and nouns that open a report frame
 
 
 @per_rules
@@ -86,7 +94,27 @@ def plan_words() -> PlanWords:
         not_names=frozenset(w.lower() for w in [*cues["calendar"], *cues["titles"]]),
         share_preps=frozenset(parts["share_preps"]),
         share_pronouns=frozenset(parts["pronouns"]),
+        framing=frozenset([*_report_verb_forms(cues), *cues["nouns"]]),
     )
+
+
+def _report_verb_forms(cues: dict[str, Any]) -> set[str]:
+    """Every form of a report verb ("release": releases, releasing, released), the cue list's
+    own forms where it has the verb."""
+    forms: set[str] = set()
+    for verb in cues["report_verbs"]:
+        entry = cues["verbs"].get(verb)
+        if entry is not None:
+            forms.update(entry["forms"])
+            continue
+        forms.update(verb_forms(verb))
+        if verb.endswith("e"):
+            forms.add(verb + "d")
+        elif verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+            forms.add(verb[:-1] + "ied")
+        else:
+            forms.add(verb + "ed")
+    return forms
 
 
 @dataclass(frozen=True)
@@ -119,7 +147,7 @@ class Planner:
         self._numbers = hashes(self.words.numbers)
         self._harm = hashes(self.words.harm)
         self._context = hashes(self.words.context)
-        self._reporting = hashes(self.words.reporting)
+        self._framing = hashes(self.words.framing)
         self._share_preps = hashes(self.words.share_preps)
         self._share_pronouns = hashes(self.words.share_pronouns)
 
@@ -143,18 +171,40 @@ class Planner:
             return ParsePlan((), ())
         candidates = self._continuations(doc, bounds, arr, sent_of, has_num, candidates)
         has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
-        has_cue = np.bincount(sent_of[np.isin(arr[:, 0], self._reporting)], minlength=count) > 0
         wanted = set(candidates)
         for k in candidates:
-            if has_cue[k]:
-                continue  # its own reporting verb says who speaks
             for j in range(max(0, k - self.neighbours), min(count, k + self.neighbours + 1)):
                 if has_context[j]:
                     wanted.add(j)
+        wanted |= self._frame_openers(doc, bounds, sent_of, arr, candidates)
         naming = self._naming_sentences(doc, sent_of, count)
         wanted |= self._antecedents(doc, bounds, wanted, naming)
         wanted |= self._first_mentions(doc, bounds, wanted, sent_of)
         return ParsePlan(tuple(candidates), tuple(sorted(wanted)))
+
+    def _frame_openers(
+        self,
+        doc: Doc,
+        bounds: list[tuple[int, int]],
+        sent_of: np.ndarray,
+        arr: np.ndarray,
+        candidates: list[int],
+    ) -> set[int]:
+        framing = np.nonzero(np.isin(arr[:, 0], self._framing))[0]
+        if not len(framing):
+            return set()
+        layout = layout_of(doc)
+        found: set[int] = set()
+        for k in candidates:
+            paragraph = layout.paragraph_of(bounds[k][0])
+            first = (
+                layout.paragraph_starts[max(0, paragraph - FRAME_PARAGRAPHS)]
+                if (layout.paragraph_starts)
+                else 0
+            )
+            for i in framing[(framing >= first) & (framing < bounds[k][0])].tolist():
+                found.add(int(sent_of[i]))
+        return found
 
     def _continuations(
         self,

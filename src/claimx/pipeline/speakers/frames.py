@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from claimx.pipeline.gate.plan import FRAME_PARAGRAPHS
 from claimx.pipeline.speakers.attribution import SpanAttribution
 from claimx.pipeline.speakers.words import cue_words
 from claimx.pipeline.values import Attribution
@@ -23,8 +24,6 @@ from claimx.pipeline.values import Attribution
 if TYPE_CHECKING:
     from claimx.pipeline.speakers.index import SpeakerIndex
 
-#: how many paragraphs before a figure's own a frame stays open
-FRAME_PARAGRAPHS = 1
 _CONTRASTS = frozenset({"but", "however", "meanwhile", "separately", "elsewhere"})
 
 
