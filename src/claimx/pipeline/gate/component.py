@@ -30,7 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
-from claimx.pipeline.gate.page import case_for_model
+from claimx.pipeline.gate.page import RunningForms, case_for_model, shouting
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
 from claimx.pipeline.layout import mark_structure
@@ -116,7 +116,13 @@ class GateComponent(Stage):
             doc.spans[CANDIDATES_KEY] = [Span(doc, *bounds[k]) for k in plan.candidates]
             doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in plan.parsed]
             jobs.extend((number, *bounds[k]) for k in plan.parsed if _has_words(doc, *bounds[k]))
-        parsed = self._parse([_sentence_doc(docs[d], s, e) for d, s, e in jobs])
+        forms: dict[int, RunningForms] = {}
+        sentences = []
+        for d, s, e in jobs:
+            if shouting(docs[d][s:e]) and d not in forms:
+                forms[d] = RunningForms(docs[d])
+            sentences.append(_sentence_doc(docs[d], s, e, forms.get(d)))
+        parsed = self._parse(sentences)
         by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
         for (d, s, e), sub in zip(jobs, parsed, strict=True):
             by_doc.setdefault(d, []).append((s, e, sub))
@@ -189,14 +195,14 @@ def _has_words(doc: Doc, start: int, end: int) -> bool:
     return any(not tok.is_space for tok in doc[start:end])
 
 
-def _sentence_doc(doc: Doc, start: int, end: int) -> Doc:
+def _sentence_doc(doc: Doc, start: int, end: int, forms: RunningForms | None = None) -> Doc:
     """One sentence as a doc of its own, built from its tokens (``Span.as_doc`` copies arrays of
     the whole doc, quadratic over the sentences of a long article). It is one sentence for the
     parser too: the rule sentence is the only sentence claimx knows. A headline in Title Case or
     capitals goes in sentence case (:func:`~claimx.pipeline.gate.page.case_for_model`); only its
     annotations come back, so the article keeps its own text."""
     tokens = doc[start:end]
-    words = case_for_model(doc, start, end)
+    words = case_for_model(doc, start, end, forms)
     spaces = [bool(t.whitespace_) for t in tokens]
     sent_starts: list[bool | int | None] = [False] * len(words)
     sent_starts[0] = True

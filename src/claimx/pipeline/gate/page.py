@@ -12,7 +12,7 @@ which the small English model otherwise reads as a string of proper names.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -248,7 +248,7 @@ def shouting(tokens: Span | Sequence) -> bool:
     return capital >= 0.7 * (len(words) - 1)
 
 
-def case_for_model(doc: Doc, start: int, end: int) -> list[str]:
+def case_for_model(doc: Doc, start: int, end: int, forms: RunningForms | None = None) -> list[str]:
     """The words of ``doc[start:end]`` as the model should read them.
 
     A sentence in Title Case or capitals is given in sentence case: each word takes the case the
@@ -256,12 +256,15 @@ def case_for_model(doc: Doc, start: int, end: int) -> list[str]:
     never uses keeps a capital unless it is a word of claimx's lexicons or a function word, and
     a short all-capital word the text never uses stays an acronym ("NDRRMC"). Other sentences
     are left as they are. The copy changes case only, so offsets and token boundaries hold.
+    ``forms`` is the article's :class:`RunningForms`, built once for all its sentences.
     """
     tokens = doc[start:end]
     words = [t.text for t in tokens]
     if not shouting(tokens):
         return words
-    forms = _running_forms(doc, start, end)
+    if forms is None:
+        forms = RunningForms(doc)
+    own = forms.excluding(start, end)
     keep_lower = page_words().keep_lower
     out = []
     first = True
@@ -272,11 +275,11 @@ def case_for_model(doc: Doc, start: int, end: int) -> list[str]:
             continue
         lower = text.lower()
         if first:
-            form = forms.get(lower)
+            form = own(lower)
             out.append(form if form is not None and form[:1].isupper() else _title(text))
             first = False
             continue
-        form = forms.get(lower)
+        form = own(lower)
         if form is not None:
             out.append(form)
         elif lower in keep_lower:
@@ -292,19 +295,45 @@ def _title(text: str) -> str:
     return text[:1].upper() + text[1:].lower() if text.isupper() else text
 
 
-def _running_forms(doc: Doc, start: int, end: int) -> dict[str, str]:
+class RunningForms:
     """The usual written form of each word in the article's running text (sentences not set in
     Title Case or capitals), leaving out the word that opens each sentence: "kills" is lower
-    case there, "Lebanon" capitalised."""
-    counts: dict[str, Counter[str]] = {}
-    for sent in doc.sents:
-        if (sent.start < end and start < sent.end) or shouting(sent):
-            continue
-        opened = False
-        for tok in sent:
-            if not tok.is_alpha:
+    case there, "Lebanon" capitalised. Counted once per article; the sentence being recased is
+    left out of its own count."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._sentences: list[tuple[int, int, Counter[str]]] = []
+        self._counts: dict[str, Counter[str]] = {}
+        for sent in doc.sents:
+            if shouting(sent):
                 continue
-            if opened:
-                counts.setdefault(tok.lower_, Counter())[tok.text] += 1
-            opened = True
-    return {lower: forms.most_common(1)[0][0] for lower, forms in counts.items()}
+            own: Counter[str] = Counter()
+            opened = False
+            for tok in sent:
+                if not tok.is_alpha:
+                    continue
+                if opened:
+                    self._counts.setdefault(tok.lower_, Counter())[tok.text] += 1
+                    own[tok.text] += 1
+                opened = True
+            self._sentences.append((sent.start, sent.end, own))
+
+    def excluding(self, start: int, end: int) -> Callable[[str], str | None]:
+        """The form of a word in the running text outside ``doc[start:end]``."""
+        overlapping = [own for s, e, own in self._sentences if s < end and start < e]
+
+        def form(lower: str) -> str | None:
+            counts = self._counts.get(lower)
+            if counts is None:
+                return None
+            if overlapping:
+                counts = Counter(counts)
+                for own in overlapping:
+                    for text in list(counts):
+                        counts[text] -= own.get(text, 0)
+                counts = Counter({text: n for text, n in counts.items() if n > 0})
+                if not counts:
+                    return None
+            return counts.most_common(1)[0][0]
+
+        return form
