@@ -4,6 +4,7 @@ import io
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -11,6 +12,8 @@ from spacy.language import Language
 from claimx.contract.article import Article
 from claimx.run.batch import UsageError, run_extract
 from claimx.run.dask import partitions
+
+from .conftest import FAILS
 
 SENTENCES = (
     "An air strike killed {n} civilians in Raqqa on Thursday, local activists said.",
@@ -123,3 +126,23 @@ def test_dask_runner_clear_message_without_the_extra(
     with pytest.raises(UsageError, match=r"pip install 'claimx\[dask\]'"):
         run_extract([str(source)], str(tmp_path / "out.jsonl"), dask="local")
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_dask_partition_names_the_article_the_pipeline_failed_on(fake_extract: Any) -> None:
+    """What a worker sends back: claims for each good article, in order, and a Failure in the
+    place of the one the pipeline raised on (the client rejects it and goes on)."""
+    from claimx.run.dask import Failure, extract_partition
+
+    batch = [
+        Article(id="good1", text="In the town 12 civilians were killed."),
+        Article(id="bad", text=f"In the town 4 civilians were killed. {FAILS}"),
+        Article(id="good2", text="Medics said 3 children were injured."),
+    ]
+    results = extract_partition(fake_extract, batch)
+    assert [type(r).__name__ for r in results] == ["list", "Failure", "list"]
+    assert [c["figure"]["value"] for c in results[0]] == [12]
+    assert [c["figure"]["value"] for c in results[2]] == [3]
+    failure = results[1]
+    assert isinstance(failure, Failure)
+    assert failure.reason == "pipeline"
+    assert "cannot read" in failure.detail
