@@ -45,6 +45,9 @@ from claimx.resources import read_json
 MAX_LOOKBACK = 250
 #: how many paragraphs before a figure's own a report frame stays open
 FRAME_PARAGRAPHS = 1
+#: how far back (in tokens) a report frame stays open, whatever the paragraphs: a page without
+#: paragraph breaks is not one frame
+FRAME_LOOKBACK = 250
 _NAME = re.compile(r"^[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:['’-][A-Za-zà-ÿ]+)*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,7}$")
 _QUOTES = ('"', "“", "”", "‘", "’", "'")
@@ -193,17 +196,20 @@ class Planner:
         framing = np.nonzero(np.isin(arr[:, 0], self._framing))[0]
         if not len(framing):
             return set()
+        framed = set(sent_of[framing].tolist())
         layout = layout_of(doc)
         found: set[int] = set()
         for k in candidates:
-            paragraph = layout.paragraph_of(bounds[k][0])
+            start = bounds[k][0]
+            paragraph = layout.paragraph_of(start)
             first = (
                 layout.paragraph_starts[max(0, paragraph - FRAME_PARAGRAPHS)]
-                if (layout.paragraph_starts)
+                if layout.paragraph_starts
                 else 0
             )
-            for i in framing[(framing >= first) & (framing < bounds[k][0])].tolist():
-                found.add(int(sent_of[i]))
+            # every sentence reaching into the frame's window that holds a report word
+            first = max(first, start - FRAME_LOOKBACK)
+            found.update(j for j in range(int(sent_of[first]), k) if j in framed)
         return found
 
     def _continuations(

@@ -5,7 +5,8 @@ its report on Tuesday. Shelling killed 210 civilians in the east. Another 40 die
 A figure whose own sentence gives no speaker (no cue, an agentless "were recorded", a cue whose
 subject resolves to no one) belongs to the frame open before it: the nearest attribution (of a
 figure, or of any statement the article reports) in its paragraph or the
-:data:`FRAME_PARAGRAPHS` paragraphs before. A figure the article disputes, and a sentence
+:data:`FRAME_PARAGRAPHS` paragraphs before, and at most :data:`FRAME_LOOKBACK` tokens back (a
+page without paragraph breaks is not one frame). A figure the article disputes, and a sentence
 opening with a contrast ("But", "However"), open no frame and take none.
 """
 
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from claimx.pipeline.gate.plan import FRAME_PARAGRAPHS
+from claimx.pipeline.gate.plan import FRAME_LOOKBACK, FRAME_PARAGRAPHS
 from claimx.pipeline.speakers.attribution import SpanAttribution
 from claimx.pipeline.speakers.words import cue_words
 from claimx.pipeline.values import Attribution
@@ -121,7 +122,10 @@ def _open_frame(span: Span, openers: list[_Opener], index: SpeakerIndex) -> _Ope
     for opener in openers:
         if opener.start >= span.sent.start:
             break
-        if paragraph - opener.paragraph <= FRAME_PARAGRAPHS:
+        if (
+            paragraph - opener.paragraph <= FRAME_PARAGRAPHS
+            and opener.start >= span.sent.start - FRAME_LOOKBACK
+        ):
             best = opener
     return best
 
