@@ -75,6 +75,22 @@ def verb_forms(verb: str) -> set[str]:
     return forms
 
 
+def past_form(verb: str) -> str:
+    """The -ed form of a regular verb ("release": released; "tally": tallied; "log": logged)."""
+    if verb.endswith("e"):
+        return verb + "d"
+    if verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
+        return verb[:-1] + "ied"
+    if (
+        len(verb) <= 4
+        and verb[-1] not in "aeiouwxy"
+        and verb[-2] in "aeiou"
+        and verb[-3:-2] not in ("a", "e", "i", "o", "u", "")
+    ):
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
 def _invert(table: dict[str, list[str]]) -> dict[str, str]:
     inverted: dict[str, str] = {}
     for key, words in table.items():

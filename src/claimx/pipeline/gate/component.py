@@ -30,7 +30,7 @@ from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
-from claimx.pipeline.gate.page import RunningForms, case_for_model, shouting
+from claimx.pipeline.gate.page import RunningForms, case_for_model
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
 from claimx.pipeline.layout import mark_structure
@@ -116,13 +116,8 @@ class GateComponent(Stage):
             doc.spans[CANDIDATES_KEY] = [Span(doc, *bounds[k]) for k in plan.candidates]
             doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in plan.parsed]
             jobs.extend((number, *bounds[k]) for k in plan.parsed if _has_words(doc, *bounds[k]))
-        forms: dict[int, RunningForms] = {}
-        sentences = []
-        for d, s, e in jobs:
-            if shouting(docs[d][s:e]) and d not in forms:
-                forms[d] = RunningForms(docs[d])
-            sentences.append(_sentence_doc(docs[d], s, e, forms.get(d)))
-        parsed = self._parse(sentences)
+        forms = [RunningForms(doc) for doc in docs]
+        parsed = self._parse([_sentence_doc(docs[d], s, e, forms[d]) for d, s, e in jobs])
         by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
         for (d, s, e), sub in zip(jobs, parsed, strict=True):
             by_doc.setdefault(d, []).append((s, e, sub))

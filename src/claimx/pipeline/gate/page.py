@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import number_words, outcome_words, victim_words
@@ -194,8 +194,8 @@ def _photo(tokens: list, words: PageWords) -> bool:
     return any(t.lower_ in openers for t in tokens)
 
 
-def _has_digit(tok: object) -> bool:
-    return any(c.isdigit() for c in getattr(tok, "text", ""))
+def _has_digit(tok: Token) -> bool:
+    return any(c.isdigit() for c in tok.text)
 
 
 def _ends_with_credit(tokens: list, words: PageWords) -> bool:
@@ -225,7 +225,6 @@ def _sign_off(tokens: list, words: PageWords) -> bool:
         return False
     opening = [k for k, t in enumerate(tokens) if t.text == "("]
     return bool(opening) and opening[-1] <= 3 and _ends_with_credit(tokens, words)
-    return False
 
 
 def _headline_like(tokens: list) -> bool:
@@ -299,28 +298,36 @@ class RunningForms:
     """The usual written form of each word in the article's running text (sentences not set in
     Title Case or capitals), leaving out the word that opens each sentence: "kills" is lower
     case there, "Lebanon" capitalised. Counted once per article; the sentence being recased is
-    left out of its own count."""
+    left out of its own count. Build one per article and pass it to :func:`case_for_model`
+    for each of its sentences."""
 
     def __init__(self, doc: Doc) -> None:
-        self._sentences: list[tuple[int, int, Counter[str]]] = []
+        self._doc = doc
+        self._sentences: list[tuple[int, int, Counter[str]]] | None = None
         self._counts: dict[str, Counter[str]] = {}
-        for sent in doc.sents:
-            if shouting(sent):
-                continue
-            own: Counter[str] = Counter()
-            opened = False
-            for tok in sent:
-                if not tok.is_alpha:
+
+    def _count(self) -> list[tuple[int, int, Counter[str]]]:
+        # counted on the first headline: most articles have none to recase
+        if self._sentences is None:
+            self._sentences = []
+            for sent in self._doc.sents:
+                if shouting(sent):
                     continue
-                if opened:
-                    self._counts.setdefault(tok.lower_, Counter())[tok.text] += 1
-                    own[tok.text] += 1
-                opened = True
-            self._sentences.append((sent.start, sent.end, own))
+                own: Counter[str] = Counter()
+                opened = False
+                for tok in sent:
+                    if not tok.is_alpha:
+                        continue
+                    if opened:
+                        self._counts.setdefault(tok.lower_, Counter())[tok.text] += 1
+                        own[tok.text] += 1
+                    opened = True
+                self._sentences.append((sent.start, sent.end, own))
+        return self._sentences
 
     def excluding(self, start: int, end: int) -> Callable[[str], str | None]:
         """The form of a word in the running text outside ``doc[start:end]``."""
-        overlapping = [own for s, e, own in self._sentences if s < end and start < e]
+        overlapping = [own for s, e, own in self._count() if s < end and start < e]
 
         def form(lower: str) -> str | None:
             counts = self._counts.get(lower)

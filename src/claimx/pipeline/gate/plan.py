@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import per_rules
-from claimx.lexicon.words import number_words, outcome_words, verb_forms
+from claimx.lexicon.words import number_words, outcome_words, past_form, verb_forms
 from claimx.pipeline.layout import layout_of
 from claimx.resources import read_json
 
@@ -111,12 +111,7 @@ def _report_verb_forms(cues: dict[str, Any]) -> set[str]:
             forms.update(entry["forms"])
             continue
         forms.update(verb_forms(verb))
-        if verb.endswith("e"):
-            forms.add(verb + "d")
-        elif verb.endswith("y") and verb[-2:-1] not in ("a", "e", "i", "o", "u"):
-            forms.add(verb[:-1] + "ied")
-        else:
-            forms.add(verb + "ed")
+        forms.add(past_form(verb))
     return forms
 
 
