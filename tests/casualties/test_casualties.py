@@ -54,7 +54,7 @@ CASES = [
     ),
     (
         "Some 200 migrants drowned when the boat capsized.",
-        [("Some 200", 200, "killed", "civilians", "people", None)],
+        [("Some 200", 200, "killed", "people", "people", None)],
     ),
     (
         "The army said 12 militants were killed in the raid.",
@@ -72,7 +72,7 @@ CASES = [
     ("Among the dead were 11 children.", [("11", 11, "killed", "children", "people", None)]),
     (
         "The bodies of 23 migrants were recovered from the sea.",
-        [("23", 23, "killed", "civilians", "people", None)],
+        [("23", 23, "killed", "people", "people", None)],
     ),
     (
         "More than 200 casualties were reported after the blast.",
