@@ -63,6 +63,7 @@ def read_annotations(path: Path) -> list[GoldAttribution]:
         elif line.startswith("E") and len(parts) >= 2:
             roles = dict(item.split(":", 1) for item in parts[1].split())
             events.append(roles)
+
     def get(roles: dict[str, str], role: str) -> list[Span]:
         key = roles.get(role)
         return spans[key][1] if key in spans else []

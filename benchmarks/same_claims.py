@@ -42,11 +42,14 @@ def articles(sources: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
         for number, line in enumerate(path.read_text(encoding="utf-8").split("\n")):
             if line.strip():
                 row = json.loads(line)
-                yield name, {
-                    "id": f"{name}:{row.get('id') or number}",
-                    "text": row["text"],
-                    "published": row.get("published"),
-                }
+                yield (
+                    name,
+                    {
+                        "id": f"{name}:{row.get('id') or number}",
+                        "text": row["text"],
+                        "published": row.get("published"),
+                    },
+                )
 
 
 def save(out: Path, sources: list[str], *, full: bool) -> None:

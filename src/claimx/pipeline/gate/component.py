@@ -15,6 +15,7 @@ the plan to.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -79,6 +80,9 @@ class GateComponent(Stage):
         self.max_run_tokens = max_run_tokens
         self.batch_size = batch_size
         self._model: Language | None = None
+        # Seconds spent in each of the English model's components, read by benchmarks/speed.py
+        # to split the gate's time between the model and claimx's own rules.
+        self.model_seconds: dict[str, float] = {}
         self._terminals = np.array(
             sorted({self.vocab.strings.add(t) for t in TERMINALS}), dtype="uint64"
         )
@@ -134,11 +138,14 @@ class GateComponent(Stage):
         with threadpool_limits(limits=1, user_api="blas"):
             for batch in _token_batches(sentences, self.batch_size, self.max_run_tokens):
                 docs = batch
-                for _name, proc in self.model.pipeline:
+                for name, proc in self.model.pipeline:
+                    started = time.perf_counter()
                     if hasattr(proc, "pipe"):
                         docs = list(proc.pipe(docs, batch_size=len(docs)))
                     else:
                         docs = [proc(doc) for doc in docs]
+                    seconds = time.perf_counter() - started
+                    self.model_seconds[name] = self.model_seconds.get(name, 0.0) + seconds
                 out.extend(docs)
         return out
 
