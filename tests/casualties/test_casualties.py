@@ -12,6 +12,19 @@ CASES = [
         [("At least 45", 45, "killed", "people", "people", None)],
     ),
     ("The death toll rose to 45 on Sunday.", [("45", 45, "killed", "people", "people", None)]),
+    # a toll's own words narrow its group
+    (
+        "Local officials put the civilian death toll at 48.",
+        [("48", 48, "killed", "civilians", "people", None)],
+    ),
+    (
+        "The number of civilian casualties rose to 310 by Friday.",
+        [("310", 310, "casualties", "civilians", "people", None)],
+    ),
+    (
+        "The army's own tally of soldiers killed since March stands at 95.",
+        [("95", 95, "killed", "security_forces", "people", None)],
+    ),
     (
         "Rescuers said 45 dead had been pulled from the rubble.",
         [("45", 45, "killed", "people", "people", None)],

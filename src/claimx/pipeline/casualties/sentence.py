@@ -33,6 +33,7 @@ from claimx.pipeline.casualties.victims import (
     Victims,
     case_outcome,
     coordinated_victims,
+    toll_victims,
     victims_of,
 )
 
@@ -138,6 +139,8 @@ def _link_one(item: Casualty) -> None:
     link = killed_or_injured(lethal(link, anchor.doc), anchor.doc)
     if victims is not None and victims.group == "people" and victims.text is None:
         shared = coordinated_victims(anchor.doc[link.trigger], span)
+        if shared is None and link.rule.startswith("toll:"):
+            shared = toll_victims(anchor.doc[link.trigger])
         if shared is not None:
             victims = shared
     item.link = link

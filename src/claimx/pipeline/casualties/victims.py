@@ -112,6 +112,28 @@ def case_outcome(noun: Token) -> Link | None:
     return None
 
 
+def toll_victims(toll: Token) -> Victims | None:
+    """ "the civilian death toll", "the number of civilian casualties", "its tally of civilians":
+    the group a toll's own words narrow it to (None: the toll counts people at large)."""
+    vw = victim_words()
+    nouns = [toll, *(c for c in toll.children if c.dep_ == "compound")]
+    for noun in nouns:
+        group = _modifier_group(noun)
+        if group is None or group == "people":
+            continue
+        word = next(
+            (
+                t
+                for t in noun.subtree
+                if t.i != toll.i
+                and (vw.group_modifiers.get(t.lower_) == group or vw.groups.get(t.lower_) == group)
+            ),
+            noun,
+        )
+        return Victims(group, "people", word.text, word.i, word.i + 1, f"group:toll-{group}")
+    return None
+
+
 def _modifier_group(noun: Token) -> str | None:
     """ "civilian deaths", "deaths of civilians": the group a broad noun is narrowed to."""
     vw = victim_words()
