@@ -12,6 +12,10 @@ CASES = [
         [("At least 45", 45, "killed", "people", "people", None)],
     ),
     ("The death toll rose to 45 on Sunday.", [("45", 45, "killed", "people", "people", None)]),
+    (
+        "Three army men were wounded in the exchange of fire.",
+        [("Three", 3, "injured", "security_forces", "people", None)],
+    ),
     # a toll's own words narrow its group
     (
         "Local officials put the civilian death toll at 48.",

@@ -74,6 +74,11 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
     if group is not None:
         if group == "people" or lower in ("members", "member"):
             group = _modifier_group(noun) or "people"
+        elif group in ("men", "women"):
+            # "three Army men", "rebel men": the force they belong to says more than their sex
+            force = _modifier_group(noun)
+            if force in ("security_forces", "combatants"):
+                group = force
         # "45 dead", "30,000 displaced": the word names the harm, not the victims
         named = None if lower in outcome_words().adjectives and text == noun.text else text
         return Victims(group, "people", named, text_span.start, text_span.end, f"group:{lower}")
