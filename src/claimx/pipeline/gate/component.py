@@ -31,6 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
+from claimx.pipeline.gate.attributes import table_ruler
 from claimx.pipeline.gate.page import RunningForms, case_for_model
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
@@ -80,6 +81,7 @@ class GateComponent(Stage):
         self.max_run_tokens = max_run_tokens
         self.batch_size = batch_size
         self._model: Language | None = None
+        self._components: tuple[Language, list[tuple[str, Any]]] | None = None
         # Seconds spent in each of the English model's components, read by benchmarks/speed.py
         # to split the gate's time between the model and claimx's own rules.
         self.model_seconds: dict[str, float] = {}
@@ -93,6 +95,15 @@ class GateComponent(Stage):
         if self._model is None:
             self._model = spacy.load(self.model_name, vocab=self.vocab)
         return self._model
+
+    @property
+    def components(self) -> list[tuple[str, Any]]:
+        """The model's components as the gate runs them: its ``attribute_ruler`` read from a
+        table (:mod:`claimx.pipeline.gate.attributes`, the same attributes, far cheaper)."""
+        model = self.model
+        if self._components is None or self._components[0] is not model:
+            self._components = (model, [(name, table_ruler(proc)) for name, proc in model.pipeline])
+        return self._components[1]
 
     def build(self) -> Planner:
         return Planner(self.make_doc, self.neighbours, count_singular=self.count_singular)
@@ -138,7 +149,7 @@ class GateComponent(Stage):
         with threadpool_limits(limits=1, user_api="blas"):
             for batch in _token_batches(sentences, self.batch_size, self.max_run_tokens):
                 docs = batch
-                for name, proc in self.model.pipeline:
+                for name, proc in self.components:
                     started = time.perf_counter()
                     if hasattr(proc, "pipe"):
                         docs = list(proc.pipe(docs, batch_size=len(docs)))

@@ -1,0 +1,63 @@
+"""The gate's table version of the model's attribute_ruler sets what spaCy's own ruler sets."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.pipeline import AttributeRuler
+from spacy.tokens import Doc
+
+from claimx.pipeline.gate.attributes import TableAttributeRuler, table_ruler
+
+SENTENCES = [
+    # pronouns and their case, possessives, reflexives
+    "I told them she had seen him and his sister hurt themselves.",
+    # auxiliaries, modals and contractions
+    "They'd said it wasn't over and we've been waiting; he's gonna stay, ain't he?",
+    "You gotta see it, y'all, let's go and c'mon.",
+    # "there is" with an expletive subject, subordinators, determiners as pronouns
+    "There were 12 people killed because the shelling, which began on Monday, did not stop.",
+    "That is what those who fled said, although nothing was confirmed.",
+    # space tokens between words
+    "Officials said  three died.\n\nAnother two were hurt.",
+]
+
+
+def _attributes(doc: Doc) -> list[tuple[str, str, str, str, str]]:
+    return [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
+
+
+@pytest.fixture(scope="module")
+def english(nlp: Language) -> Language:
+    return nlp.get_pipe("claimx_gate").model
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_table_ruler_sets_what_the_ruler_sets(english: Language, text: str) -> None:
+    ruler = english.get_pipe("attribute_ruler")
+    before = [name for name in english.pipe_names if name != "attribute_ruler"]
+    upstream = before[: english.pipe_names.index("attribute_ruler")]
+    with english.select_pipes(enable=upstream):
+        stock, table = english(text), english(text)
+    ruler(stock)
+    TableAttributeRuler(ruler)(table)
+    assert _attributes(table) == _attributes(stock)
+    # the table did set something: every token has a coarse part of speech
+    assert all(t.pos_ for t in table)
+
+
+def test_a_pattern_the_table_cannot_read_keeps_the_ruler(english: Language) -> None:
+    ruler = AttributeRuler(english.vocab)
+    ruler.add([[{"LOWER": "dozens", "OP": "?"}]], {"LEMMA": "dozen"})
+    assert table_ruler(ruler) is ruler
+    ruler = AttributeRuler(english.vocab)
+    ruler.add([[{"ENT_TYPE": "GPE"}]], {"LEMMA": "place"})
+    assert table_ruler(ruler) is ruler
+
+
+def test_the_gate_runs_the_table(english: Language, nlp: Language) -> None:
+    gate = nlp.get_pipe("claimx_gate")
+    kinds = {name: type(proc) for name, proc in gate.components}
+    assert kinds["attribute_ruler"] is TableAttributeRuler
+    # the saved model keeps spaCy's own component
+    assert isinstance(english.get_pipe("attribute_ruler"), AttributeRuler)
