@@ -20,8 +20,8 @@ alone) over the same texts:
   counts the share of tokens the gate sent to the model (``parsed_share``) and the share in
   candidate sentences (``candidate_share``);
 - ``claimx_w2``: ``claimx.extract_many(..., n_process=2)``;
-- ``claimx_stages``: the same articles a component at a time, for the seconds spent in each
-  stage, the gate's split into each of the English model's components and claimx's own rules.
+- ``claimx_stages``: the same articles again, timed stage by stage (``benchmarks/stages.py``):
+  each claimx stage, and the gate split into its own rules and the English model's components.
 
 Words are whitespace-separated words of the input, the same count for all. Results go to
 ``benchmarks/results/latest.json`` and a table on stdout; ratios are claimx over plain measured
@@ -118,7 +118,10 @@ def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
         claims = 0
         rss_trace: list[float] = []
         if kind == "claimx_stages":
-            result["stage_seconds"] = _stage_seconds(nlp, articles)
+            from stages import stage_times  # benchmarks/stages.py, beside this script
+
+            times = stage_times(articles, profile=0)
+            result["stage_seconds"] = {k: round(v, 2) for k, v in times["stages_s"].items()}
         elif kind == "claimx_w2":
             for done, (_article, found) in enumerate(
                 claimx.extract_many(articles, nlp=nlp, n_process=2), start=1
@@ -152,33 +155,6 @@ def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
     # worker processes (n_process=2) report their own peak
     result["peak_rss_children_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return result
-
-
-def _stage_seconds(nlp: Any, articles: list[dict[str, Any]]) -> dict[str, float]:
-    """Seconds in each pipeline component, the gate split into the English model's components
-    (``model:ner``...) and its own rules (``gate rules``: structure, plan, sentence docs, write
-    back). Each component runs over a whole batch before the next one starts, so its time is
-    its own; ``nlp.pipe`` chains them lazily, which gives the same claims."""
-    from spacy.util import minibatch
-
-    from claimx.pipeline import make_doc
-
-    gate = nlp.get_pipe("claimx_gate")
-    gate.model_seconds.clear()
-    seconds: dict[str, float] = {"tokenizer": 0.0}
-    for batch in minibatch(articles, size=gate.batch_size):
-        started = time.perf_counter()
-        docs = [make_doc(nlp, a["text"], published=a["published"], doc_id=a["id"]) for a in batch]
-        seconds["tokenizer"] += time.perf_counter() - started
-        for name, proc in nlp.pipeline:
-            started = time.perf_counter()
-            docs = list(proc.pipe(docs))
-            seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
-    model = {f"model:{name}": value for name, value in gate.model_seconds.items()}
-    seconds["claimx_gate"] -= sum(model.values())
-    seconds["gate rules"] = seconds.pop("claimx_gate")
-    seconds.update(model)
-    return {name: round(value, 2) for name, value in seconds.items()}
 
 
 def _current_rss_mb() -> float:
