@@ -1,4 +1,5 @@
-"""The gate's table version of the model's attribute_ruler sets what spaCy's own ruler sets."""
+"""The gate's table version of the model's attribute_ruler and its cached lemmatizer set what
+spaCy's own components set."""
 
 from __future__ import annotations
 
@@ -7,7 +8,11 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from claimx.pipeline.gate.attributes import TableAttributeRuler, table_ruler
+from claimx.pipeline.gate.attributes import (
+    CachedLemmatizer,
+    TableAttributeRuler,
+    table_ruler,
+)
 
 SENTENCES = [
     # pronouns and their case, possessives, reflexives
@@ -46,6 +51,20 @@ def test_table_ruler_sets_what_the_ruler_sets(english: Language, text: str) -> N
     assert all(t.pos_ for t in table)
 
 
+@pytest.mark.parametrize("text", SENTENCES)
+def test_cached_lemmatizer_sets_what_the_lemmatizer_sets(english: Language, text: str) -> None:
+    lemmatizer = english.get_pipe("lemmatizer")
+    upstream = english.pipe_names[: english.pipe_names.index("lemmatizer")]
+    cached = CachedLemmatizer(lemmatizer)
+    with english.select_pipes(enable=upstream):
+        stock, first, again = english(text), english(text), english(text)
+    lemmatizer(stock)
+    cached(first)
+    cached(again)  # from the cache this time
+    assert [t.lemma_ for t in first] == [t.lemma_ for t in stock]
+    assert [t.lemma_ for t in again] == [t.lemma_ for t in stock]
+
+
 def test_a_pattern_the_table_cannot_read_keeps_the_ruler(english: Language) -> None:
     ruler = AttributeRuler(english.vocab)
     ruler.add([[{"LOWER": "dozens", "OP": "?"}]], {"LEMMA": "dozen"})
@@ -59,5 +78,6 @@ def test_the_gate_runs_the_table(english: Language, nlp: Language) -> None:
     gate = nlp.get_pipe("claimx_gate")
     kinds = {name: type(proc) for name, proc in gate.components}
     assert kinds["attribute_ruler"] is TableAttributeRuler
+    assert kinds["lemmatizer"] is CachedLemmatizer
     # the saved model keeps spaCy's own component
     assert isinstance(english.get_pipe("attribute_ruler"), AttributeRuler)

@@ -18,8 +18,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
-from spacy.pipeline import AttributeRuler
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
@@ -185,6 +186,57 @@ class TableAttributeRuler:
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
             yield self(doc)
+
+
+class CachedLemmatizer:
+    """A drop-in for the model's rule ``lemmatizer``: a token's lemma kept per (form, part of
+    speech, morphology), the three things spaCy's rules read. spaCy's own cache skips the words
+    already in base form (singular nouns, infinitives: most words), so it reruns its rules on
+    them every time; this one does not."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.strings = lemmatizer.vocab.strings
+        self._lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = columns[:, 3].copy()
+        known = self._lemmas
+        for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
+            if lemma:
+                continue  # set by the attribute ruler
+            key = (orth, pos, morph)
+            value = known.get(key)
+            if value is None:
+                value = known[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = value
+        doc.from_array([LEMMA], lemmas)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+def _pure_rules(lemmatizer: Lemmatizer) -> bool:
+    """Whether the lemma follows from form, part of speech and morphology alone: spaCy's rule
+    mode with its own rule and base-form tests, lemmas not overwritten."""
+    kind = type(lemmatizer)
+    return (
+        lemmatizer.mode == "rule"
+        and not lemmatizer.overwrite
+        and kind.rule_lemmatize is Lemmatizer.rule_lemmatize
+        and kind.is_base_form in (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form)
+    )
+
+
+def table_component(name: str, proc: Any) -> Any:
+    """The faster equivalent of one of the model's components where there is one (the
+    attribute ruler, the rule lemmatizer), else the component itself."""
+    if isinstance(proc, Lemmatizer) and _pure_rules(proc):
+        return CachedLemmatizer(proc)
+    return table_ruler(proc)
 
 
 def table_ruler(ruler: Any) -> Any:

@@ -31,7 +31,7 @@ from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
-from claimx.pipeline.gate.attributes import table_ruler
+from claimx.pipeline.gate.attributes import table_component
 from claimx.pipeline.gate.page import RunningForms, case_for_model
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
@@ -99,10 +99,14 @@ class GateComponent(Stage):
     @property
     def components(self) -> list[tuple[str, Any]]:
         """The model's components as the gate runs them: its ``attribute_ruler`` read from a
-        table (:mod:`claimx.pipeline.gate.attributes`, the same attributes, far cheaper)."""
+        table and its rule lemmatizer cached (:mod:`claimx.pipeline.gate.attributes`: the same
+        attributes, far cheaper)."""
         model = self.model
         if self._components is None or self._components[0] is not model:
-            self._components = (model, [(name, table_ruler(proc)) for name, proc in model.pipeline])
+            self._components = (
+                model,
+                [(name, table_component(name, proc)) for name, proc in model.pipeline],
+            )
         return self._components[1]
 
     def build(self) -> Planner:
