@@ -16,6 +16,18 @@ CASES = [
         "Three army men were wounded in the exchange of fire.",
         [("Three", 3, "injured", "security_forces", "people", None)],
     ),
+    # "the lives of": the people the lives were of
+    (
+        "The fire claimed the lives of 40 people.",
+        [("40", 40, "killed", "people", "people", None)],
+    ),
+    (
+        "The flooding cost the lives of 13 civilians waiting at the station.",
+        [("13", 13, "killed", "civilians", "people", None)],
+    ),
+    # lives saved are no one harmed
+    ("Rescuers saved the lives of 20 children.", []),
+    ("The new shelters saved 300 lives.", []),
     # a toll's own words narrow its group
     (
         "Local officials put the civilian death toll at 48.",

@@ -222,7 +222,9 @@ def governing_outcome(nominal: Token) -> Link | None:
         host = prep.head
         # "the killing of 20", "a death toll of 45", "the arrest of 300 protesters"
         if prep.lower_ == "of" and host.pos_ in ("NOUN", "PROPN"):
-            if host.lemma_.lower() in ("body", "corpse", "remains"):
+            # "the bodies of 12 men"; "claimed the lives of 13 civilians": the people the
+            # lives were of
+            if host.lemma_.lower() in ("body", "corpse", "remains", "life"):
                 return noun_outcome(host)
             out = is_outcome_word(host, words.nouns)
             if out and host.lower_ not in ("lives", "life", "bodies", "body"):
