@@ -117,3 +117,21 @@ def test_figures_distractors_are_rejected(blank, text, reason):
 @pytest.mark.parametrize("text", ["", "   ", "\n\n", "no numbers here", "\x00\x01"])
 def test_figures_nothing_to_find(blank, text):
     assert [m for m in scan_figures(blank(text)) if m.rejected is None] == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a toll that changes: the old figure and the new, not a range
+        ("the toll rose from 40 to 52", [(40, None, None), (52, None, None)]),
+        ("the toll rose sharply from 162 to 268", [(162, None, None), (268, None, None)]),
+        ("officials raised the death toll from 40 to 52", [(40, None, None), (52, None, None)]),
+        ("they revised its toll from 12 to 9", [(12, None, None), (9, None, None)]),
+        # a span of values stays one range
+        ("from 20 to 45 people died", [(20, 20, 45)]),
+        ("victims were aged from 20 to 45", [(20, 20, 45)]),
+    ],
+)
+def test_figures_toll_changes_are_two_figures(blank, text, expected):
+    found = [m for m in scan_figures(blank(text)) if m.rejected is None]
+    assert [(m.value, m.low, m.high) for m in found] == expected

@@ -244,11 +244,10 @@ def _range_after(
             return None
     elif joiner == "to":
         before = toks[q_start - 1] if q_start > 0 else None
-        # "rose from 20 to 45" is two figures, not a range
-        if before is not None and before.lower_ == "from":
-            prev = toks[q_start - 2] if q_start > 1 else None
-            if prev is not None and prev.lower_ in _toll_verbs():
-                return None
+        # "rose from 20 to 45", "rose sharply from 20 to 45", "raised the death toll from 20
+        # to 45": two figures, the old toll and the new, not a range
+        if before is not None and before.lower_ == "from" and _toll_change(toks, q_start - 2):
+            return None
     second = read_number(toks, k, hi, number_grammar()) if k < hi else None
     if second is None or second.vague is not None:
         return None
@@ -273,6 +272,24 @@ def _qualifier_after(
 
 def _toll_verbs() -> frozenset[str]:
     return outcome_words().toll_verbs
+
+
+_TOLL_PHRASE = frozenset({"the", "its", "their", "this", "that", "death", "official", "overall"})
+_COPULAS = frozenset({"be", "is", "was", "are", "were"})
+
+
+def _toll_change(toks: Doc, i: int) -> bool:
+    """Whether a toll verb stands at ``i``, or a few words before it with only adverbs ("rose
+    sharply") or the toll itself ("raised the death toll") between: the verb of a change."""
+    verbs = _toll_verbs()
+    nouns = outcome_words().toll_nouns
+    for k in range(i, max(i - 5, -1), -1):
+        word = toks[k].lower_
+        if word in verbs:
+            return k == i or word not in _COPULAS
+        if not (word.endswith("ly") or word in nouns or word in _TOLL_PHRASE):
+            return False
+    return False
 
 
 def quantity_units(text: str) -> list[tuple[int, int, str]]:
