@@ -16,6 +16,15 @@ CASES = [
         "Three army men were wounded in the exchange of fire.",
         [("Three", 3, "injured", "security_forces", "people", None)],
     ),
+    # a people, however the model labels it
+    (
+        "Troops killed 12 Kurds near the border.",
+        [("12", 12, "killed", "people", "people", None)],
+    ),
+    (
+        "UN experts said 1 million ethnic Uygurs in China were being held in camps.",
+        [("1 million", 1000000, "detained", "people", "people", None)],
+    ),
     # "the lives of": the people the lives were of
     (
         "The fire claimed the lives of 40 people.",

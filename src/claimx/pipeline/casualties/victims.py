@@ -97,12 +97,21 @@ def victims_of(noun: Token | None, figure: Span) -> Victims | None:
             "group:outcome-noun",
         )
     if noun.ent_type_ in ("NORP",) or (
-        noun.pos_ == "PROPN" and noun.ent_type_ not in ("GPE", "ORG", "LOC", "FAC", "DATE")
+        noun.pos_ == "PROPN"
+        and (
+            noun.ent_type_ not in ("GPE", "ORG", "LOC", "FAC", "DATE")
+            # "1 million ethnic Uygurs", "40 Kurds": a people the model took for a place
+            or (noun.ent_type_ == "GPE" and (noun.tag_ == "NNPS" or _ethnic(noun)))
+        )
     ):
         return Victims("people", "people", text, text_span.start, text_span.end, "group:demonym")
     if noun.pos_ == "PRON" and lower in ("them", "those", "whom", "these"):
         return Victims("people", "people", text, text_span.start, text_span.end, "group:pronoun")
     return None
+
+
+def _ethnic(noun: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in noun.children)
 
 
 def case_outcome(noun: Token) -> Link | None:

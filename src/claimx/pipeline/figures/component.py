@@ -170,6 +170,8 @@ def _unit_possible(doc: Doc, match: FigureMatch) -> bool:
         or lower in ow.verbs
         or lower in ow.nouns
         or lower in ow.adjectives
+        # "12 Kurds": a people, which quantulum3 can take for units ("ku", "r", "d", "s")
+        or nxt.ent_type_ == "NORP"
         or nxt.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON", "ADV")
         or lower in ("of", "and", "or", "to", "more", "others", "other", "were", "have", "had")
     )
