@@ -200,9 +200,24 @@ def _joined_groups(tokens: Doc, i: int, end: int, grammar: NumberGrammar) -> tup
         digits += tokens[k].text
     if style is None:
         return None
-    if style == "mark" and (_in_list(tokens, i - 1, -1) or _in_list(tokens, k + 1, 1, end)):
+    if style == "mark" and (
+        (_in_list(tokens, i - 1, -1) and not _dated_year(tokens, i - 2, grammar))
+        or _in_list(tokens, k + 1, 1, end)
+    ):
         return None
     return int(digits), k + 1
+
+
+def _dated_year(tokens: Doc, k: int, grammar: NumberGrammar) -> bool:
+    """Is token ``k`` the year of a date ("September 20, 2023", "May 2023")? A date before
+    the run is no list item: "as of September 20, 2023, 11, 973 people"."""
+    if k < 1 or not re.fullmatch(r"(1[89]|20)\d\d", tokens[k].text):
+        return False
+    before = [t.lower_ for t in tokens[max(0, k - 3) : k]]
+    return bool(before) and (
+        before[-1] in grammar.months
+        or (len(before) == 3 and before[-1] == "," and before[0] in grammar.months)
+    )
 
 
 def _next_group(tokens: Doc, k: int, end: int, grammar: NumberGrammar) -> tuple[int, str] | None:

@@ -182,6 +182,9 @@ def scan_figures(tokens: Doc | Span, start: int = 0, end: int | None = None) -> 
                 round_figure=True,
                 rule=number.rule,
             )
+            # "at least two dozen": the "two" read before is this figure's multiplier
+            while found and found[-1].end > number.start:
+                found.pop()
         q_start, qualifier, phrase = _qualifier_before(toks, number.start, lo, words)
         if number.rule.startswith("round:a "):
             q_start, qualifier, phrase = _qualifier_before(toks, number.start, lo, words)
