@@ -16,6 +16,21 @@ CASES = [
         "Three army men were wounded in the exchange of fire.",
         [("Three", 3, "injured", "security_forces", "people", None)],
     ),
+    # treatment says injured unless it names another cause
+    (
+        "Doctors said 50 people received treatment in hospital.",
+        [("50", 50, "injured", "people", "people", None)],
+    ),
+    ("50 people received treatment for dehydration.", []),
+    # custody named by a compound or over a passive subject
+    (
+        "The police have sent 400 protesters into detention centres.",
+        [("400", 400, "detained", "civilians", "people", None)],
+    ),
+    (
+        "About 300 were sent into detention.",
+        [("About 300", 300, "detained", "people", "people", None)],
+    ),
     # a people, however the model labels it
     (
         "Troops killed 12 Kurds near the border.",

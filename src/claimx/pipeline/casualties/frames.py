@@ -48,6 +48,9 @@ def frame_outcome(nominal: Token) -> Link | None:
         if out and not _lemma_in(verb, outcome_words().weak_verbs):
             return Link(out, verb.i, f"verb:nsubjpass:{verb.lemma_.lower()}")
         head = verb
+    if tok.dep_ == "nsubjpass" and _custody(head):
+        # "thousands were sent into detention"
+        return _custody(head)
     if tok.dep_ in _SUBJECTS:
         return _raised_state(head) or _suffered(head) or _condition(head)
     if tok.dep_ in ("dobj", "obj"):
@@ -114,12 +117,20 @@ def _suffered(verb: Token) -> Link | None:
         if kind:
             return Link(kind, child.i, f"suffer:{verb.lemma_.lower()}+{child.lower_}")
         if _lemma_in(child, frames["care_nouns"]):
-            for prep in child.children:
-                if prep.dep_ == "prep" and prep.lower_ == "for":
-                    for pobj in prep.children:
-                        kind = _injury_kind(pobj)
-                        if kind:
-                            return Link(kind, pobj.i, f"suffer:{child.lower_}-for-{pobj.lower_}")
+            reasons = [
+                pobj
+                for prep in child.children
+                if prep.dep_ == "prep" and prep.lower_ == "for"
+                for pobj in prep.children
+            ]
+            for pobj in reasons:
+                kind = _injury_kind(pobj)
+                if kind:
+                    return Link(kind, pobj.i, f"suffer:{child.lower_}-for-{pobj.lower_}")
+            if not reasons and _lemma_in(child, frames["treatment_nouns"]):
+                # "hundreds received treatment in the emergency department": treated people
+                # in a sentence about harm are the injured; "for dehydration" says otherwise
+                return Link("injured", child.i, f"suffer:{verb.lemma_.lower()}+{child.lower_}")
     return None
 
 
@@ -143,8 +154,14 @@ def _custody(verb: Token) -> Link | None:
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in frames["custody_preps"]:
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and _lemma_in(pobj, frames["custody_nouns"]):
-                    return Link("detained", pobj.i, f"custody:{verb.lemma_.lower()}+{pobj.lower_}")
+                if pobj.dep_ != "pobj":
+                    continue
+                # "into detention", "into detention centres", "into internment camps"
+                held = [pobj, *(c for c in pobj.children if c.dep_ == "compound")]
+                place = next((t for t in held if _lemma_in(t, frames["custody_nouns"])), None)
+                if place is not None:
+                    rule = f"custody:{verb.lemma_.lower()}+{place.lower_}"
+                    return Link("detained", place.i, rule)
     return None
 
 
