@@ -16,6 +16,12 @@ CASES = [
         "Three army men were wounded in the exchange of fire.",
         [("Three", 3, "injured", "security_forces", "people", None)],
     ),
+    # a dateline opening the sentence is not its subject
+    (
+        "KHARTOUM (Nile Wire) - Between 40 and 50 civilians were killed in the city, officials"
+        " said.",
+        [("Between 40 and 50", 40, "killed", "civilians", "people", None)],
+    ),
     # treatment says injured unless it names another cause
     (
         "Doctors said 50 people received treatment in hospital.",

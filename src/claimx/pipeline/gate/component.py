@@ -35,7 +35,7 @@ from claimx.pipeline.gate.attributes import table_component
 from claimx.pipeline.gate.page import RunningForms, case_for_model
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
-from claimx.pipeline.layout import mark_structure
+from claimx.pipeline.layout import DATELINES_KEY, mark_structure
 from claimx.pipeline.stage import Stage
 
 CANDIDATES_KEY = "claimx_candidates"
@@ -134,7 +134,11 @@ class GateComponent(Stage):
             plan = planner.plan(doc, bounds, self.parse_all)
             doc.spans[CANDIDATES_KEY] = [Span(doc, *bounds[k]) for k in plan.candidates]
             doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in plan.parsed]
-            jobs.extend((number, *bounds[k]) for k in plan.parsed if _has_words(doc, *bounds[k]))
+            ends = _dateline_ends(doc)
+            for k in plan.parsed:
+                for start, end in _without_dateline(*bounds[k], ends):
+                    if _has_words(doc, start, end):
+                        jobs.append((number, start, end))
         forms = [RunningForms(doc) for doc in docs]
         parsed = self._parse([_sentence_doc(docs[d], s, e, forms[d]) for d, s, e in jobs])
         by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
@@ -206,6 +210,20 @@ class GateComponent(Stage):
         model = load_model_from_config(config, vocab=self.vocab, auto_fill=True)
         self._model = model.from_bytes(msg["bytes"])
         return self
+
+
+def _dateline_ends(doc: Doc) -> dict[int, int]:
+    """Where each dateline of the doc starts, and where it ends."""
+    return {span.start: span.end for span in doc.spans.get(DATELINES_KEY, [])}
+
+
+def _without_dateline(start: int, end: int, ends: dict[int, int]) -> list[tuple[int, int]]:
+    """A sentence opening with a dateline ("BAGHDAD (Reuters) - Between 9,000 and ...") goes to
+    the model as two: the parser otherwise makes the city the sentence's subject."""
+    cut = ends.get(start)
+    if cut is None or not start < cut < end:
+        return [(start, end)]
+    return [(start, cut), (cut, end)]
 
 
 def _has_words(doc: Doc, start: int, end: int) -> bool:
