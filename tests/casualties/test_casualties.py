@@ -16,6 +16,19 @@ CASES = [
         "Three army men were wounded in the exchange of fire.",
         [("Three", 3, "injured", "security_forces", "people", None)],
     ),
+    # a share of "them" opening its sentence takes the last total before it
+    (
+        "Ten people died in the blast. Seven of them were children.",
+        [
+            ("Ten", 10, "killed", "people", "people", None),
+            ("Seven", 7, "killed", "children", "people", 0),
+        ],
+    ),
+    # "one of these sources" counts sources
+    (
+        "Ten villagers were killed, according to one of these sources.",
+        [("Ten", 10, "killed", "civilians", "people", None)],
+    ),
     # a dateline opening the sentence is not its subject
     (
         "KHARTOUM (Nile Wire) - Between 40 and 50 civilians were killed in the city, officials"

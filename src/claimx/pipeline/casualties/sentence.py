@@ -84,7 +84,7 @@ def analyse_sentence(figures: list[Span], previous: Sequence[Casualty] = ()) -> 
     _inherit_others(items)
     for item in items:
         _copular_group(item)
-    _link_parts(items)
+    _link_parts(items, previous)
     link_continuations(items, previous)
     for item in items:
         if item.part_total is not None and item.part_total in items:
@@ -271,6 +271,16 @@ def of_them_part(figure: Span) -> tuple[str | None, int] | None:
         after_pronoun = end
     if after_pronoun is None:
         return None
+    follower = doc[after_pronoun] if after_pronoun < len(doc) else None
+    if (
+        follower is not None
+        and doc[after_pronoun - 1].lower_ in ("these", "those")
+        and follower.pos_ in ("NOUN", "PROPN")
+        and not (follower.lower_ in vw.groups or follower.lemma_.lower() in vw.groups)
+        and not is_outcome_word(follower, outcome_words().nouns)
+    ):
+        # "one of these sources", "two of those attacks": a determiner, not a pronoun
+        return None
     k = after_pronoun
     while (
         k < len(doc)
@@ -301,18 +311,26 @@ def _of_them_outcome(figure: Span) -> Link | None:
     return None
 
 
-def _link_share_parts(items: list[Casualty]) -> None:
+def _link_share_parts(items: list[Casualty], previous: Sequence[Casualty] = ()) -> None:
     for index, item in enumerate(items):
         share = of_them_part(item.figure)
         if share is None:
             continue
         totals = [t for t in items[:index] if t.link is not None and t.victims is not None]
+        # "Ten people died. Seven of them were children.": the sentence's first figure may
+        # take its share of the last total before it
+        earlier = not totals and index == 0 and _opens_sentence(item.figure)
+        if earlier:
+            totals = [t for t in previous if t.link is not None and t.victims is not None]
         if not totals:
             continue
         total = totals[-1]
         assert total.link is not None and total.victims is not None
         group, group_tok = share
-        item.part_of = items.index(total)
+        if earlier:
+            item.part_total = total
+        else:
+            item.part_of = items.index(total)
         item.noun = item.figure.doc[group_tok] if group_tok >= 0 else None
         own = _of_them_outcome(item.figure)
         if own is not None:
@@ -332,8 +350,17 @@ def _link_share_parts(items: list[Casualty]) -> None:
         item.rules += ["part:of-them", item.victims.rule]
 
 
-def _link_parts(items: list[Casualty]) -> None:
-    _link_share_parts(items)
+def _opens_sentence(figure: Span) -> bool:
+    """Only punctuation or a conjunction before the figure in its sentence ("But seven of
+    them ...", "“Seven of them ..."): a "them" there points back past the sentence."""
+    sent_start = figure.sent.start
+    return all(
+        t.is_punct or t.is_space or t.pos_ == "CCONJ" for t in figure.doc[sent_start : figure.start]
+    )
+
+
+def _link_parts(items: list[Casualty], previous: Sequence[Casualty] = ()) -> None:
+    _link_share_parts(items, previous)
     for index, item in enumerate(items):
         if item.part_of is not None:
             continue
