@@ -16,6 +16,23 @@ CASES = [
         "Three army men were wounded in the exchange of fire.",
         [("Three", 3, "injured", "security_forces", "people", None)],
     ),
+    # "this year 37": a time before the figure, not a label; a share "fatally" is killed
+    (
+        "So far this year 37 people have been shot in the city, nine of them fatally.",
+        [
+            ("37", 37, "casualties", "people", "people", None),
+            ("nine", 9, "killed", "people", "people", 0),
+        ],
+    ),
+    # a second object the parser joins to the verb is still its object
+    (
+        "A suicide bombing had killed 13 American service members and at least 170 Afghan"
+        " civilians.",
+        [
+            ("13", 13, "killed", "security_forces", "people", None),
+            ("at least 170", 170, "killed", "civilians", "people", None),
+        ],
+    ),
     # a share of "them" opening its sentence takes the last total before it
     (
         "Ten people died in the blast. Seven of them were children.",

@@ -210,10 +210,16 @@ def governing_outcome(nominal: Token) -> Link | None:
     words = outcome_words()
     extra = grammar_words()
     tok = nominal
+    dep = ""
     # "12 soldiers and 3 civilians were killed": climb the coordination
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
+        if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
+            # "killed 13 soldiers and at least 170 civilians", the second object joined to
+            # the verb: it is the verb's object too
+            dep = "dobj"
+            break
         tok = tok.head
-    dep = tok.dep_
+    dep = dep or tok.dep_
     head = tok.head
     if head.i == tok.i:
         return None

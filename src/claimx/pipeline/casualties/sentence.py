@@ -302,8 +302,10 @@ def _of_them_outcome(figure: Span) -> Link | None:
     """ "1,045 casualties, 700 of them fatal": the share's own outcome word."""
     doc = figure.doc
     words = outcome_words()
+    fatal = grammar_words()["fatal_adverbs"]
     for tok in doc[figure.end : min(len(doc), figure.end + 5)]:
-        out = is_outcome_word(tok, words.adjectives)
+        # "37 people were shot, nine of them fatally"
+        out = "killed" if tok.lower_ in fatal else is_outcome_word(tok, words.adjectives)
         if out:
             return Link(out, tok.i, f"part:of-them-{tok.lower_}")
         if tok.is_punct:

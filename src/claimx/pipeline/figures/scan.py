@@ -130,7 +130,13 @@ def _reject_reason(tokens: Doc, num: Number, lo: int, hi: int) -> str | None:
     )
     if is_year and (nxt is None or nxt.lower_ not in victim_words().groups):
         return "year"
-    if prev is not None and prev.lower_ in d["label_before"]:
+    prev2 = tokens[num.start - 2] if num.start - 1 > lo else None
+    # "Year 37", "Route 9"; but "this year 37 people": a time before the figure, not a name
+    if (
+        prev is not None
+        and prev.lower_ in d["label_before"]
+        and not (prev2 is not None and prev2.lower_ in d["label_time_determiners"])
+    ):
         return f"label ({prev.lower_} {text})"
     if prev is not None and prev.lower_ in d["months"] and num.value <= 31:
         return "day of month"
