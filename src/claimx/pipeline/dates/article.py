@@ -291,7 +291,7 @@ class ArticleDates:
                     chosen = mention
                     break
         if chosen is None:
-            return None
+            return self._undated_lede(lead, lead_mentions, running)
         if chosen.role == "since":
             return chosen.value, True, chosen
         begun = next((e for e in self.events if e.char == chosen.start and e.end is None), None)
@@ -301,6 +301,29 @@ class ArticleDates:
             value = DateValue(begun.text, begun.start, end or begun.start, "span", True)
             return value, True, chosen
         return self._inner_date(chosen, lead_mentions, paragraphs), False, chosen
+
+    def _undated_lede(
+        self, lead: int, lead_mentions: list[Mention], running: list[int]
+    ) -> tuple[DateValue, bool, Mention] | None:
+        """The day of writing for a lead that tells its event with no date at all ("Security
+        forces moved in on two protest camps ..."): a wire story's news is the day's.
+
+        Only in a report of several paragraphs whose lead and following paragraphs date
+        nothing: any date nearby (a "since", a statement's day) says the text frames its
+        own time.
+        """
+        day = self.anchor
+        if day is None or lead_mentions or self.live or len(running) < _LEDE_WINDOW - 1:
+            return None  # a few lines are no report whose lead and follow-up we can read
+        window = running[:_LEDE_WINDOW]
+        if any(m.paragraph in window for m in self.mentions):
+            return None
+        start, _, paragraph = self.sentences[lead]
+        value = DateValue("publication", day, day, "day", True)
+        mention = Mention(start, start, value, "event", lead, paragraph)
+        if not self._tells_harm(mention):
+            return None  # a lead that harms no one sets no event
+        return value, False, mention
 
     def _inner_date(
         self, chosen: Mention, lead_mentions: list[Mention], paragraphs: list[int]

@@ -20,6 +20,7 @@ from claimx.pipeline.dates.attach_rules import (
     distance_to_cue,
     distance_to_harm,
     frames,
+    fronted_scope,
     harm_heads,
     reporting_cue,
     since_distance,
@@ -171,6 +172,10 @@ def attach_dates(
         to_harm = distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
         if to_harm is not None:
             period_c.append(to_harm)
+            continue
+        fronted = fronted_scope(doc, item, harm, cue_tok)
+        if fronted is not None:
+            period_c.append((fronted, item, "fronted_scope"))
 
     if any(not _is_length(item) for _, item, _ in period_c):
         # "killed 500 people over five days in March last year": the days are a length
