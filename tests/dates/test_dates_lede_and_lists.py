@@ -1,17 +1,22 @@
 """Issue 14 phenomena through the whole pipeline, on invented sentences.
 
 * a date fronted before a list of joined harm clauses scopes every clause of the list;
-* a wire lead that tells its harm with no date at all reports the day of writing.
+* a wire lead that tells its harm with no date at all reports the day of writing;
+* a possessive date on an event noun ("Saturday's bombings") dates the event, and the day
+  a toll was raised "to 812 on Tuesday" dates the count, not the event.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import claimx
+from claimx.pipeline.dates.article import ArticleDates
 
 PUBLISHED = ["2021-05-14", "2023-04-13", "2019-11-02"]
 
@@ -106,3 +111,40 @@ def test_dated_lede_keeps_its_own_date(nlp: Language, published: str) -> None:
     saturday = day - timedelta(days=(day.weekday() - 5) % 7)
     periods = _periods(nlp, text, published)
     assert periods.get(12) == (saturday.isoformat(), saturday.isoformat())
+
+
+POSSESSIVE_LEDES = [
+    # (lead, weekday of the event, weekday of the count)
+    (
+        "The army raised the death toll from {event}'s bombings in the capital to 812 on "
+        "{count}, as rescuers reached the last collapsed buildings.",
+        "Saturday",
+        "Tuesday",
+    ),
+    (
+        "Officials put the number of dead from {event}'s floods at 96 on {count} after "
+        "searching villages along the river.",
+        "Sunday",
+        "Wednesday",
+    ),
+]
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _last(day: date, weekday: str) -> date:
+    return day - timedelta(days=(day.weekday() - WEEKDAYS.index(weekday)) % 7)
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize(("lead", "event", "count"), POSSESSIVE_LEDES)
+def test_possessive_date_is_the_lead_event(
+    article_doc: Callable[[str], Doc], published: str, lead: str, event: str, count: str
+) -> None:
+    day = date.fromisoformat(published)
+    text = lead.format(event=event, count=count)
+    main = ArticleDates(article_doc(text), day).main_event()
+    assert main is not None
+    assert main[0].start == main[0].end == _last(day, event)
+    # the count's day dates no event of the article
+    assert all(e.start == _last(day, event) for e in ArticleDates(article_doc(text), day).events)
