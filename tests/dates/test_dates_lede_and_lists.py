@@ -148,3 +148,39 @@ def test_possessive_date_is_the_lead_event(
     assert main[0].start == main[0].end == _last(day, event)
     # the count's day dates no event of the article
     assert all(e.start == _last(day, event) for e in ArticleDates(article_doc(text), day).events)
+
+
+SINCE_LEDES = [
+    (
+        "Officials said on {said} that 140 people had died in the unrest that has gripped "
+        "the country since the killing of Tomas Varga in {month}, the first official toll.\n\n"
+        "Rights groups say the real toll is far higher and that thousands were detained.\n\n"
+        "Varga, a 30-year-old teacher, was shot dead by police on {month} {day} at a "
+        "checkpoint, and protests spread within hours.",
+        True,
+    ),
+    (
+        # another person dated that month is no start of the unrest
+        "Officials said on {said} that 140 people had died in the unrest that has gripped "
+        "the country since the killing of Tomas Varga in {month}, the first official toll.\n\n"
+        "Rights groups say the real toll is far higher and that thousands were detained.\n\n"
+        "A minister, Ilse Brand, resigned on {month} {day} after a row over the budget.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize(("template", "narrowed"), SINCE_LEDES)
+def test_since_month_takes_the_day_the_article_gives(
+    article_doc: Callable[[str], Doc], published: str, template: str, narrowed: bool
+) -> None:
+    day = date.fromisoformat(published)
+    month = (day - timedelta(days=75)).replace(day=1)
+    text = template.format(said="Saturday", month=f"{month:%B}", day=17)
+    main = ArticleDates(article_doc(text), day).main_event()
+    assert main is not None
+    value, running, _ = main
+    assert running
+    assert value.start == (month.replace(day=17) if narrowed else month)
+    assert "in " + f"{month:%B}" == value.text  # the lead's own words

@@ -293,7 +293,7 @@ class ArticleDates:
         if chosen is None:
             return self._undated_lede(lead, lead_mentions, running)
         if chosen.role == "since":
-            return chosen.value, True, chosen
+            return self._since_day(chosen), True, chosen
         begun = next((e for e in self.events if e.char == chosen.start and e.end is None), None)
         if begun is not None:
             # "Protests started on Nov. 15": the event runs on to what is said of it
@@ -301,6 +301,38 @@ class ArticleDates:
             value = DateValue(begun.text, begun.start, end or begun.start, "span", True)
             return value, True, chosen
         return self._inner_date(chosen, lead_mentions, paragraphs), False, chosen
+
+    def _since_day(self, chosen: Mention) -> DateValue:
+        start, _, _ = self.sentences[chosen.sentence]
+        return self.since_day(chosen.value, self.text[start : chosen.start], chosen.start)
+
+    def since_day(self, value: DateValue, before: str, char: int) -> DateValue:
+        """A "since" start given by month, on the day the article gives it.
+
+        "since the death in custody of Mahsa Amini in September", and below "Amini ... died
+        on September 16": the same referent (a name, an event noun of the "since" phrase
+        ``before`` the date at ``char``) dated to a day inside that month starts the span.
+        """
+        if value.granularity != "month":
+            return value
+        since = before.lower().rfind("since")
+        referents = _referents(before[since:]) if since >= 0 else set()
+        if not referents:
+            return value
+        for mention in self.mentions:
+            inner = mention.value
+            if (
+                mention.start == char
+                or inner.start != inner.end
+                or not value.start <= inner.start <= value.end
+                or mention.role not in ("event", "other")
+            ):
+                continue
+            begin, end, _ = self.sentences[mention.sentence]
+            said = _WORD.findall(self.text[begin:end])
+            if referents & {*said, *(w.lower() for w in said)}:
+                return DateValue(value.text, inner.start, value.end, "span", value.relative)
+        return value
 
     def _undated_lede(
         self, lead: int, lead_mentions: list[Mention], running: list[int]
@@ -436,6 +468,15 @@ class ArticleDates:
 # how many running paragraphs may give the lead's event its day when the lead dates nothing
 _LEDE_WINDOW = 4
 _WORD = re.compile(r"[\w’'-]+")
+
+
+def _referents(text: str) -> set[str]:
+    """Words that name what a phrase is about: names (capitalised past a sentence's first
+    word) and event nouns."""
+    words = _WORD.findall(text)
+    events = attach_words().events
+    names = {w for w in words[1:] if w[:1].isupper() and len(w) > 2 and w.isalpha()}
+    return names | {w.lower() for w in words if w.lower() in events}
 
 
 def _ends_sentence(text: str) -> bool:

@@ -128,6 +128,13 @@ def attach_dates(
             continue
         since = since_distance(roots, harm, trig, cue_tok)
         if since is not None:
+            # "since the death of Ana Ruiz in May", and elsewhere "Ruiz died on May 4"
+            start = sent.start_char
+            value = article.since_day(
+                item.value, doc.text[start : item.start_char], item.start_char
+            )
+            if value is not item.value:
+                item = FoundDate(value, item.start_char, item.end_char, item.roots, item.bound)
             period_c.append((since, item, "since_clause"))
             continue
         event_nouns = [n for n in (relative_to_event_noun(r) for r in roots) if n is not None]
