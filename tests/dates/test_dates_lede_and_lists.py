@@ -184,3 +184,38 @@ def test_since_month_takes_the_day_the_article_gives(
     assert running
     assert value.start == (month.replace(day=17) if narrowed else month)
     assert "in " + f"{month:%B}" == value.text  # the lead's own words
+
+
+GROWING_TOLLS = [
+    # (lead, its harm spans to the toll's day)
+    (
+        "Dozens of workers were found dead on {first} in a flooded mine shaft in the hills, "
+        "according to the regional governor.\n"
+        "Officials told reporters that the death toll had risen to 44 on {second} afternoon, "
+        "and that more bodies could be inside.",
+        True,
+    ),
+    (
+        "A car bomb exploded at a crowded market on {first}, according to the regional "
+        "governor.\n"
+        "Officials told reporters that the death toll had risen to 44 on {second} afternoon, "
+        "and that more bodies could be inside.",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize(("template", "grows"), GROWING_TOLLS)
+def test_harm_found_over_days_runs_to_the_toll_day(
+    article_doc: Callable[[str], Doc], published: str, template: str, grows: bool
+) -> None:
+    day = date.fromisoformat(published)
+    second = day - timedelta(days=1)
+    first = second - timedelta(days=1)
+    text = template.format(first=f"{first:%A}", second=f"{second:%A}")
+    main = ArticleDates(article_doc(text), day).main_event()
+    assert main is not None
+    assert main[0].start == first
+    assert main[0].end == (second if grows else first)
+    assert main[0].text == f"on {first:%A}"

@@ -300,7 +300,39 @@ class ArticleDates:
             end = self.anchor if self.anchor is not None and self.anchor > begun.start else None
             value = DateValue(begun.text, begun.start, end or begun.start, "span", True)
             return value, True, chosen
-        return self._inner_date(chosen, lead_mentions, paragraphs), False, chosen
+        value = self._inner_date(chosen, lead_mentions, paragraphs)
+        return self._toll_grown(value, chosen, paragraphs), False, chosen
+
+    def _toll_grown(self, value: DateValue, chosen: Mention, paragraphs: list[int]) -> DateValue:
+        """Harm found or counted over days runs to the day the lead's toll last rose.
+
+        "Dozens of migrants were found dead on Monday", then "the death toll had risen to 51
+        on Tuesday": the harm the toll counts spans Monday to Tuesday. One blow ("Saturday's
+        strike") stays its day however long its toll grows.
+        """
+        if value.start != value.end:
+            return value
+        start, end, _ = self.sentences[chosen.sentence]
+        if names_blow(self.text[start:end], chosen.start - start, chosen.end - start):
+            return value
+        toll = attach_words().toll_forms
+        latest = value.end
+        for mention in self.mentions:
+            day = mention.value
+            if (
+                mention.paragraph not in paragraphs
+                or mention.start < chosen.end
+                or mention.role != "statement"
+                or day.start != day.end
+                or not latest < day.start <= (self.anchor or day.start)
+            ):
+                continue
+            begin, stop, _ = self.sentences[mention.sentence]
+            if any(w in toll for w in _WORD.findall(self.text[begin:stop].lower())):
+                latest = day.start
+        if latest == value.end:
+            return value
+        return DateValue(value.text, value.start, latest, "span", value.relative)
 
     def _since_day(self, chosen: Mention) -> DateValue:
         start, _, _ = self.sentences[chosen.sentence]
