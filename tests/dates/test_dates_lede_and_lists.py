@@ -219,3 +219,22 @@ def test_harm_found_over_days_runs_to_the_toll_day(
     assert main[0].start == first
     assert main[0].end == (second if grows else first)
     assert main[0].text == f"on {first:%A}"
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize("word", ["overall", "cumulative"])
+def test_overall_toll_of_an_undated_war_is_not_the_lead_event(
+    nlp: Language, published: str, word: str
+) -> None:
+    text = (
+        "Air strikes on the port city killed at least 23 people on Monday, the regional "
+        "health office said.\n\n"
+        f"The office's latest report brings the {word} death toll from the war in the "
+        "region to at least 8,412, it said.\n\n"
+        "Rescuers said 14 people were pulled alive from the rubble of a school."
+    )
+    day = date.fromisoformat(published)
+    monday = day - timedelta(days=day.weekday())
+    periods = _periods(nlp, text, published)
+    assert periods.get(23) == (monday.isoformat(), monday.isoformat())
+    assert periods.get(8412, "missing") is None
