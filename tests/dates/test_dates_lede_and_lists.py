@@ -238,3 +238,35 @@ def test_overall_toll_of_an_undated_war_is_not_the_lead_event(
     periods = _periods(nlp, text, published)
     assert periods.get(23) == (monday.isoformat(), monday.isoformat())
     assert periods.get(8412, "missing") is None
+
+
+def _live_page(day: date, lead: str) -> str:
+    return (
+        f"{lead}\n\n"
+        "09:10 – Sirens are sounding across the city after a barrage of rockets was fired "
+        "at the northern districts.\n\n"
+        "09:45 – The mayor says at least four people have been killed and 17 injured in the "
+        "northern districts.\n\n"
+        "10:30 – Rescuers say another two bodies have been recovered from a collapsed shop."
+    )
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_live_page_entries_tell_the_page_day(nlp: Language, published: str) -> None:
+    day = date.fromisoformat(published)
+    text = _live_page(day, f"Live updates, {day:%A} {day.day} {day:%B %Y}. Times are local.")
+    periods = _periods(nlp, text, published)
+    assert periods.get(4) == (published, published)
+    assert periods.get(17) == (published, published)
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_live_page_lead_event_dates_its_entries(nlp: Language, published: str) -> None:
+    day = date.fromisoformat(published)
+    before = day - timedelta(days=1)
+    lead = (
+        f"Follow our live coverage of the aftermath of the rocket attack that hit the city on "
+        f"{before:%A} evening, which killed dozens of people."
+    )
+    periods = _periods(nlp, _live_page(day, lead), published)
+    assert periods.get(4) == (before.isoformat(), before.isoformat())

@@ -377,7 +377,14 @@ class ArticleDates:
         own time.
         """
         day = self.anchor
-        if day is None or lead_mentions or self.live or len(running) < _LEDE_WINDOW - 1:
+        if day is None:
+            return None
+        if self.live:
+            # a live page whose lead dates no event: its entries tell the page's day
+            start, _, paragraph = self.sentences[lead]
+            value = DateValue("live page", day, day, "day", True)
+            return value, False, Mention(start, start, value, "event", lead, paragraph)
+        if lead_mentions or len(running) < _LEDE_WINDOW - 1:
             return None  # a few lines are no report whose lead and follow-up we can read
         window = running[:_LEDE_WINDOW]
         if any(m.paragraph in window for m in self.mentions):
