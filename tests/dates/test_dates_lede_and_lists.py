@@ -270,3 +270,23 @@ def test_live_page_lead_event_dates_its_entries(nlp: Language, published: str) -
     )
     periods = _periods(nlp, _live_page(day, lead), published)
     assert periods.get(4) == (before.isoformat(), before.isoformat())
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_lead_dating_only_its_statement_leaves_the_event_day_below(
+    nlp: Language, published: str
+) -> None:
+    day = date.fromisoformat(published)
+    said = day - timedelta(days=1)
+    raid = said - timedelta(days=1)
+    text = (
+        "Twelve police officers and 14 gunmen were killed in a raid on a hideout in the "
+        f"mountains, the interior minister said on {said:%A}.\n\n"
+        "In all, 31 people died in the raid and the clashes that followed, he told reporters "
+        "at a news conference in the capital.\n\n"
+        "According to the minister, the raid on the hideout came in the early hours of "
+        f"{raid:%A}, when officers were fired on from two trucks."
+    )
+    periods = _periods(nlp, text, published)
+    for value in (12, 14, 31):
+        assert periods.get(value) == (raid.isoformat(), raid.isoformat()), value

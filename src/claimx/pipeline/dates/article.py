@@ -275,7 +275,10 @@ class ArticleDates:
             # below the lead: an event on a day, or, when the lead gives no date at all,
             # what a count runs "since"; a lead that dates nothing may leave the day of its
             # event to the paragraphs after it ("The attack Sunday occurred outside ...")
-            window = running[:_LEDE_WINDOW] if not lead_mentions else paragraphs
+            # (a lead that dates only its statement, "..., the minister said on Friday",
+            # dates no event either)
+            undated = all(m.role == "statement" for m in lead_mentions)
+            window = running[:_LEDE_WINDOW] if undated else paragraphs
             dated = {event.char for event in self.events}
             for mention in self.mentions:
                 if mention.paragraph not in window or self.shifts_topic(mention.start):
