@@ -290,3 +290,47 @@ def test_lead_dating_only_its_statement_leaves_the_event_day_below(
     periods = _periods(nlp, text, published)
     for value in (12, 14, 31):
         assert periods.get(value) == (raid.isoformat(), raid.isoformat()), value
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize(
+    ("first", "second"), [("May", "June"), ("November", "December"), ("December", "January")]
+)
+def test_two_months_in_a_row_are_one_span(
+    nlp: Language, published: str, first: str, second: str
+) -> None:
+    text = (
+        f"In {first} and {second} alone, the mission recorded 1,250 civilian casualties in "
+        "the province, 410 killed and 840 injured."
+    )
+    periods = _periods(nlp, text, published)
+    period = periods.get(410)
+    assert period is not None
+    start, end = (date.fromisoformat(d) for d in period)
+    assert f"{start:%B}" == first and start.day == 1
+    assert f"{end:%B}" == second and (end + timedelta(days=1)).day == 1
+    assert (end - start).days < 62
+    assert end <= date.fromisoformat(published)
+
+
+@pytest.mark.parametrize("year", [2016, 2021, 2023])
+def test_months_without_a_year_read_in_the_year_the_text_gives(nlp: Language, year: int) -> None:
+    # no publication date: the article names the year once, and the turn of the year after it
+    text = (
+        f"Attacks on towns in the east rose sharply in {year}, the monitors said.\n"
+        "In December alone, more than 100 civilians were killed in the region.\n"
+        "The strikes went on into the new year, and on January 4 a missile killed 11 people "
+        "in a market."
+    )
+    periods = _periods(nlp, text, None)
+    assert periods.get(100) == (f"{year}-12-01", f"{year}-12-31")
+    assert periods.get(11) == (f"{year + 1}-01-04", f"{year + 1}-01-04")
+
+
+@pytest.mark.parametrize("year", [2016, 2021])
+def test_weekdays_without_a_publication_date_stay_unread(nlp: Language, year: int) -> None:
+    text = (
+        f"Attacks on towns in the east rose sharply in {year}, the monitors said.\n"
+        "On Tuesday a missile killed 11 people in a market."
+    )
+    assert _periods(nlp, text, None).get(11) is None

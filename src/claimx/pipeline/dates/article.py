@@ -59,6 +59,7 @@ class ArticleDates:
         self._events: list[Event] | None = None
         self._main: tuple[DateValue, bool, Mention] | bool | None = False
         self._running: list[int] | None = None
+        self._year_anchor: date | bool | None = False
 
     # -- the text's shape ---------------------------------------------------
 
@@ -91,6 +92,53 @@ class ArticleDates:
         if self.published is None or abs((self.published - day).days) <= 7:
             return day
         return self.published
+
+    @property
+    def year_anchor(self) -> date | None:
+        """For an article with no day to read relative words against (no publication date,
+        no dated dateline): the last day of the latest year its text names in full, which
+        month names without a year ("in December alone", "May and June") fall in."""
+        if self._year_anchor is False:
+            self._year_anchor = None
+            if self.anchor is None:
+                years = [
+                    value.end.year
+                    for _, _, expr in find_dates(self.text)
+                    if _FULL_YEAR.search(expr) and (value := resolve(expr, None)) is not None
+                ]
+                if years:
+                    self._year_anchor = date(max(years), 12, 31)
+        return self._year_anchor if isinstance(self._year_anchor, date) else None
+
+    def resolve(
+        self, text: str, future: bool, contexts: list[DateValue | None]
+    ) -> DateValue | None:
+        """A date expression read against the anchor; without one, a month named without its
+        year ("in December alone", "on January 4") is read in the year the text gives, or,
+        after a date told nearby, in the year around it that puts it nearest that date."""
+        value = resolve_in_context(text, self.anchor, future, contexts)
+        year = self.year_anchor
+        if value is not None or year is None or not _MONTH_NAME.search(text):
+            return value
+        if _DAY_BOUND.search(text):
+            return None  # "on Tuesday", "last week": no day to count from
+        # a year-long context ("throughout 2023", "earlier in the year") places no month
+        near = next((c for c in contexts if c is not None and (c.end - c.start).days < 300), None)
+        if near is None:
+            return resolve_in_context(text, year, future, contexts)
+        # "in late December and early January": of the years around, the one that puts the
+        # date nearest the date told before it
+        best: tuple[int, DateValue] | None = None
+        for shift_years in (0, -1, 1):
+            value = resolve_in_context(
+                text, year.replace(year=year.year + shift_years), future, contexts
+            )
+            if value is None:
+                continue
+            gap = max((near.start - value.end).days, (value.start - near.end).days, 0)
+            if best is None or gap < best[0]:
+                best = (gap, value)
+        return best[1] if best is not None else None
 
     def in_dateline(self, char: int) -> bool:
         """Whether ``char`` lies in the dateline or in a dated label opening a paragraph
@@ -148,7 +196,6 @@ class ArticleDates:
         return self._mentions
 
     def _read_mentions(self) -> list[Mention]:
-        anchor = self.anchor
         out: list[Mention] = []
         context: DateValue | None = None
         day: DateValue | None = None
@@ -157,7 +204,7 @@ class ArticleDates:
             for s, e, expr in find_dates(sentence):
                 if self.in_dateline(start + s):
                     continue
-                value = resolve_in_context(expr, anchor, False, [context, day])
+                value = self.resolve(expr, False, [context, day])
                 if value is None:
                     continue
                 role = text_role(sentence, s, e)
@@ -506,6 +553,18 @@ class ArticleDates:
             return mention.value
         return None
 
+
+# a year written in full; a month name, which needs only a year ("in December", "January 4");
+# words that need a day to count from ("on Tuesday", "last week", "two days ago")
+_FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
+)
+_DAY_BOUND = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tonight|week|ago|"
+    r"day|days|last|past|next)\b",
+    re.I,
+)
 
 # how many running paragraphs may give the lead's event its day when the lead dates nothing
 _LEDE_WINDOW = 4
