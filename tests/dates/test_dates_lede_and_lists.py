@@ -334,3 +334,22 @@ def test_weekdays_without_a_publication_date_stay_unread(nlp: Language, year: in
         "On Tuesday a missile killed 11 people in a market."
     )
     assert _periods(nlp, text, None).get(11) is None
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_running_toll_spans_from_the_start_the_next_paragraph_gives(
+    nlp: Language, published: str
+) -> None:
+    day = date.fromisoformat(published)
+    counted = day - timedelta(days=1)
+    began = day - timedelta(days=60)
+    text = (
+        f"The death toll from the floods in the southern plains rose to 412 on {counted:%A}, "
+        "the disaster agency said, as rivers burst their banks in three more districts.\n\n"
+        f"The agency said 410 people had died since the rains began on {began:%B} {began.day}, "
+        "among them 120 children, and that thousands of homes had been washed away."
+    )
+    periods = _periods(nlp, text, published)
+    # the count given on a day spans the harm from the start the article gives to that day
+    assert periods.get(412) == (began.isoformat(), counted.isoformat())
+    assert periods.get(410) == (began.isoformat(), published)

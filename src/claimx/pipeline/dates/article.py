@@ -333,7 +333,11 @@ class ArticleDates:
                 if mention.paragraph not in paragraphs and mention.start not in dated:
                     continue  # further down, only a date on an event noun ("The attack Sunday")
                 if (
-                    (mention.role == "since" and not lead_mentions and self._tells_harm(mention))
+                    (
+                        mention.role == "since"
+                        and (not lead_mentions or (undated and mention.paragraph in paragraphs))
+                        and self._tells_harm(mention)
+                    )
                     or (mention.role == "event" and mention.value.start == mention.value.end)
                     or mention.role == "coverage"
                 ):
