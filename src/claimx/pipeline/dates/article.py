@@ -59,6 +59,7 @@ class ArticleDates:
         self._events: list[Event] | None = None
         self._main: tuple[DateValue, bool, Mention] | bool | None = False
         self._running: list[int] | None = None
+        self._year_anchor: date | bool | None = False
 
     # -- the text's shape ---------------------------------------------------
 
@@ -91,6 +92,53 @@ class ArticleDates:
         if self.published is None or abs((self.published - day).days) <= 7:
             return day
         return self.published
+
+    @property
+    def year_anchor(self) -> date | None:
+        """For an article with no day to read relative words against (no publication date,
+        no dated dateline): the last day of the latest year its text names in full, which
+        month names without a year ("in December alone", "May and June") fall in."""
+        if self._year_anchor is False:
+            self._year_anchor = None
+            if self.anchor is None:
+                years = [
+                    value.end.year
+                    for _, _, expr in find_dates(self.text)
+                    if _FULL_YEAR.search(expr) and (value := resolve(expr, None)) is not None
+                ]
+                if years:
+                    self._year_anchor = date(max(years), 12, 31)
+        return self._year_anchor if isinstance(self._year_anchor, date) else None
+
+    def resolve(
+        self, text: str, future: bool, contexts: list[DateValue | None]
+    ) -> DateValue | None:
+        """A date expression read against the anchor; without one, a month named without its
+        year ("in December alone", "on January 4") is read in the year the text gives, or,
+        after a date told nearby, in the year around it that puts it nearest that date."""
+        value = resolve_in_context(text, self.anchor, future, contexts)
+        year = self.year_anchor
+        if value is not None or year is None or not _MONTH_NAME.search(text):
+            return value
+        if _DAY_BOUND.search(text):
+            return None  # "on Tuesday", "last week": no day to count from
+        # a year-long context ("throughout 2023", "earlier in the year") places no month
+        near = next((c for c in contexts if c is not None and (c.end - c.start).days < 300), None)
+        if near is None:
+            return resolve_in_context(text, year, future, contexts)
+        # "in late December and early January": of the years around, the one that puts the
+        # date nearest the date told before it
+        best: tuple[int, DateValue] | None = None
+        for shift_years in (0, -1, 1):
+            value = resolve_in_context(
+                text, year.replace(year=year.year + shift_years), future, contexts
+            )
+            if value is None:
+                continue
+            gap = max((near.start - value.end).days, (value.start - near.end).days, 0)
+            if best is None or gap < best[0]:
+                best = (gap, value)
+        return best[1] if best is not None else None
 
     def in_dateline(self, char: int) -> bool:
         """Whether ``char`` lies in the dateline or in a dated label opening a paragraph
@@ -148,7 +196,6 @@ class ArticleDates:
         return self._mentions
 
     def _read_mentions(self) -> list[Mention]:
-        anchor = self.anchor
         out: list[Mention] = []
         context: DateValue | None = None
         day: DateValue | None = None
@@ -157,7 +204,7 @@ class ArticleDates:
             for s, e, expr in find_dates(sentence):
                 if self.in_dateline(start + s):
                     continue
-                value = resolve_in_context(expr, anchor, False, [context, day])
+                value = self.resolve(expr, False, [context, day])
                 if value is None:
                     continue
                 role = text_role(sentence, s, e)
@@ -275,7 +322,10 @@ class ArticleDates:
             # below the lead: an event on a day, or, when the lead gives no date at all,
             # what a count runs "since"; a lead that dates nothing may leave the day of its
             # event to the paragraphs after it ("The attack Sunday occurred outside ...")
-            window = running[:_LEDE_WINDOW] if not lead_mentions else paragraphs
+            # (a lead that dates only its statement, "..., the minister said on Friday",
+            # dates no event either)
+            undated = all(m.role == "statement" for m in lead_mentions)
+            window = running[:_LEDE_WINDOW] if undated else paragraphs
             dated = {event.char for event in self.events}
             for mention in self.mentions:
                 if mention.paragraph not in window or self.shifts_topic(mention.start):
@@ -283,7 +333,11 @@ class ArticleDates:
                 if mention.paragraph not in paragraphs and mention.start not in dated:
                     continue  # further down, only a date on an event noun ("The attack Sunday")
                 if (
-                    (mention.role == "since" and not lead_mentions and self._tells_harm(mention))
+                    (
+                        mention.role == "since"
+                        and (not lead_mentions or (undated and mention.paragraph in paragraphs))
+                        and self._tells_harm(mention)
+                    )
                     or (mention.role == "event" and mention.value.start == mention.value.end)
                     or mention.role == "coverage"
                 ):
@@ -291,16 +345,110 @@ class ArticleDates:
                     chosen = mention
                     break
         if chosen is None:
-            return None
+            return self._undated_lede(lead, lead_mentions, running)
         if chosen.role == "since":
-            return chosen.value, True, chosen
+            return self._since_day(chosen), True, chosen
         begun = next((e for e in self.events if e.char == chosen.start and e.end is None), None)
         if begun is not None:
             # "Protests started on Nov. 15": the event runs on to what is said of it
             end = self.anchor if self.anchor is not None and self.anchor > begun.start else None
             value = DateValue(begun.text, begun.start, end or begun.start, "span", True)
             return value, True, chosen
-        return self._inner_date(chosen, lead_mentions, paragraphs), False, chosen
+        value = self._inner_date(chosen, lead_mentions, paragraphs)
+        return self._toll_grown(value, chosen, paragraphs), False, chosen
+
+    def _toll_grown(self, value: DateValue, chosen: Mention, paragraphs: list[int]) -> DateValue:
+        """Harm found or counted over days runs to the day the lead's toll last rose.
+
+        "Dozens of migrants were found dead on Monday", then "the death toll had risen to 51
+        on Tuesday": the harm the toll counts spans Monday to Tuesday. One blow ("Saturday's
+        strike") stays its day however long its toll grows.
+        """
+        if value.start != value.end:
+            return value
+        start, end, _ = self.sentences[chosen.sentence]
+        if names_blow(self.text[start:end], chosen.start - start, chosen.end - start):
+            return value
+        toll = attach_words().toll_forms
+        latest = value.end
+        for mention in self.mentions:
+            day = mention.value
+            if (
+                mention.paragraph not in paragraphs
+                or mention.start < chosen.end
+                or mention.role != "statement"
+                or day.start != day.end
+                or not latest < day.start <= (self.anchor or day.start)
+            ):
+                continue
+            begin, stop, _ = self.sentences[mention.sentence]
+            if any(w in toll for w in _WORD.findall(self.text[begin:stop].lower())):
+                latest = day.start
+        if latest == value.end:
+            return value
+        return DateValue(value.text, value.start, latest, "span", value.relative)
+
+    def _since_day(self, chosen: Mention) -> DateValue:
+        start, _, _ = self.sentences[chosen.sentence]
+        return self.since_day(chosen.value, self.text[start : chosen.start], chosen.start)
+
+    def since_day(self, value: DateValue, before: str, char: int) -> DateValue:
+        """A "since" start given by month, on the day the article gives it.
+
+        "since the death in custody of Mahsa Amini in September", and below "Amini ... died
+        on September 16": the same referent (a name, an event noun of the "since" phrase
+        ``before`` the date at ``char``) dated to a day inside that month starts the span.
+        """
+        if value.granularity != "month":
+            return value
+        since = before.lower().rfind("since")
+        referents = _referents(before[since:]) if since >= 0 else set()
+        if not referents:
+            return value
+        for mention in self.mentions:
+            inner = mention.value
+            if (
+                mention.start == char
+                or inner.start != inner.end
+                or not value.start <= inner.start <= value.end
+                or mention.role not in ("event", "other")
+            ):
+                continue
+            begin, end, _ = self.sentences[mention.sentence]
+            said = _WORD.findall(self.text[begin:end])
+            if referents & {*said, *(w.lower() for w in said)}:
+                return DateValue(value.text, inner.start, value.end, "span", value.relative)
+        return value
+
+    def _undated_lede(
+        self, lead: int, lead_mentions: list[Mention], running: list[int]
+    ) -> tuple[DateValue, bool, Mention] | None:
+        """The day of writing for a lead that tells its event with no date at all ("Security
+        forces moved in on two protest camps ..."): a wire story's news is the day's.
+
+        Only in a report of several paragraphs whose lead and following paragraphs date
+        nothing: any date nearby (a "since", a statement's day) says the text frames its
+        own time.
+        """
+        day = self.anchor
+        if day is None:
+            return None
+        if self.live:
+            # a live page whose lead dates no event: its entries tell the page's day
+            start, _, paragraph = self.sentences[lead]
+            value = DateValue("live page", day, day, "day", True)
+            return value, False, Mention(start, start, value, "event", lead, paragraph)
+        if lead_mentions or len(running) < _LEDE_WINDOW - 1:
+            return None  # a few lines are no report whose lead and follow-up we can read
+        window = running[:_LEDE_WINDOW]
+        if any(m.paragraph in window for m in self.mentions):
+            return None
+        start, _, paragraph = self.sentences[lead]
+        value = DateValue("publication", day, day, "day", True)
+        mention = Mention(start, start, value, "event", lead, paragraph)
+        if not self._tells_harm(mention):
+            return None  # a lead that harms no one sets no event
+        return value, False, mention
 
     def _inner_date(
         self, chosen: Mention, lead_mentions: list[Mention], paragraphs: list[int]
@@ -410,9 +558,30 @@ class ArticleDates:
         return None
 
 
+# a year written in full; a month name, which needs only a year ("in December", "January 4");
+# words that need a day to count from ("on Tuesday", "last week", "two days ago")
+_FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTH_NAME = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
+)
+_DAY_BOUND = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tonight|week|ago|"
+    r"day|days|last|past|next)\b",
+    re.I,
+)
+
 # how many running paragraphs may give the lead's event its day when the lead dates nothing
 _LEDE_WINDOW = 4
 _WORD = re.compile(r"[\w’'-]+")
+
+
+def _referents(text: str) -> set[str]:
+    """Words that name what a phrase is about: names (capitalised past a sentence's first
+    word) and event nouns."""
+    words = _WORD.findall(text)
+    events = attach_words().events
+    names = {w for w in words[1:] if w[:1].isupper() and len(w) > 2 and w.isalpha()}
+    return names | {w.lower() for w in words if w.lower() in events}
 
 
 def _ends_sentence(text: str) -> bool:

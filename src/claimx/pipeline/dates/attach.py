@@ -20,6 +20,7 @@ from claimx.pipeline.dates.attach_rules import (
     distance_to_cue,
     distance_to_harm,
     frames,
+    fronted_scope,
     harm_heads,
     reporting_cue,
     since_distance,
@@ -127,6 +128,13 @@ def attach_dates(
             continue
         since = since_distance(roots, harm, trig, cue_tok)
         if since is not None:
+            # "since the death of Ana Ruiz in May", and elsewhere "Ruiz died on May 4"
+            start = sent.start_char
+            value = article.since_day(
+                item.value, doc.text[start : item.start_char], item.start_char
+            )
+            if value is not item.value:
+                item = FoundDate(value, item.start_char, item.end_char, item.roots, item.bound)
             period_c.append((since, item, "since_clause"))
             continue
         event_nouns = [n for n in (relative_to_event_noun(r) for r in roots) if n is not None]
@@ -171,6 +179,10 @@ def attach_dates(
         to_harm = distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
         if to_harm is not None:
             period_c.append(to_harm)
+            continue
+        fronted = fronted_scope(doc, item, harm, cue_tok)
+        if fronted is not None:
+            period_c.append((fronted, item, "fronted_scope"))
 
     if any(not _is_length(item) for _, item, _ in period_c):
         # "killed 500 people over five days in March last year": the days are a length

@@ -258,3 +258,52 @@ def frames(noun: Token, harm: list[Token], cue: Token | None) -> bool:
         if current.i in targets:
             return True
     return False
+
+
+def fronted_scope(doc: Doc, item: FoundDate, harm: list[Token], cue: Token | None) -> int | None:
+    """Distance for a date fronted before a list of joined harm clauses, which scopes them all.
+
+    "Between April 1 and 11, ten people were killed, eleven leaders were assassinated and
+    one guard was shot": the parse hangs the date on the first clause and makes another
+    the root, so the later clauses do not reach it. A date that follows its clause ("killed
+    30 in Chile on Monday; in Argentina 12 died") stays with that clause.
+    """
+    heads = {h.i for h in harm}
+    reporting = attach_words().reporting
+    for index in item.roots:
+        verb = doc[index].head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in heads:
+            continue
+        if (cue is not None and verb.i == cue.i) or verb.lemma_.lower() in reporting:
+            continue  # "said on Monday that ...": the statement's date
+        # the clauses of one list reach a common node through conj/ccomp links (the parse
+        # may make any of them the root, or hang them all from the reporting verb)
+        if not set(_clause_chain(verb)) & {t.i for h in harm for t in _clause_chain_tokens(h)}:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and all(item.end_char <= _clause_start(t) for t in [verb, *harm]):
+            return 3
+    return None
+
+
+def _clause_start(verb: Token) -> int:
+    """Where a clause's own words begin: its subject's first character, else the verb's."""
+    subjects = [c.left_edge.idx for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return min(subjects, default=verb.idx)
+
+
+def _clause_chain_tokens(token: Token) -> list[Token]:
+    """A clause and the clauses it is joined to upward: through conj and ccomp links."""
+    chain = [token]
+    while token.dep_ in ("conj", "ccomp") and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _clause_chain(token: Token) -> list[int]:
+    return [t.i for t in _clause_chain_tokens(token)]

@@ -106,6 +106,8 @@ def fallback_period(
         return None
     if unresolved_since:
         return None  # "displaced since the coup", the coup undated: another frame
+    if any(t.lower_ in words.cumulative for t in trig.sent):
+        return None  # "brings the overall toll from the war to 34,305": the war's, undated
     value, running, _ = main
     if stated is not None and stated.end < value.start:
         return None  # said before the main event happened: another harm

@@ -10,7 +10,6 @@ from spacy.tokens import Span, Token
 
 from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.finder import find_dates
-from claimx.pipeline.dates.resolve import resolve_in_context
 from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.dates.vocabulary import attach_words, opens_bound
 
@@ -34,7 +33,6 @@ def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
     that year", "six days earlier") count from the date mentioned before them.
     """
     doc = sent.doc
-    published = article.anchor
     found: list[FoundDate] = []
     for start, end, text in find_dates(sent):
         if article.in_dateline(start):
@@ -52,7 +50,7 @@ def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
         future = _is_future(roots[0])
         contexts: list[DateValue | None] = [found[-1].value] if found else []
         contexts += [article.context_before(start), article.context_before(start, day=True)]
-        value = resolve_in_context(text, published, future, contexts)
+        value = article.resolve(text, future, contexts)
         if value is not None:
             found.append(FoundDate(value, start, end, tuple(t.i for t in roots), bound))
     return found

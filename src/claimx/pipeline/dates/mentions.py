@@ -96,6 +96,18 @@ def text_role(sentence: str, start: int, end: int) -> str:
         # "The data cover the period of July 1, 2016 to June 30, 2018": what a count spans
         return "coverage"
     after = _WORDS.findall(sentence[end:].lower())
+    if _dates_event_noun(sentence, start, end):
+        # "the toll from Saturday's earthquakes", "yesterday's raids": the date is the
+        # event's, whatever verb gives the toll
+        return "event"
+    if (
+        before[-2:-1] in (["to"], ["at"])
+        and before[-1][:1].isdigit()
+        and any(w in words.toll_forms or w in _PUT for w in _until_boundary(before[::-1]))
+    ):
+        # "raised the death toll from the quake to 2,445 on Tuesday", "put the number of dead
+        # at 96 on Wednesday": when the count was given
+        return "statement"
     if after[:1] and after[0] in words.reporting_forms:
         # "The agency yesterday said that a boat capsized": the date sits on the statement
         return "statement"
@@ -123,6 +135,15 @@ def text_role(sentence: str, start: int, end: int) -> str:
     if any(w in harmed for w in _until_boundary(before[::-1])):
         return "event"
     return "other"
+
+
+def _dates_event_noun(sentence: str, start: int, end: int) -> bool:
+    """Whether a possessive date names its event: "Saturday's strike", "yesterday's raids"."""
+    expr, after = sentence[start:end], sentence[end:]
+    if not (expr.endswith(("'s", "’s")) or after.startswith(("'s", "’s"))):
+        return False
+    match = re.match(r"(?:['’]s)?\s+((?:[\w-]+\s+){0,2}?)(\w+)\b", after)
+    return match is not None and _noun_lemma(match.group(2)) in attach_words().events
 
 
 def names_blow(sentence: str, start: int, end: int) -> bool:
@@ -185,6 +206,8 @@ def event_of(sentence: str, mention: Mention, offset: int) -> Event | None:
     )
     if match and _noun_lemma(match.group(1)) in events and value.granularity != "day":
         return _dated(match.group(1), value, mention)
+    if mention.role == "statement":
+        return None  # "raised the toll from the quake to 2,445 on Tuesday": the count's day
     # "the strike on Aug. 29", "the battle, which began in October 2016 and ended in July 2017"
     tokens = list(re.finditer(r"[\w’'-]+|[;:]", before))
     for back, token in enumerate(reversed(tokens[-13:])):
@@ -227,6 +250,8 @@ def event_of(sentence: str, mention: Mention, offset: int) -> Event | None:
 
 
 _COPULAS = ("is", "are", "was", "were")
+# "put the toll at 96": the count verb that takes "at"
+_PUT = ("put", "puts")
 
 
 def _dated(word: str, value: DateValue, mention: Mention) -> Event:

@@ -32,13 +32,21 @@ def read_range(s: str, published: date | None, future: bool) -> Interval | None:
             continue
         if opener == "between" and word != "and":
             continue
-        if opener != "between" and word == "and":
+        if opener != "between" and word == "and" and not _next_months(words[:i], words[i + 1 :]):
             continue
         left, right = " ".join(words[:i]), " ".join(words[i + 1 :])
         val = _pair(left, right, published, future)
         if val is not None:
             return val
     return None
+
+
+def _next_months(left: list[str], right: list[str]) -> bool:
+    """ "May and June (2021)": two months in a row are one span, the months between none."""
+    months = date_vocab().months
+    if len(left) != 1 or not right or left[0] not in months or right[0] not in months:
+        return False
+    return months[right[0]] == months[left[0]] % 12 + 1
 
 
 def _pair(left: str, right: str, published: date | None, future: bool) -> Interval | None:

@@ -251,6 +251,7 @@ class AttachWords:
     event_states: frozenset[str]
     onset_nouns: frozenset[str]
     coverage: frozenset[str]
+    cumulative: frozenset[str]
 
 
 @per_rules
@@ -286,4 +287,5 @@ def attach_words() -> AttachWords:
         event_states=frozenset(data["event_state_outcomes"]),
         onset_nouns=frozenset(data["onset_nouns"]),
         coverage=frozenset(data["coverage_words"]),
+        cumulative=frozenset(data["cumulative_words"]),
     )
