@@ -33,6 +33,28 @@ CASES = [
             ("at least 170", 170, "killed", "civilians", "people", None),
         ],
     ),
+    # a vague part hangs on its total like a number does
+    (
+        "Jets struck a wedding, killing about 170 people, including dozens of children.",
+        [
+            ("about 170", 170, "killed", "people", "people", None),
+            ("dozens", 24, "killed", "children", "people", 0),
+        ],
+    ),
+    # "others" joined to a clause that counts people are people
+    (
+        "Rights groups said 23 people had been killed and 30 others were being treated for"
+        " gunshot wounds.",
+        [
+            ("23", 23, "killed", "people", "people", None),
+            ("30", 30, "injured", "people", "people", None),
+        ],
+    ),
+    # a participle on a toll noun says what it counts
+    (
+        "The group's figures put the number detained at more than 18,000.",
+        [("more than 18,000", 18000, "detained", "people", "people", None)],
+    ),
     # a share of "them" opening its sentence takes the last total before it
     (
         "Ten people died in the blast. Seven of them were children.",

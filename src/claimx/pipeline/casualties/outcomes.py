@@ -332,8 +332,21 @@ def _toll_above(tok: Token, levels: int = 4) -> Link | None:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return _toll_outcome(node) or (_toll_argument(node) if in_toll_prep else None)
+            return (
+                _toll_outcome(node)
+                or (_toll_argument(node) if in_toll_prep else None)
+                or (_counted_by_participle(node) if in_toll_prep else None)
+            )
     return None
+
+
+def _counted_by_participle(verb: Token) -> Link | None:
+    """ "put the number detained at more than 18,000": the participle on a toll noun says
+    what the toll counts."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in outcome_words().toll_nouns:
+        return None
+    out = is_outcome_word(verb, outcome_words().verbs)
+    return Link(out, verb.i, f"toll:{verb.head.lower_}-{verb.lower_}") if out else None
 
 
 def _passive(verb: Token) -> bool:
@@ -464,6 +477,20 @@ def _copular_outcome(verb: Token, argument: Token) -> Link | None:
     return None
 
 
+def _others_of_people(others: Token) -> bool:
+    """ "23 people had been killed and 30 others were being treated": "others" are more of
+    the people the clause it is joined to counts."""
+    verb = others.head
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    return any(
+        child.dep_ in ("nsubj", "nsubjpass", "dobj", "obj")
+        and child.lower_ != "others"
+        and _is_person(child)
+        for child in verb.head.children
+    )
+
+
 def _is_person(nominal: Token) -> bool:
     """A noun that names people: weak verbs ("held", "shot") need one as object.
 
@@ -481,6 +508,8 @@ def _is_person(nominal: Token) -> bool:
     ]
     if counted and (nominal.pos_ == "NUM" or nominal.lower_ in number_words().vague):
         return _is_person(counted[0])
+    if lower == "others" and _others_of_people(nominal):
+        return True
     if nominal.pos_ == "NUM" or lower in ("one", "ones", "others", "them", "those"):
         return False
     if lower in vw.groups or nominal.lemma_.lower() in vw.groups:

@@ -367,7 +367,8 @@ def _link_parts(items: list[Casualty], previous: Sequence[Casualty] = ()) -> Non
         if item.part_of is not None:
             continue
         nominal = item.noun or item.anchor
-        host = part_host(nominal)
+        # "including dozens of children": the part hangs on the vague figure, not its noun
+        host = part_host(nominal) or (part_host(item.anchor) if nominal != item.anchor else None)
         if host is None:
             continue
         host_tok, how = host
