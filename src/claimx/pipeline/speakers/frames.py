@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimx.pipeline.gate.plan import FRAME_LOOKBACK, FRAME_PARAGRAPHS
 from claimx.pipeline.speakers.attribution import SpanAttribution
-from claimx.pipeline.speakers.words import cue_words
+from claimx.pipeline.speakers.words import CueWords, cue_words
 from claimx.pipeline.values import Attribution
 
 if TYPE_CHECKING:
@@ -36,6 +36,10 @@ class _Opener:
     cue: str | None
     cue_token: int | None
     result: SpanAttribution | None  # the figure's, when a figure opened it
+    # a figure said by someone in so many words ("..., the ministry said"): not a report
+    # issued, so it frames only a figure whose own cue points back to a source ("the report
+    # said", "according to the figures", "were recorded")
+    plain: bool = False
 
 
 def carry_frames(
@@ -62,7 +66,7 @@ def carry_frames(
             _Opener(span.start, index.paragraph[span.start], (speaker,), cue.text, cue.start, None)
         )
     for span, result in zip(spans, results, strict=True):
-        if result.speakers and result.stance != "disputes" and _report_rules(result):
+        if result.speakers and result.stance != "disputes":
             speakers = tuple((s["text"], s["name"], s["kind"]) for s in result.speakers)
             openers.append(
                 _Opener(
@@ -72,13 +76,14 @@ def carry_frames(
                     result.cue,
                     result.cue_token,
                     result,
+                    plain=not _report_rules(result),
                 )
             )
     openers.sort(key=lambda o: o.start)
     for span, result in zip(spans, results, strict=True):
         if result.speakers or result.stance != "asserts" or _contrast(span):
             continue
-        opener = _open_frame(span, openers, index)
+        opener = _open_frame(span, openers, index, plain=_points_back(doc, result))
         if opener is None:
             continue
         result.speakers = [{"text": t, "name": n, "kind": k} for t, n, k in opener.speakers]
@@ -116,12 +121,45 @@ def _report_rules(result: SpanAttribution) -> bool:
     return False
 
 
-def _open_frame(span: Span, openers: list[_Opener], index: SpeakerIndex) -> _Opener | None:
+def _points_back(doc: Doc, result: SpanAttribution) -> bool:
+    """The figure's own cue points back to a source named before: a definite report noun that
+    resolved to no one ("according to the report", "the figures show", "its latest update"), or
+    an agentless passive ("were recorded", "are reported to have died"). An indefinite one
+    ("initial figures put the toll at", "a video showed") brings a new, unnamed source."""
+    if result.cue is None or result.cue_token is None:
+        return False
+    if any(r.startswith("cue:hedge") for r in result.rules):
+        return False
+    words = cue_words()
+    if result.unresolved_heads:
+        return all(_definite_report(doc[i], words) for i in result.unresolved_heads)
+    cue = doc[result.cue_token]
+    return any(c.dep_ == "auxpass" for c in cue.children) and not any(
+        c.dep_ == "agent" for c in cue.children
+    )
+
+
+def _definite_report(head: Token, words: CueWords) -> bool:
+    """ "the report", "these figures", "its tally": a report noun that points back."""
+    if words.noun_stance(head) is None:
+        return False
+    return any(
+        (c.dep_ == "det" and words.determiners.get(c.lower_) == "definite")
+        or (c.dep_ == "poss" and c.lower_ in words.body_pronouns)
+        for c in head.children
+    )
+
+
+def _open_frame(
+    span: Span, openers: list[_Opener], index: SpeakerIndex, *, plain: bool
+) -> _Opener | None:
     paragraph = index.paragraph[span.start]
     best = None
     for opener in openers:
         if opener.start >= span.sent.start:
             break
+        if opener.plain and not plain:
+            continue
         if (
             paragraph - opener.paragraph <= FRAME_PARAGRAPHS
             and opener.start >= span.sent.start - FRAME_LOOKBACK
