@@ -18,6 +18,7 @@ from claimx.pipeline.speakers.entities import (
     clean_name,
     descriptor_kind,
     government_of,
+    name_kind,
     strip_determiner,
 )
 from claimx.pipeline.speakers.resolution import pronoun
@@ -99,6 +100,17 @@ def resolve_head(
                 bodies = pronoun(index, child, exclude=exclude)
                 if bodies:
                     return tuple(e.voice for e in bodies), text, "speaker:member-of-body"
+    if low in words.government_roles or head.lemma_.lower() in words.government_roles:
+        # "Ukrainian officials", "Kazakh authorities": that country's government, named as
+        # the gazetteer names it or, where it does not, by the national adjective
+        for child in head.children:
+            demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
+            if demonym is None or demonym.country is None:
+                continue
+            government = government_of(demonym) or Entity(
+                f"{demonym.demonym} government", "government"
+            )
+            return (government,), text, "speaker:demonym-government"
     # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"
     for child in head.children:
         if child.dep_ in ("compound", "poss", "nmod", "amod") or (
@@ -127,15 +139,13 @@ def resolve_head(
     if ent_label in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
         ent = index.ent_at(head.i)
         if ent is not None:
-            kind = "person" if ent_label == "PERSON" else "other"
-            return (Entity(clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
-    if low in words.government_roles or head.lemma_.lower() in words.government_roles:
-        # "Ukrainian officials", "Iraqi authorities": that country's government
-        for child in head.children:
-            demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
-            government = government_of(demonym) if demonym is not None else None
-            if government is not None:
-                return (government,), text, "speaker:demonym-government"
+            name = clean_name(ent.text)
+            kind = "person" if ent_label == "PERSON" else name_kind(name)
+            place = gaz.lookup_place(name) if ent_label == "GPE" else None
+            if place is not None and place.kind == "country":
+                # "Israel says 14 soldiers were killed": a country speaks by its government
+                kind = "government"
+            return (Entity(name, kind),), ent.text, f"speaker:ner:{ent_label}"
     generic = None
     if head.pos_ in ("NOUN", "PROPN"):
         # "the state prosecutor's office said": a kind of body named by its head noun
@@ -223,7 +233,8 @@ def _owned_by_place(
         body = gaz.lookup_body(candidate)
         if body is not None:
             return (Entity(body.name, body.kind, body.parent),), text, "speaker:place-owned"
-    found = gaz.descriptor(head.text)
+    # "Kazakhstan's health ministry": the kind of the whole office before its head noun's
+    found = gaz.descriptor(" ".join(rest_words)) or gaz.descriptor(head.text)
     kind = descriptor_kind(found.kinds) if found is not None else "government"
     name = f"{place.name} {' '.join(rest_words).lower()}"
     return (Entity(name, kind),), text, "speaker:place-owned"

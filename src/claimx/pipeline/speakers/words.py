@@ -60,6 +60,8 @@ class CueWords:
     report_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     source_kinds: dict[str, str]  # head noun -> kind of a source no gazetteer entry names
+    protest_words: frozenset[str]  # a state's response to protest: its figures there admit harm
+    loss_verbs: frozenset[str]  # lemmas: "we lost dozens of men", a party's own losses
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -127,4 +129,6 @@ def cue_words() -> CueWords:
         report_verbs=frozenset(data["report_verbs"]),
         giving_verbs=frozenset(data["giving_verbs"]),
         source_kinds={noun: kind for kind, nouns in data["source_kinds"].items() for noun in nouns},
+        protest_words=frozenset(data["protest_words"]),
+        loss_verbs=frozenset(data["loss_verbs"]),
     )
