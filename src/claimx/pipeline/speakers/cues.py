@@ -74,7 +74,20 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     """Who a report noun belongs to: "Amnesty's report", "UN figures", "a report by HRW"."""
     for child in noun.children:
         if child.dep_ == "poss":
+            if child.lower_ == "whose":
+                # "the WHO, whose own figures showed": the noun the relative clause is on
+                owner = _relative_antecedent(noun)
+                if owner is not None:
+                    return conjuncts(owner)
             return conjuncts(child)
+    if noun.pos_ == "PROPN":
+        # "the 2020 Police Violence Report from Mapping Police Violence": a titled report's
+        # own words are its title; who issued it follows
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG"):
+                        return conjuncts(pobj)
     modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
     # "UN figures" before "ministry figures": a name is the surer owner
     for child in sorted(modifiers, key=lambda c: not (c.pos_ == "PROPN" or c.ent_type_)):
@@ -102,6 +115,14 @@ def report_source(noun: Token) -> tuple[Token, ...]:
             if child.dep_ in ("nsubj", "csubj") and child.i != noun.i:
                 return conjuncts(child)
     return ()
+
+
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative clause holding ``tok`` is on ("the WHO, whose figures showed")."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "relcl":
+            return anc.head
+    return None
 
 
 def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
@@ -167,8 +188,12 @@ def according_to(sent: Span) -> Cue | None:
         if objects:
             heads = conjuncts(objects[0])
             words = cue_words()
-            # "according to ministry figures": the figures' owner speaks
-            if words.noun_stance(objects[0]) is not None:
+            # "according to ministry figures", "according to an updated Interior ministry
+            # toll": the figures' owner speaks
+            if (
+                words.noun_stance(objects[0]) is not None
+                or objects[0].lemma_.lower() in words.tally_nouns
+            ):
                 heads = report_source(objects[0]) or heads
         return Cue(tok, "according to", "asserts", heads, "cue:according-to")
     return None

@@ -261,9 +261,14 @@ class SpeakerIndex:
                 and self.doc[ent.end].text == "-"
                 and self.doc[ent.end + 1].lower_ in gaz.gazetteer().affixes
             )
+            # "Interior ministry": the model's ORG is the first word of a descriptor
+            part = ent.end < len(self.doc) and (
+                gaz.descriptor(f"{ent.text} {self.doc[ent.end].text}") is not None
+            )
             if (
                 ent.label_ == "ORG"
                 and gaz.descriptor(ent.text) is None
+                and not part
                 and not dateline
                 and not surname
                 and not seat
