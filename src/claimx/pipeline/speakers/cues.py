@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claimx.lexicon.words import outcome_words
 from claimx.pipeline.speakers.words import CueWords, cue_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -88,7 +89,14 @@ def report_source(noun: Token) -> tuple[Token, ...]:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG"):
                         return conjuncts(pobj)
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    # "the civilian death toll", "casualty figures": a harm word before the noun says what is
+    # counted, not who counts
+    harm = outcome_words().nouns
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.lower_ not in harm
+    ]
     # "UN figures" before "ministry figures": a name is the surer owner
     for child in sorted(modifiers, key=lambda c: not (c.pos_ == "PROPN" or c.ent_type_)):
         if child.pos_ in ("PROPN", "NOUN"):
