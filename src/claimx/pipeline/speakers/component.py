@@ -43,7 +43,7 @@ from claimx.pipeline.speakers.cues import (
     trailing_cue,
 )
 from claimx.pipeline.speakers.entities import Entity
-from claimx.pipeline.speakers.frames import carry_frames
+from claimx.pipeline.speakers.frames import carry_frames, earlier_report
 from claimx.pipeline.speakers.heads import generic_source, resolve_head, resolve_heads
 from claimx.pipeline.speakers.index import Matchers, SpeakerIndex
 from claimx.pipeline.speakers.inherit import inherit
@@ -197,6 +197,13 @@ class SpeakersComponent(Stage):
                 chosen.rule.startswith("cue:noun") and chosen in chain
             ):
                 break
+        if chosen is None and unresolved is not None:
+            # "The report, presented on Tuesday, disclosed ...": the report named before
+            for head in unresolved.speakers:
+                got = earlier_report(head, span, index)
+                if got is not None:
+                    chosen = unresolved
+                    break
         cue = chosen or unresolved
         if chosen is None and unresolved is not None:
             result.unresolved_heads = tuple(t.i for t in unresolved.speakers)

@@ -63,8 +63,9 @@ def verb_speakers(verb: Token) -> tuple[Token, ...]:
         ]
         if agents:
             return conjuncts(agents[0])
-        # "X reviewed the data and said ...", "X went on to say ...": the subject is shared
-        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+        # "X reviewed the data and said ...", "X went on to say ...", "X has been able to
+        # verify ...": the subject is shared
+        if current.dep_ in ("conj", "xcomp", "acomp") and current.head.i != current.i:
             current = current.head
             continue
         break

@@ -19,6 +19,9 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.pipeline.gate.plan import FRAME_LOOKBACK, FRAME_PARAGRAPHS
 from claimx.pipeline.speakers.attribution import SpanAttribution
+from claimx.pipeline.speakers.cues import report_source
+from claimx.pipeline.speakers.entities import Entity
+from claimx.pipeline.speakers.heads import resolve_heads
 from claimx.pipeline.speakers.words import CueWords, cue_words
 from claimx.pipeline.values import Attribution
 
@@ -137,6 +140,36 @@ def _points_back(doc: Doc, result: SpanAttribution) -> bool:
     return any(c.dep_ == "auxpass" for c in cue.children) and not any(
         c.dep_ == "agent" for c in cue.children
     )
+
+
+def earlier_report(
+    head: Token, span: Span, index: SpeakerIndex
+) -> tuple[tuple[Entity, ...], str, str] | None:
+    """ "In the latest report released by the UN mission, ... The report, presented on Tuesday,
+    disclosed that 100 died": a definite report noun with no owner is the same report named
+    with its owner before it, within the frame's window (sentences the gate parsed: they hold
+    a report noun). An owner named by a pronoun is left alone."""
+    words = index.words
+    if not _definite_report(head, words):
+        return None
+    doc = span.doc
+    sent = span.sent
+    paragraph = index.paragraph[sent.start]
+    first = max(0, sent.start - FRAME_LOOKBACK)
+    lemma = head.lemma_.lower()
+    for k in range(sent.start - 1, first - 1, -1):
+        if paragraph - index.paragraph[k] > FRAME_PARAGRAPHS:
+            break
+        tok = doc[k]
+        if tok.lemma_.lower() != lemma or not tok.has_dep():
+            continue
+        source = report_source(tok)
+        if not source or any(t.lower_ in words.body_pronouns for t in source):
+            continue
+        got = resolve_heads(index, source)
+        if got is not None and got[2] != "speaker:pronoun":
+            return got[0], got[1], "speaker:earlier-report"
+    return None
 
 
 def _definite_report(head: Token, words: CueWords) -> bool:
