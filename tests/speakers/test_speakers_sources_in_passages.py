@@ -52,3 +52,102 @@ def test_speakers_indefinite_report_opens_no_old_frame(
 ) -> None:
     claim = _claim(parse(text, published="2024-05-03"), 14)
     assert "speaker:frame" not in claim.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        # a toll owned by the body named before it
+        (
+            "At least 212 people were killed in the landslide, according to an updated "
+            "interior ministry toll issued on Sunday.",
+            212,
+            "ministry",
+        ),
+        # a titled report: whoever issued it speaks, not the words of its title
+        (
+            "More than 900 people were killed by police last year, according to the Annual "
+            "Force Report from Harbour Watch, a group that tracks such killings.",
+            900,
+            "Harbour Watch",
+        ),
+        # "whose figures": the body the relative clause is on
+        (
+            "The toll came from the World Health Organization, whose own figures showed 395 "
+            "bodies recovered in the port.",
+            395,
+            "World Health Organization",
+        ),
+        # a harm word before the toll says what is counted, the giver speaks
+        (
+            "Authorities previously gave the civilian death toll as 26.",
+            26,
+            "Authorities",
+        ),
+        # "has been able to verify": the subject of the clause above the verb
+        (
+            "The Harbour Watch group, an independent monitor, has been able to verify 835 "
+            "detentions.",
+            835,
+            "Harbour Watch",
+        ),
+        # "the report" is the report named with its owner just before
+        (
+            "In the latest report released by the World Health Organization, it was revealed "
+            "that attacks rose. The report, presented on Tuesday, disclosed that more than 100 "
+            "people lost their lives in December.",
+            100,
+            "World Health Organization",
+        ),
+    ],
+)
+def test_speakers_owner_of_a_report(
+    parse: Callable[..., Doc], text: str, figure: int, speaker: str
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), figure)
+    assert any(speaker in s.name for s in claim.speakers)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "stance"),
+    [
+        # a state body's toll of the protests it met
+        (
+            "The health ministry says 164 people have been killed in protests across the country.",
+            164,
+            "acknowledges",
+        ),
+        # a country speaking for its own soldiers
+        ("Israel says 14 soldiers have been killed on its side of the border.", 14, "acknowledges"),
+        # national authorities the gazetteer has no entry for: still the state's own losses
+        (
+            "Kazakh authorities said on Sunday that 16 police officers had been killed.",
+            16,
+            "acknowledges",
+        ),
+        # a body's first-person count of its own losses
+        (
+            '"We lost dozens of men in the ambush," said a local Wagner Group official.',
+            24,
+            "acknowledges",
+        ),
+        # a grieving witness's own dead are an account, not a party's admission
+        (
+            '"I lost 11 people from my family in one night," said Mariam, a teacher.',
+            11,
+            "asserts",
+        ),
+        # a rights group's protest toll is its claim
+        (
+            "Amnesty International said 164 people have been killed in protests across the "
+            "country.",
+            164,
+            "asserts",
+        ),
+    ],
+)
+def test_speakers_stance_of_a_partys_own_harm(
+    parse: Callable[..., Doc], text: str, figure: int, stance: str
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), figure)
+    assert claim.stance == stance
