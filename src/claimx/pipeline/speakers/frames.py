@@ -28,7 +28,7 @@ from claimx.pipeline.values import Attribution
 if TYPE_CHECKING:
     from claimx.pipeline.speakers.index import SpeakerIndex
 
-_CONTRASTS = frozenset({"but", "however", "meanwhile", "separately", "elsewhere"})
+_CONTRASTS = frozenset({"but", "however", "separately", "elsewhere"})
 
 
 @dataclass(frozen=True)
