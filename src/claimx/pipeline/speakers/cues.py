@@ -126,6 +126,17 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     return ()
 
 
+def _witness(tok: Token, words: CueWords) -> bool:
+    """Someone who can see and tell: a person by name, or a noun for one ("witness",
+    "correspondent", "residents")."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in words.person_nouns
+        or tok.lemma_.lower() in words.person_nouns
+        or tok.lower_ in words.roles
+    )
+
+
 def _relative_antecedent(tok: Token) -> Token | None:
     """The noun a relative clause holding ``tok`` is on ("the WHO, whose figures showed")."""
     for anc in (tok, *tok.ancestors):
@@ -153,6 +164,13 @@ def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
             chain.append(
                 Cue(anc, anc.text, words.verbs[lemma], verb_speakers(anc), f"cue:verb:{lemma}")
             )
+        elif anc.pos_ == "VERB" and anc.lemma_.lower() in words.witness_verbs:
+            # "A Reuters witness saw about 12 bodies": a witness's own count
+            seers = verb_speakers(anc)
+            if seers and all(_witness(s, words) for s in seers):
+                chain.append(
+                    Cue(anc, anc.text, "asserts", seers, f"cue:witness:{anc.lemma_.lower()}")
+                )
         else:
             stance = words.noun_stance(anc)
             if stance is not None and previous.dep_ in ("acl", "relcl", "ccomp", "appos", "prep"):

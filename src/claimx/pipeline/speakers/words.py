@@ -62,6 +62,7 @@ class CueWords:
     source_kinds: dict[str, str]  # head noun -> kind of a source no gazetteer entry names
     protest_words: frozenset[str]  # a state's response to protest: its figures there admit harm
     loss_verbs: frozenset[str]  # lemmas: "we lost dozens of men", a party's own losses
+    witness_verbs: frozenset[str]  # lemmas: "a Reuters witness saw 12 bodies"
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -131,4 +132,5 @@ def cue_words() -> CueWords:
         source_kinds={noun: kind for kind, nouns in data["source_kinds"].items() for noun in nouns},
         protest_words=frozenset(data["protest_words"]),
         loss_verbs=frozenset(data["loss_verbs"]),
+        witness_verbs=frozenset(data["witness_verbs"]),
     )
