@@ -128,6 +128,24 @@ def resolve_head(
                         text,
                         "speaker:member-of-body",
                     )
+    if low in words.roles:
+        # "the director of the Amin ambulance service": a body of a known kind the gazetteer
+        # does not name speaks by its own words
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                phrase = strip_determiner(head.doc[_np_start(pobj) : pobj.i + 1].text)
+                tail = " ".join(phrase.split()[-2:])
+                kind = gaz.descriptor(tail) or gaz.descriptor(pobj.text)
+                if kind is not None and phrase:
+                    return (
+                        (Entity(phrase, descriptor_kind(kind.kinds)),),
+                        text,
+                        "speaker:role-of-body",
+                    )
     for child in head.children:
         if child.dep_ == "appos":
             got = (
@@ -241,7 +259,24 @@ def _owned_by_place(
 
 
 def _np_start(head: Token) -> int:
-    """Where the noun phrase ``head`` heads starts (its left modifiers, punctuation aside)."""
-    return min(
-        [head.i, *[c.left_edge.i for c in head.children if c.i < head.i and c.dep_ != "punct"]]
+    """Where the noun phrase ``head`` heads starts (its left modifiers, punctuation aside); a
+    spaced dash or a colon ends a title before its source tag ("... in Ukraine - regional
+    governor"), which the parse may have hung on the tag."""
+    # "Earlier the director of ...": an adverb the parse hung on the noun is not part of it
+    start = min(
+        [
+            head.i,
+            *[
+                c.left_edge.i
+                for c in head.children
+                if c.i < head.i and c.dep_ not in ("punct", "advmod", "cc")
+            ],
+        ]
     )
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        tok = doc[i]
+        spaced = bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+        if tok.text in (":", "–", "—") or (tok.text == "-" and spaced):
+            return i + 1
+    return start
