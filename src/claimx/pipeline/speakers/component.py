@@ -214,6 +214,7 @@ class SpeakersComponent(Stage):
                 result.entities, text, rule = got
                 result.speakers = _speaker_dicts(result.entities, text)
                 result.rules.append(rule)
+                self._relay(index, cue.token, result)
         if not result.speakers and quote is not None and quote.speakers:
             # "“We counted 47 bodies,” Ms Okafor said": the quote's speaker, also for "we"
             result.entities = quote.speakers
@@ -232,6 +233,39 @@ class SpeakersComponent(Stage):
         if not own_harm(span, result) and result.stance != "asserts":
             result.rules.append(f"stance:{result.stance}")
         return result
+
+    def _relay(self, index: SpeakerIndex, cue: Token, result: SpanAttribution) -> None:
+        """ "State TV reported 30 deaths, citing the health office": the body or person a
+        reporter passes the figure on from speaks too, after it."""
+        for clause in cue.children:
+            if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VBG":
+                continue
+            if clause.lemma_.lower() not in self.words.relay_verbs:
+                continue
+            for obj in clause.children:
+                if obj.dep_ != "dobj":
+                    continue
+                # "citing local sources" names no originator: only a body or a person does
+                got = resolve_head(index, obj)
+                if got is None:
+                    continue
+                names = {e.voice.name for e in result.entities}
+                added = tuple(e for e in got[0] if e.voice.name not in names)
+                if not added:
+                    continue
+                if len(result.speakers) == 1:
+                    # several speakers are written by name
+                    result.speakers[0]["text"] = result.speakers[0]["name"]
+                result.entities = (*result.entities, *added)
+                result.speakers.extend(
+                    _speaker_dicts(added, got[1])
+                    if len(added) > 1
+                    else [
+                        {"text": got[1], "name": added[0].voice.name, "kind": added[0].voice.kind}
+                    ]
+                )
+                result.rules.append("speaker:relayed")
+                return
 
     def _headline_source(self, span: Span, index: SpeakerIndex, result: SpanAttribution) -> None:
         """ "Drone strike kills nine: activists", "... - officials": a title line's source tag;

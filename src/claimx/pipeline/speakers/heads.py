@@ -111,8 +111,9 @@ def resolve_head(
                 f"{demonym.demonym} government", "government"
             )
             return (government,), text, "speaker:demonym-government"
-    # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"
-    for child in head.children:
+    # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"; a body
+    # named in the phrase before its owner ("the Houthis' Al-Masirah TV station")
+    for child in sorted(head.children, key=lambda c: c.dep_ != "compound"):
         if child.dep_ in ("compound", "poss", "nmod", "amod") or (
             child.dep_ == "prep" and child.lower_ in words.role_links
         ):

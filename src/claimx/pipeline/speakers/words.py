@@ -63,6 +63,7 @@ class CueWords:
     protest_words: frozenset[str]  # a state's response to protest: its figures there admit harm
     loss_verbs: frozenset[str]  # lemmas: "we lost dozens of men", a party's own losses
     witness_verbs: frozenset[str]  # lemmas: "a Reuters witness saw 12 bodies"
+    relay_verbs: frozenset[str]  # lemmas: "..., citing the health office"
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -133,4 +134,5 @@ def cue_words() -> CueWords:
         protest_words=frozenset(data["protest_words"]),
         loss_verbs=frozenset(data["loss_verbs"]),
         witness_verbs=frozenset(data["witness_verbs"]),
+        relay_verbs=frozenset(data["relay_verbs"]),
     )
