@@ -33,6 +33,7 @@ from claimx.pipeline.speakers.attributions import (
 )
 from claimx.pipeline.speakers.cues import (
     Cue,
+    absolute_clause,
     according_to,
     closing_cue,
     cue_chain,
@@ -177,10 +178,18 @@ class SpeakersComponent(Stage):
                 resolved = resolve_heads(index, cue.speakers)
             if resolved is None:
                 unresolved = unresolved or cue
+                if chosen is None and absolute_clause(cue.token):
+                    # "with security sources telling AFP that ...": a source of its own,
+                    # whatever the main clause's reporter
+                    break
                 continue
             if chosen is None:
                 chosen, got = cue, resolved
-            elif _reports(chosen, chain) and _reports(cue, chain):
+            elif (
+                _reports(chosen, chain)
+                and _reports(cue, chain)
+                and not absolute_clause(chosen.token)
+            ):
                 # "Yemen has recorded 2,300 deaths, the WHO said": the outermost reporter
                 # speaks to the reader
                 chosen, got = cue, resolved

@@ -63,6 +63,13 @@ def verb_speakers(verb: Token) -> tuple[Token, ...]:
         ]
         if agents:
             return conjuncts(agents[0])
+        # "with officials claiming that ...": a participle on a noun has that noun for subject
+        if (
+            current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return conjuncts(current.head)
         # "X reviewed the data and said ...", "X went on to say ...", "X has been able to
         # verify ...": the subject is shared
         if current.dep_ in ("conj", "xcomp", "acomp") and current.head.i != current.i:
@@ -124,6 +131,16 @@ def report_source(noun: Token) -> tuple[Token, ...]:
             if child.dep_ in ("nsubj", "csubj") and child.i != noun.i:
                 return conjuncts(child)
     return ()
+
+
+def absolute_clause(verb: Token) -> bool:
+    """ "..., with security sources telling AFP that ...", "with officials claiming ...": a
+    reporting participle in a "with" clause of its own, which the sentence's main reporter
+    does not report."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return True
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with"
 
 
 def _witness(tok: Token, words: CueWords) -> bool:
