@@ -116,7 +116,7 @@ class SpeakersComponent(Stage):
         for result in results:
             if not result.speakers and result.unresolved_heads:
                 self._generic_source(doc, result)
-        state_acknowledgements(spans, results)
+        state_acknowledgements(spans, results, index.paragraph)
         event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
             span._.attribution = result.reading()

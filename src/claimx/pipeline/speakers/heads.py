@@ -73,6 +73,9 @@ def resolve_head(
         if mention.entities:
             return mention.entities, mention.text, mention.rule or f"speaker:{mention.how}"
         if mention.how == "descriptor":
+            office = _office_of(head, words)
+            if office is not None:
+                return (Entity(office, "government"),), office, "speaker:office-of-state"
             name = strip_determiner(mention.text)
             return (
                 (Entity(name, descriptor_kind(mention.kinds)),),
@@ -257,6 +260,17 @@ def _owned_by_place(
     kind = descriptor_kind(found.kinds) if found is not None else "government"
     name = f"{place.name} {' '.join(rest_words).lower()}"
     return (Entity(name, kind),), text, "speaker:place-owned"
+
+
+def _office_of(head: Token, words: CueWords) -> str | None:
+    """ "The office of Kazakhstan's president": a body named by the state office it serves."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lower_ in words.government_roles:
+                return strip_determiner(head.doc[_np_start(head) : pobj.i + 1].text)
+    return None
 
 
 def _np_start(head: Token) -> int:

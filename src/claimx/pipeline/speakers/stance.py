@@ -18,6 +18,8 @@ A figure already marked disputes or acknowledges keeps its stance.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Span
 
 from claimx.lexicon import gazetteer as gaz
@@ -26,10 +28,13 @@ from claimx.pipeline.speakers.entities import STATE_KINDS
 from claimx.pipeline.speakers.words import CueWords, cue_words
 
 
-def state_acknowledgements(spans: list[Span], results: list[SpanAttribution]) -> None:
+def state_acknowledgements(
+    spans: list[Span], results: list[SpanAttribution], paragraph: Sequence[int]
+) -> None:
     """Mark the state's figures for its own losses, its own detentions and the harm of the
     protests it met as acknowledges, and any party's first-person count of its own losses."""
     words = cue_words()
+    lede = _lede_protest(spans, paragraph, words)
     for span, result in zip(spans, results, strict=True):
         if result.stance != "asserts" or not result.speakers:
             continue
@@ -48,7 +53,7 @@ def state_acknowledgements(spans: list[Span], results: list[SpanAttribution]) ->
             rule = "stance:state-detentions"
         elif harm.group == "security_forces" and not _foreign(span, result):
             rule = "stance:own-losses"
-        elif _in_protest(span, words):
+        elif lede or _in_protest(span, words):
             rule = "stance:state-protest-toll"
         if rule is not None:
             result.stance = "acknowledges"
@@ -62,6 +67,20 @@ def _first_person_loss(span: Span, words: CueWords) -> bool:
     if trigger.lemma_.lower() not in words.loss_verbs:
         return False
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "we" for c in trigger.children)
+
+
+def _lede_protest(spans: list[Span], paragraph: Sequence[int], words: CueWords) -> bool:
+    """The article is about protest or unrest: its headline or lede (the first two paragraphs)
+    says so ("Egypt death toll rises in sit-ins crackdown")."""
+    if not spans:
+        return False
+    doc = spans[0].doc
+    for tok in doc:
+        if paragraph[tok.i] > 1:
+            break
+        if tok.lower_ in words.protest_words:
+            return True
+    return False
 
 
 def _in_protest(span: Span, words: CueWords) -> bool:
