@@ -151,3 +151,95 @@ def test_speakers_stance_of_a_partys_own_harm(
 ) -> None:
     claim = _claim(parse(text, published="2024-05-03"), figure)
     assert claim.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speakers"),
+    [
+        # a witness's own count
+        (
+            "A Reuters witness saw about 12 bodies near the market.",
+            12,
+            ["Reuters"],
+        ),
+        # relayed figures: the reporter and the body it cites
+        (
+            "State TV reported 30 deaths on Monday, citing the regional health office.",
+            30,
+            ["State TV", "regional health office"],
+        ),
+        # a vague "citing sources" adds no one
+        (
+            "The BBC, citing local sources, reported that about 90 soldiers had died.",
+            90,
+            ["BBC"],
+        ),
+        # a reporting participle in a "with" clause is its own source
+        (
+            "At least 31 soldiers were killed on Monday, the army announced, with security "
+            "sources telling reporters that another attack had left 24 dead.",
+            24,
+            ["security sources"],
+        ),
+        # a title's source tag after a spaced dash, without the words of the title
+        (
+            "At least 23 killed in missile strike in Ukraine - regional governor\n\n"
+            "The strike hit a car market on Monday.",
+            23,
+            ["regional governor"],
+        ),
+        # a role of a body the gazetteer does not know, named by its own words
+        (
+            "Earlier the director of the Amin ambulance service told reporters that at least "
+            "14 people had been injured.",
+            14,
+            ["Amin ambulance service"],
+        ),
+        # a body named by the state office it serves
+        (
+            "The office of Kazakhstan's president said that about 5,800 people were detained.",
+            5800,
+            ["office of Kazakhstan's president"],
+        ),
+        # "Meanwhile" goes on with the same account
+        (
+            "The disaster council said 14 people were killed by the storm, according to its "
+            "latest bulletin.\n\nMeanwhile, 15 persons were reported injured.",
+            15,
+            ["disaster council"],
+        ),
+    ],
+)
+def test_speakers_generic_relayed_and_participial_sources(
+    parse: Callable[..., Doc], text: str, figure: int, speakers: list[str]
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), figure)
+    assert [s.name for s in claim.speakers] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "stance"),
+    [
+        # an article about a crackdown: the state's toll there admits the harm
+        (
+            "Death toll rises in crackdown on sit-ins\n\n"
+            "Security forces cleared two camps on Wednesday.\n\n"
+            "The health ministry has put the figure at 13 people killed.",
+            13,
+            "acknowledges",
+        ),
+        # the same toll in an article about a storm is a plain claim
+        (
+            "Death toll rises after the storm\n\n"
+            "Floods swept two towns on Wednesday.\n\n"
+            "The health ministry has put the figure at 13 people killed.",
+            13,
+            "asserts",
+        ),
+    ],
+)
+def test_speakers_stance_of_a_state_in_protest(
+    parse: Callable[..., Doc], text: str, figure: int, stance: str
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), figure)
+    assert claim.stance == stance
