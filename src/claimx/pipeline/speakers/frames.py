@@ -196,7 +196,9 @@ def _open_frame(
         if (
             paragraph - opener.paragraph <= FRAME_PARAGRAPHS
             and opener.start >= span.sent.start - FRAME_LOOKBACK
-        ):
+        ) or (plain and opener.result is not None):
+            # "according to the report" points back past the window to the last figure
+            # someone gave (a figure's sentence is always parsed)
             best = opener
     return best
 
