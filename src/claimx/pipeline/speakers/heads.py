@@ -251,7 +251,13 @@ def _owned_by_place(
         return None
     rest = head.doc[owner.i + 1 : head.i + 1]
     rest_words = [t.text for t in rest if t.text not in ("'s", "’s")]
-    for candidate in (f"{owner.text}'s {head.text}", f"{place.name} {head.text}"):
+    candidates = [f"{owner.text}'s {head.text}", f"{place.name} {head.text}"]
+    body_word = words.role_bodies.get(head.lower_)
+    if body_word is not None:
+        # "Iraq's health minister said": the minister speaks for Iraq's health ministry
+        office = " ".join([*rest_words[:-1], body_word])
+        candidates += [f"{owner.text}'s {office}", f"{place.name} {office}"]
+    for candidate in candidates:
         body = gaz.lookup_body(candidate)
         if body is not None:
             return (Entity(body.name, body.kind, body.parent),), text, "speaker:place-owned"

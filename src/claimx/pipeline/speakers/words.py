@@ -64,6 +64,7 @@ class CueWords:
     loss_verbs: frozenset[str]  # lemmas: "we lost dozens of men", a party's own losses
     witness_verbs: frozenset[str]  # lemmas: "a Reuters witness saw 12 bodies"
     relay_verbs: frozenset[str]  # lemmas: "..., citing the health office"
+    role_bodies: dict[str, str]  # "minister" -> "ministry": the body a role heads
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -135,4 +136,5 @@ def cue_words() -> CueWords:
         loss_verbs=frozenset(data["loss_verbs"]),
         witness_verbs=frozenset(data["witness_verbs"]),
         relay_verbs=frozenset(data["relay_verbs"]),
+        role_bodies=dict(data["role_bodies"]),
     )
