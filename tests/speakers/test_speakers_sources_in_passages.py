@@ -243,3 +243,35 @@ def test_speakers_stance_of_a_state_in_protest(
 ) -> None:
     claim = _claim(parse(text, published="2024-05-03"), figure)
     assert claim.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a title line opened by who says it
+        (
+            "Harbour official: 2 dead men may be the gunmen\n\n"
+            "PORT TOWN - The bodies of two men were found on Tuesday.",
+            ["harbour official"],
+        ),
+        # a place before the colon is the story's subject, not its source
+        (
+            "Kenya: 12 killed in bus crash\n\nNAIROBI - Twelve people died on Tuesday.",
+            [],
+        ),
+    ],
+)
+def test_speakers_headline_label(parse: Callable[..., Doc], text: str, speakers: list[str]) -> None:
+    claim = parse(text, published="2024-05-03")._.claims[0]
+    assert [s.name.lower() for s in claim.speakers] == speakers
+
+
+def test_speakers_title_tag_opens_no_frame(parse: Callable[..., Doc]) -> None:
+    # the headline's source is the headline's: the story's found bodies are no one's
+    doc = parse(
+        "Harbour official: 2 dead men may be the gunmen\n\n"
+        "PORT TOWN - The bodies of two men were found on Tuesday.",
+        published="2024-05-03",
+    )
+    body = doc._.claims[-1]
+    assert "speaker:frame" not in body.rules

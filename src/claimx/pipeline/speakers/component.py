@@ -281,6 +281,7 @@ class SpeakersComponent(Stage):
         a tag by kind ("Monitor", "Army") names the body the article then names."""
         tag = headline_tag(span.sent)
         if tag is None or tag.head is None or tag.source is None:
+            self._headline_label(span, index, result)
             return
         head = span.doc[tag.head]
         got = resolve_head(index, head) or generic_source(head, self.words)
@@ -292,6 +293,34 @@ class SpeakersComponent(Stage):
         if result.cue is None:
             result.cue, result.cue_token = cue.text, cue.i
         result.rules.extend(("cue:headline-tag", rule))
+
+    def _headline_label(self, span: Span, index: SpeakerIndex, result: SpanAttribution) -> None:
+        """ "Mexico official: 2 dead men may be massacre gunmen": a title line opened by who
+        says it, a source noun or a known body before a colon (a place before one, "Kenya:",
+        is the story's subject, not its source)."""
+        words = self.words
+        toks = [t for t in span.sent if not t.is_space]
+        colon = next((k for k, t in enumerate(toks[:6]) if t.text == ":"), None)
+        if colon is None or colon == 0 or toks[colon].i >= span.start:
+            return
+        head = toks[colon - 1]
+        mention = index.mention_at(head.i)
+        known = mention is not None and mention.how in ("body", "acronym") and mention.entities
+        low = head.lower_
+        if not known and not (
+            low in words.roles or low in words.person_nouns or low in words.source_kinds
+        ):
+            return
+        got = resolve_head(index, head) if known else generic_source(head, words)
+        if got is None:
+            return
+        entities, _text, rule = got
+        text = span.doc[toks[0].i : head.i + 1].text
+        result.entities = entities
+        result.speakers = _speaker_dicts(entities, text)
+        if result.cue is None:
+            result.cue, result.cue_token = toks[colon].text, toks[colon].i
+        result.rules.extend(("cue:headline-label", rule))
 
     def _closing_speakers(
         self, index: SpeakerIndex, cue: Cue

@@ -69,7 +69,9 @@ def carry_frames(
             _Opener(span.start, index.paragraph[span.start], (speaker,), cue.text, cue.start, None)
         )
     for span, result in zip(spans, results, strict=True):
-        if result.speakers and result.stance != "disputes":
+        # a title line's source tag is the title's: the story below names its own sources
+        title = index.layout.kind_of(span.start) in ("HEADLINE", "DECK")
+        if result.speakers and result.stance != "disputes" and not title:
             speakers = tuple((s["text"], s["name"], s["kind"]) for s in result.speakers)
             openers.append(
                 _Opener(
