@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claimx.lexicon import gazetteer as gaz
 from claimx.lexicon.words import outcome_words
 from claimx.pipeline.speakers.words import CueWords, cue_words
 
@@ -112,9 +113,12 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
             for pobj in child.children:
-                # "a figure of 320 dead" counts, "a report of the commission" is owned
+                # "a figure of 320 dead" counts, "a report of the commission" is owned; "a
+                # report from the ministry" is the ministry's, "the toll from the war" no one's
                 named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "NORP")
-                if pobj.dep_ == "pobj" and (child.lower_ != "of" or named):
+                if child.lower_ == "from" and not named:
+                    named = _source_noun(pobj)
+                if pobj.dep_ == "pobj" and (child.lower_ not in ("of", "from") or named):
                     return conjuncts(pobj)
         if child.dep_ == "acl":  # "a report published by HRW"
             for agent in child.children:
@@ -141,6 +145,20 @@ def absolute_clause(verb: Token) -> bool:
         return True
     head = verb.head
     return verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with"
+
+
+def _source_noun(tok: Token) -> bool:
+    """A noun that can name a source: a kind of body ("the ministry"), a source ("medics",
+    "local media") or a person ("witnesses")."""
+    words = cue_words()
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (
+        gaz.descriptor(tok.text) is not None
+        or low in words.source_kinds
+        or lemma in words.source_kinds
+        or low in words.person_nouns
+        or low in words.roles
+    )
 
 
 def _witness(tok: Token, words: CueWords) -> bool:
@@ -210,11 +228,12 @@ def report_subject_cue(trigger: Token, words: CueWords | None = None) -> Cue | N
         )
         if stance is None:
             continue
-        # "Overall Gaza toll": a place the toll is counted in does not speak
+        # "Overall Gaza toll": a place the toll is counted in does not speak, nor do the
+        # people it counts ("the Palestinian death toll")
         source = [
             t
             for t in report_source(noun)
-            if words.noun_stance(t) is None and t.ent_type_ not in ("GPE", "LOC")
+            if words.noun_stance(t) is None and t.ent_type_ not in ("GPE", "LOC", "NORP")
         ]
         if source:
             return Cue(noun, noun.text, stance, tuple(source), "cue:noun-subject")

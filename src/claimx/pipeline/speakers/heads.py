@@ -103,9 +103,13 @@ def resolve_head(
                 bodies = pronoun(index, child, exclude=exclude)
                 if bodies:
                     return tuple(e.voice for e in bodies), text, "speaker:member-of-body"
-    if low in words.government_roles or head.lemma_.lower() in words.government_roles:
-        # "Ukrainian officials", "Kazakh authorities": that country's government, named as
-        # the gazetteer names it or, where it does not, by the national adjective
+    # "Ukrainian officials", "Kazakh authorities": that country's government, named as the
+    # gazetteer names it or, where it does not, by the national adjective; "Palestinian
+    # hospital officials" are a hospital's
+    of_body = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
+    if not of_body and (
+        low in words.government_roles or head.lemma_.lower() in words.government_roles
+    ):
         for child in head.children:
             demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
             if demonym is None or demonym.country is None:
