@@ -194,6 +194,10 @@ def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
     chain: list[Cue] = []
     previous = trigger
     for anc in trigger.ancestors:
+        if previous.dep_ == "conj" and previous is not trigger and words.verb_lemma(previous):
+            # "The ministry reported 2,200 ..., and the Interior Ministry said 1,300 ...":
+            # a report coordinated with another is not its content
+            break
         lemma = words.verb_lemma(anc)
         if lemma is not None and previous.dep_ != "nsubj":
             chain.append(
