@@ -1,5 +1,6 @@
 """Issue 13, who says so on real reporting: a passage relying on a source named once, sources
-no gazetteer names, and stance by what the figure means for its speaker."""
+no gazetteer names, relayed and participial sources, title lines, and stance by what the figure
+means for its speaker. Every sentence is invented."""
 
 from __future__ import annotations
 
@@ -39,19 +40,14 @@ def test_speakers_anaphoric_report_takes_the_open_source(
     assert [s.name for s in claim.speakers] == [speaker]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # an indefinite report brings a new, unnamed source: not the one named before
+def test_speakers_indefinite_report_opens_no_old_frame(parse: Callable[..., Doc]) -> None:
+    # an indefinite report brings a new, unnamed source: not the one named before
+    doc = parse(
         "The governor said 52 civilians were killed in the storm.\n\n"
         "Initial figures put the toll at 14 dead in the valley.",
-    ],
-)
-def test_speakers_indefinite_report_opens_no_old_frame(
-    parse: Callable[..., Doc], text: str
-) -> None:
-    claim = _claim(parse(text, published="2024-05-03"), 14)
-    assert "speaker:frame" not in claim.rules
+        published="2024-05-03",
+    )
+    assert "speaker:frame" not in _claim(doc, 14).rules
 
 
 @pytest.mark.parametrize(
@@ -73,30 +69,26 @@ def test_speakers_indefinite_report_opens_no_old_frame(
         ),
         # "whose figures": the body the relative clause is on
         (
-            "The toll came from the World Health Organization, whose own figures showed 395 "
-            "bodies recovered in the port.",
-            395,
+            "The numbers came from the World Health Organization, whose own count showed 57 "
+            "bodies recovered on the coast.",
+            57,
             "World Health Organization",
         ),
         # a harm word before the toll says what is counted, the giver speaks
-        (
-            "Authorities previously gave the civilian death toll as 26.",
-            26,
-            "Authorities",
-        ),
+        ("Officials earlier gave the civilian death toll as 14.", 14, "officials"),
         # "has been able to verify": the subject of the clause above the verb
         (
-            "The Harbour Watch group, an independent monitor, has been able to verify 835 "
+            "The Harbour Watch group, an independent monitor, has been able to verify 212 "
             "detentions.",
-            835,
+            212,
             "Harbour Watch",
         ),
         # "the report" is the report named with its owner just before
         (
-            "In the latest report released by the World Health Organization, it was revealed "
-            "that attacks rose. The report, presented on Tuesday, disclosed that more than 100 "
-            "people lost their lives in December.",
-            100,
+            "In the annual report published by the World Health Organization, it was shown "
+            "that cholera spread. The report, presented in Geneva, disclosed that more than "
+            "300 people died of the disease in March.",
+            300,
             "World Health Organization",
         ),
     ],
@@ -105,7 +97,7 @@ def test_speakers_owner_of_a_report(
     parse: Callable[..., Doc], text: str, figure: int, speaker: str
 ) -> None:
     claim = _claim(parse(text, published="2024-05-03"), figure)
-    assert any(speaker in s.name for s in claim.speakers)
+    assert any(speaker.lower() in s.name.lower() for s in claim.speakers)
 
 
 @pytest.mark.parametrize(
@@ -113,35 +105,30 @@ def test_speakers_owner_of_a_report(
     [
         # a state body's toll of the protests it met
         (
-            "The health ministry says 164 people have been killed in protests across the country.",
-            164,
+            "The health ministry says 87 people have died in the protests this month.",
+            87,
             "acknowledges",
         ),
         # a country speaking for its own soldiers
-        ("Israel says 14 soldiers have been killed on its side of the border.", 14, "acknowledges"),
+        ("Armenia says nine soldiers were killed in the border clash.", 9, "acknowledges"),
         # national authorities the gazetteer has no entry for: still the state's own losses
         (
-            "Kazakh authorities said on Sunday that 16 police officers had been killed.",
-            16,
+            "Kyrgyz authorities said that seven police officers died in the riots.",
+            7,
             "acknowledges",
         ),
         # a body's first-person count of its own losses
         (
-            '"We lost dozens of men in the ambush," said a local Wagner Group official.',
-            24,
+            '"We lost 20 fighters near the river," a Wagner Group commander said.',
+            20,
             "acknowledges",
         ),
         # a grieving witness's own dead are an account, not a party's admission
-        (
-            '"I lost 11 people from my family in one night," said Mariam, a teacher.',
-            11,
-            "asserts",
-        ),
+        ('"I lost four cousins in the flood," said Mariam, a teacher.', 4, "asserts"),
         # a rights group's protest toll is its claim
         (
-            "Amnesty International said 164 people have been killed in protests across the "
-            "country.",
-            164,
+            "Amnesty International says 87 people have died in the protests this month.",
+            87,
             "asserts",
         ),
     ],
@@ -157,11 +144,7 @@ def test_speakers_stance_of_a_partys_own_harm(
     ("text", "figure", "speakers"),
     [
         # a witness's own count
-        (
-            "A Reuters witness saw about 12 bodies near the market.",
-            12,
-            ["Reuters"],
-        ),
+        ("An AP photographer saw nine bodies outside the clinic.", 9, ["Associated Press"]),
         # relayed figures: the reporter and the body it cites
         (
             "State TV reported 30 deaths on Monday, citing the regional health office.",
@@ -176,36 +159,36 @@ def test_speakers_stance_of_a_partys_own_harm(
         ),
         # a reporting participle in a "with" clause is its own source
         (
-            "At least 31 soldiers were killed on Monday, the army announced, with security "
-            "sources telling reporters that another attack had left 24 dead.",
-            24,
-            ["security sources"],
+            "Nine soldiers died in the ambush, the army said on Friday, with local sources "
+            "telling reporters that a second raid had left 15 dead.",
+            15,
+            ["local sources"],
         ),
         # a title's source tag after a spaced dash, without the words of the title
         (
-            "At least 23 killed in missile strike in Ukraine - regional governor\n\n"
-            "The strike hit a car market on Monday.",
-            23,
+            "At least 9 dead in shelling of Kherson suburb - regional governor\n\n"
+            "The shells hit a bus stop on Monday.",
+            9,
             ["regional governor"],
         ),
         # a role of a body the gazetteer does not know, named by its own words
         (
-            "Earlier the director of the Amin ambulance service told reporters that at least "
-            "14 people had been injured.",
-            14,
-            ["Amin ambulance service"],
+            "Earlier the head of the Nour rescue service told reporters that at least eight "
+            "people had been hurt.",
+            8,
+            ["Nour rescue service"],
         ),
         # a body named by the state office it serves
         (
-            "The office of Kazakhstan's president said that about 5,800 people were detained.",
-            5800,
-            ["office of Kazakhstan's president"],
+            "The office of Uzbekistan's president said that about 700 people were detained.",
+            700,
+            ["office of Uzbekistan's president"],
         ),
         # "Meanwhile" goes on with the same account
         (
             "The disaster council said 14 people were killed by the storm, according to its "
-            "latest bulletin.\n\nMeanwhile, 15 persons were reported injured.",
-            15,
+            "latest bulletin.\n\nMeanwhile, 8 people were reported hurt.",
+            8,
             ["disaster council"],
         ),
     ],
@@ -222,18 +205,18 @@ def test_speakers_generic_relayed_and_participial_sources(
     [
         # an article about a crackdown: the state's toll there admits the harm
         (
-            "Death toll rises in crackdown on sit-ins\n\n"
-            "Security forces cleared two camps on Wednesday.\n\n"
-            "The health ministry has put the figure at 13 people killed.",
-            13,
+            "Toll climbs as police break up sit-ins in crackdown\n\n"
+            "Officers cleared two camps on Wednesday.\n\n"
+            "The health ministry has put the number of dead at 21.",
+            21,
             "acknowledges",
         ),
         # the same toll in an article about a storm is a plain claim
         (
-            "Death toll rises after the storm\n\n"
+            "Toll climbs after the storm\n\n"
             "Floods swept two towns on Wednesday.\n\n"
-            "The health ministry has put the figure at 13 people killed.",
-            13,
+            "The health ministry has put the number of dead at 21.",
+            21,
             "asserts",
         ),
     ],
@@ -255,10 +238,7 @@ def test_speakers_stance_of_a_state_in_protest(
             ["harbour official"],
         ),
         # a place before the colon is the story's subject, not its source
-        (
-            "Kenya: 12 killed in bus crash\n\nNAIROBI - Twelve people died on Tuesday.",
-            [],
-        ),
+        ("Kenya: 12 killed in bus crash\n\nNAIROBI - Twelve people died on Tuesday.", []),
     ],
 )
 def test_speakers_headline_label(parse: Callable[..., Doc], text: str, speakers: list[str]) -> None:
@@ -273,5 +253,44 @@ def test_speakers_title_tag_opens_no_frame(parse: Callable[..., Doc]) -> None:
         "PORT TOWN - The bodies of two men were found on Tuesday.",
         published="2024-05-03",
     )
-    body = doc._.claims[-1]
-    assert "speaker:frame" not in body.rules
+    assert "speaker:frame" not in doc._.claims[-1].rules
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speakers"),
+    [
+        # a place's minister speaks for that place's ministry
+        (
+            "Iraq's health minister said on Monday that 40 people died in the market fire.",
+            40,
+            ["Iraqi Ministry of Health"],
+        ),
+        # the war a toll comes from is not its owner; the owned report is
+        (
+            "The Gaza Health Ministry says 12 people were killed overnight. The ministry's "
+            "weekly report, released Monday, brings the overall death toll from the war to "
+            "20,150.",
+            20150,
+            ["Gaza Health Ministry"],
+        ),
+        # a report coordinated with another is not its content
+        (
+            "The ministry reported 450 people needed treatment, and the Interior Ministry "
+            "said 90 police officers were hurt.",
+            90,
+            ["Interior Ministry"],
+        ),
+        # a new body does not snap to a known one by a common word
+        (
+            "Raids on farms appear to be rising again, with a conflict observatory reporting "
+            "at least six villagers killed last week.",
+            6,
+            ["conflict observatory"],
+        ),
+    ],
+)
+def test_speakers_names_of_bodies(
+    parse: Callable[..., Doc], text: str, figure: int, speakers: list[str]
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), figure)
+    assert [s.name for s in claim.speakers] == speakers

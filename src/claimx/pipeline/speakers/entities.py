@@ -118,8 +118,13 @@ def descriptor_kind(kinds: Sequence[str]) -> str:
 
 
 def name_kind(name: str) -> str:
-    """The kind of a body the gazetteer does not know, by the head word of its name: "Philippine
-    National Police", "Eastern Command Army" are a state's; any other name says nothing."""
+    """The kind of a body the gazetteer does not know, by its name: a country's, or one headed
+    by a state's word ("Philippine National Police", "Eastern Command Army") is a state's; any
+    other name says nothing."""
+    place = gaz.lookup_place(name)
+    if place is not None and place.kind == "country":
+        # "Armenia says nine soldiers were killed": a country speaks by its government
+        return "government"
     words = name.split()
     found = gaz.descriptor(words[-1]) if words else None
     if found is not None and found.kinds and set(found.kinds) <= STATE_KINDS:
