@@ -147,10 +147,10 @@ def resolve_head(
                     continue
                 phrase = strip_determiner(head.doc[_np_start(pobj) : pobj.i + 1].text)
                 tail = " ".join(phrase.split()[-2:])
-                kind = gaz.descriptor(tail) or gaz.descriptor(pobj.text)
-                if kind is not None and phrase:
+                body_kind = gaz.descriptor(tail) or gaz.descriptor(pobj.text)
+                if body_kind is not None and phrase:
                     return (
-                        (Entity(phrase, descriptor_kind(kind.kinds)),),
+                        (Entity(phrase, descriptor_kind(body_kind.kinds)),),
                         text,
                         "speaker:role-of-body",
                     )
