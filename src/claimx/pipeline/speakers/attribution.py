@@ -45,10 +45,13 @@ class SpanAttribution:
 def own_harm(span: Span, result: SpanAttribution) -> bool:
     """A party's figure for harm it caused is an admission ("the coalition said its strikes
     killed 326 civilians"), but not its count of enemy fighters it killed: that is a claim."""
+    agent = result.agent_entity
+    # a speaker carried from a frame may come by name only, without its entity
+    named = agent is not None and agent.voice.name in {s["name"] for s in result.speakers}
     if (
         result.stance == "asserts"
-        and result.agent_entity is not None
-        and any(e.related(result.agent_entity) for e in result.entities)
+        and agent is not None
+        and (any(e.related(agent) for e in result.entities) or named)
         and span._.casualty.group != "combatants"
     ):
         result.stance = "acknowledges"

@@ -33,6 +33,7 @@ from claimx.pipeline.speakers.attributions import (
 )
 from claimx.pipeline.speakers.cues import (
     Cue,
+    absolute_clause,
     according_to,
     closing_cue,
     cue_chain,
@@ -43,7 +44,7 @@ from claimx.pipeline.speakers.cues import (
     trailing_cue,
 )
 from claimx.pipeline.speakers.entities import Entity
-from claimx.pipeline.speakers.frames import carry_frames
+from claimx.pipeline.speakers.frames import carry_frames, earlier_report
 from claimx.pipeline.speakers.heads import generic_source, resolve_head, resolve_heads
 from claimx.pipeline.speakers.index import Matchers, SpeakerIndex
 from claimx.pipeline.speakers.inherit import inherit
@@ -115,7 +116,7 @@ class SpeakersComponent(Stage):
         for result in results:
             if not result.speakers and result.unresolved_heads:
                 self._generic_source(doc, result)
-        state_acknowledgements(spans, results)
+        state_acknowledgements(spans, results, index.paragraph)
         event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
             span._.attribution = result.reading()
@@ -177,10 +178,18 @@ class SpeakersComponent(Stage):
                 resolved = resolve_heads(index, cue.speakers)
             if resolved is None:
                 unresolved = unresolved or cue
+                if chosen is None and absolute_clause(cue.token):
+                    # "with security sources telling AFP that ...": a source of its own,
+                    # whatever the main clause's reporter
+                    break
                 continue
             if chosen is None:
                 chosen, got = cue, resolved
-            elif _reports(chosen, chain) and _reports(cue, chain):
+            elif (
+                _reports(chosen, chain)
+                and _reports(cue, chain)
+                and not absolute_clause(chosen.token)
+            ):
                 # "Yemen has recorded 2,300 deaths, the WHO said": the outermost reporter
                 # speaks to the reader
                 chosen, got = cue, resolved
@@ -197,6 +206,13 @@ class SpeakersComponent(Stage):
                 chosen.rule.startswith("cue:noun") and chosen in chain
             ):
                 break
+        if chosen is None and unresolved is not None:
+            # "The report, presented on Tuesday, disclosed ...": the report named before
+            for head in unresolved.speakers:
+                got = earlier_report(head, span, index)
+                if got is not None:
+                    chosen = unresolved
+                    break
         cue = chosen or unresolved
         if chosen is None and unresolved is not None:
             result.unresolved_heads = tuple(t.i for t in unresolved.speakers)
@@ -207,6 +223,7 @@ class SpeakersComponent(Stage):
                 result.entities, text, rule = got
                 result.speakers = _speaker_dicts(result.entities, text)
                 result.rules.append(rule)
+                self._relay(index, cue.token, result)
         if not result.speakers and quote is not None and quote.speakers:
             # "“We counted 47 bodies,” Ms Okafor said": the quote's speaker, also for "we"
             result.entities = quote.speakers
@@ -226,11 +243,45 @@ class SpeakersComponent(Stage):
             result.rules.append(f"stance:{result.stance}")
         return result
 
+    def _relay(self, index: SpeakerIndex, cue: Token, result: SpanAttribution) -> None:
+        """ "State TV reported 30 deaths, citing the health office": the body or person a
+        reporter passes the figure on from speaks too, after it."""
+        for clause in cue.children:
+            if clause.dep_ not in ("advcl", "xcomp") or clause.tag_ != "VBG":
+                continue
+            if clause.lemma_.lower() not in self.words.relay_verbs:
+                continue
+            for obj in clause.children:
+                if obj.dep_ != "dobj":
+                    continue
+                # "citing local sources" names no originator: only a body or a person does
+                got = resolve_head(index, obj)
+                if got is None:
+                    continue
+                names = {e.voice.name for e in result.entities}
+                added = tuple(e for e in got[0] if e.voice.name not in names)
+                if not added:
+                    continue
+                if len(result.speakers) == 1:
+                    # several speakers are written by name
+                    result.speakers[0]["text"] = result.speakers[0]["name"]
+                result.entities = (*result.entities, *added)
+                result.speakers.extend(
+                    _speaker_dicts(added, got[1])
+                    if len(added) > 1
+                    else [
+                        {"text": got[1], "name": added[0].voice.name, "kind": added[0].voice.kind}
+                    ]
+                )
+                result.rules.append("speaker:relayed")
+                return
+
     def _headline_source(self, span: Span, index: SpeakerIndex, result: SpanAttribution) -> None:
         """ "Drone strike kills nine: activists", "... - officials": a title line's source tag;
         a tag by kind ("Monitor", "Army") names the body the article then names."""
         tag = headline_tag(span.sent)
         if tag is None or tag.head is None or tag.source is None:
+            self._headline_label(span, index, result)
             return
         head = span.doc[tag.head]
         got = resolve_head(index, head) or generic_source(head, self.words)
@@ -242,6 +293,34 @@ class SpeakersComponent(Stage):
         if result.cue is None:
             result.cue, result.cue_token = cue.text, cue.i
         result.rules.extend(("cue:headline-tag", rule))
+
+    def _headline_label(self, span: Span, index: SpeakerIndex, result: SpanAttribution) -> None:
+        """ "Mexico official: 2 dead men may be massacre gunmen": a title line opened by who
+        says it, a source noun or a known body before a colon (a place before one, "Kenya:",
+        is the story's subject, not its source)."""
+        words = self.words
+        toks = [t for t in span.sent if not t.is_space]
+        colon = next((k for k, t in enumerate(toks[:6]) if t.text == ":"), None)
+        if colon is None or colon == 0 or toks[colon].i >= span.start:
+            return
+        head = toks[colon - 1]
+        mention = index.mention_at(head.i)
+        known = mention is not None and mention.how in ("body", "acronym") and mention.entities
+        low = head.lower_
+        if not known and not (
+            low in words.roles or low in words.person_nouns or low in words.source_kinds
+        ):
+            return
+        got = resolve_head(index, head) if known else generic_source(head, words)
+        if got is None:
+            return
+        entities, _text, rule = got
+        text = span.doc[toks[0].i : head.i + 1].text
+        result.entities = entities
+        result.speakers = _speaker_dicts(entities, text)
+        if result.cue is None:
+            result.cue, result.cue_token = toks[colon].text, toks[colon].i
+        result.rules.extend(("cue:headline-label", rule))
 
     def _closing_speakers(
         self, index: SpeakerIndex, cue: Cue

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from claimx.lexicon import gazetteer as gaz
+from claimx.lexicon.words import outcome_words
 from claimx.pipeline.speakers.words import CueWords, cue_words
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -62,8 +64,16 @@ def verb_speakers(verb: Token) -> tuple[Token, ...]:
         ]
         if agents:
             return conjuncts(agents[0])
-        # "X reviewed the data and said ...", "X went on to say ...": the subject is shared
-        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+        # "with officials claiming that ...": a participle on a noun has that noun for subject
+        if (
+            current.dep_ == "acl"
+            and current.tag_ == "VBG"
+            and current.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return conjuncts(current.head)
+        # "X reviewed the data and said ...", "X went on to say ...", "X has been able to
+        # verify ...": the subject is shared
+        if current.dep_ in ("conj", "xcomp", "acomp") and current.head.i != current.i:
             current = current.head
             continue
         break
@@ -74,8 +84,28 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     """Who a report noun belongs to: "Amnesty's report", "UN figures", "a report by HRW"."""
     for child in noun.children:
         if child.dep_ == "poss":
+            if child.lower_ == "whose":
+                # "the WHO, whose own figures showed": the noun the relative clause is on
+                owner = _relative_antecedent(noun)
+                if owner is not None:
+                    return conjuncts(owner)
             return conjuncts(child)
-    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i]
+    if noun.pos_ == "PROPN":
+        # "the 2020 Police Violence Report from Mapping Police Violence": a titled report's
+        # own words are its title; who issued it follows
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (pobj.pos_ == "PROPN" or pobj.ent_type_ == "ORG"):
+                        return conjuncts(pobj)
+    # "the civilian death toll", "casualty figures": a harm word before the noun says what is
+    # counted, not who counts
+    harm = outcome_words().nouns
+    modifiers = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.lower_ not in harm
+    ]
     # "UN figures" before "ministry figures": a name is the surer owner
     for child in sorted(modifiers, key=lambda c: not (c.pos_ == "PROPN" or c.ent_type_)):
         if child.pos_ in ("PROPN", "NOUN"):
@@ -83,9 +113,12 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     for child in noun.children:
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
             for pobj in child.children:
-                # "a figure of 320 dead" counts, "a report of the commission" is owned
+                # "a figure of 320 dead" counts, "a report of the commission" is owned; "a
+                # report from the ministry" is the ministry's, "the toll from the war" no one's
                 named = pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "NORP")
-                if pobj.dep_ == "pobj" and (child.lower_ != "of" or named):
+                if child.lower_ == "from" and not named:
+                    named = _source_noun(pobj)
+                if pobj.dep_ == "pobj" and (child.lower_ not in ("of", "from") or named):
                     return conjuncts(pobj)
         if child.dep_ == "acl":  # "a report published by HRW"
             for agent in child.children:
@@ -104,6 +137,49 @@ def report_source(noun: Token) -> tuple[Token, ...]:
     return ()
 
 
+def absolute_clause(verb: Token) -> bool:
+    """ "..., with security sources telling AFP that ...", "with officials claiming ...": a
+    reporting participle in a "with" clause of its own, which the sentence's main reporter
+    does not report."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return True
+    head = verb.head
+    return verb.dep_ == "acl" and head.dep_ == "pobj" and head.head.lower_ == "with"
+
+
+def _source_noun(tok: Token) -> bool:
+    """A noun that can name a source: a kind of body ("the ministry"), a source ("medics",
+    "local media") or a person ("witnesses")."""
+    words = cue_words()
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return (
+        gaz.descriptor(tok.text) is not None
+        or low in words.source_kinds
+        or lemma in words.source_kinds
+        or low in words.person_nouns
+        or low in words.roles
+    )
+
+
+def _witness(tok: Token, words: CueWords) -> bool:
+    """Someone who can see and tell: a person by name, or a noun for one ("witness",
+    "correspondent", "residents")."""
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in words.person_nouns
+        or tok.lemma_.lower() in words.person_nouns
+        or tok.lower_ in words.roles
+    )
+
+
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative clause holding ``tok`` is on ("the WHO, whose figures showed")."""
+    for anc in (tok, *tok.ancestors):
+        if anc.dep_ == "relcl":
+            return anc.head
+    return None
+
+
 def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
     """Every reporting verb, and every report noun with an owner, above the harm word
     ``trigger``, innermost first.
@@ -118,11 +194,22 @@ def cue_chain(trigger: Token, words: CueWords | None = None) -> list[Cue]:
     chain: list[Cue] = []
     previous = trigger
     for anc in trigger.ancestors:
+        if previous.dep_ == "conj" and previous is not trigger and words.verb_lemma(previous):
+            # "The ministry reported 2,200 ..., and the Interior Ministry said 1,300 ...":
+            # a report coordinated with another is not its content
+            break
         lemma = words.verb_lemma(anc)
         if lemma is not None and previous.dep_ != "nsubj":
             chain.append(
                 Cue(anc, anc.text, words.verbs[lemma], verb_speakers(anc), f"cue:verb:{lemma}")
             )
+        elif anc.pos_ == "VERB" and anc.lemma_.lower() in words.witness_verbs:
+            # "A Reuters witness saw about 12 bodies": a witness's own count
+            seers = verb_speakers(anc)
+            if seers and all(_witness(s, words) for s in seers):
+                chain.append(
+                    Cue(anc, anc.text, "asserts", seers, f"cue:witness:{anc.lemma_.lower()}")
+                )
         else:
             stance = words.noun_stance(anc)
             if stance is not None and previous.dep_ in ("acl", "relcl", "ccomp", "appos", "prep"):
@@ -145,11 +232,12 @@ def report_subject_cue(trigger: Token, words: CueWords | None = None) -> Cue | N
         )
         if stance is None:
             continue
-        # "Overall Gaza toll": a place the toll is counted in does not speak
+        # "Overall Gaza toll": a place the toll is counted in does not speak, nor do the
+        # people it counts ("the Palestinian death toll")
         source = [
             t
             for t in report_source(noun)
-            if words.noun_stance(t) is None and t.ent_type_ not in ("GPE", "LOC")
+            if words.noun_stance(t) is None and t.ent_type_ not in ("GPE", "LOC", "NORP")
         ]
         if source:
             return Cue(noun, noun.text, stance, tuple(source), "cue:noun-subject")
@@ -167,8 +255,12 @@ def according_to(sent: Span) -> Cue | None:
         if objects:
             heads = conjuncts(objects[0])
             words = cue_words()
-            # "according to ministry figures": the figures' owner speaks
-            if words.noun_stance(objects[0]) is not None:
+            # "according to ministry figures", "according to an updated Interior ministry
+            # toll": the figures' owner speaks
+            if (
+                words.noun_stance(objects[0]) is not None
+                or objects[0].lemma_.lower() in words.tally_nouns
+            ):
                 heads = report_source(objects[0]) or heads
         return Cue(tok, "according to", "asserts", heads, "cue:according-to")
     return None

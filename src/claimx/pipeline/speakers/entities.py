@@ -102,9 +102,34 @@ def strip_determiner(text: str) -> str:
     return " ".join(parts) or text
 
 
+#: the kinds of a state's bodies: a figure they give for harm their state suffered or did is an
+#: admission (:mod:`.stance`)
+STATE_KINDS = frozenset({"government", "military"})
+
+
 def descriptor_kind(kinds: Sequence[str]) -> str:
-    """The kind of a body known only by a descriptor: its one kind, else "other"."""
-    return kinds[0] if len(kinds) == 1 else "other"
+    """The kind of a body known only by a descriptor: its one kind; a state's office of either
+    kind ("the ministry": a civil or a defence one) is the government; else "other"."""
+    if len(kinds) == 1:
+        return kinds[0]
+    if kinds and set(kinds) <= STATE_KINDS:
+        return "government"
+    return "other"
+
+
+def name_kind(name: str) -> str:
+    """The kind of a body the gazetteer does not know, by its name: a country's, or one headed
+    by a state's word ("Philippine National Police", "Eastern Command Army") is a state's; any
+    other name says nothing."""
+    place = gaz.lookup_place(name)
+    if place is not None and place.kind == "country":
+        # "Armenia says nine soldiers were killed": a country speaks by its government
+        return "government"
+    words = name.split()
+    found = gaz.descriptor(words[-1]) if words else None
+    if found is not None and found.kinds and set(found.kinds) <= STATE_KINDS:
+        return descriptor_kind(found.kinds)
+    return "other"
 
 
 @per_rules_memo(maxsize=4096)

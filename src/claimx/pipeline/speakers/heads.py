@@ -18,6 +18,7 @@ from claimx.pipeline.speakers.entities import (
     clean_name,
     descriptor_kind,
     government_of,
+    name_kind,
     strip_determiner,
 )
 from claimx.pipeline.speakers.resolution import pronoun
@@ -72,6 +73,9 @@ def resolve_head(
         if mention.entities:
             return mention.entities, mention.text, mention.rule or f"speaker:{mention.how}"
         if mention.how == "descriptor":
+            office = _office_of(head, words)
+            if office is not None:
+                return (Entity(office, "government"),), office, "speaker:office-of-state"
             name = strip_determiner(mention.text)
             return (
                 (Entity(name, descriptor_kind(mention.kinds)),),
@@ -99,8 +103,24 @@ def resolve_head(
                 bodies = pronoun(index, child, exclude=exclude)
                 if bodies:
                     return tuple(e.voice for e in bodies), text, "speaker:member-of-body"
-    # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"
-    for child in head.children:
+    # "Ukrainian officials", "Kazakh authorities": that country's government, named as the
+    # gazetteer names it or, where it does not, by the national adjective; "Palestinian
+    # hospital officials" are a hospital's
+    of_body = any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
+    if not of_body and (
+        low in words.government_roles or head.lemma_.lower() in words.government_roles
+    ):
+        for child in head.children:
+            demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
+            if demonym is None or demonym.country is None:
+                continue
+            government = government_of(demonym) or Entity(
+                f"{demonym.demonym} government", "government"
+            )
+            return (government,), text, "speaker:demonym-government"
+    # "Amnesty researchers", "a coalition spokesman", "a spokesman for the ministry"; a body
+    # named in the phrase before its owner ("the Houthis' Al-Masirah TV station")
+    for child in sorted(head.children, key=lambda c: c.dep_ != "compound"):
         if child.dep_ in ("compound", "poss", "nmod", "amod") or (
             child.dep_ == "prep" and child.lower_ in words.role_links
         ):
@@ -116,6 +136,24 @@ def resolve_head(
                         text,
                         "speaker:member-of-body",
                     )
+    if low in words.roles:
+        # "the director of the Amin ambulance service": a body of a known kind the gazetteer
+        # does not name speaks by its own words
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "at"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or pobj.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                phrase = strip_determiner(head.doc[_np_start(pobj) : pobj.i + 1].text)
+                tail = " ".join(phrase.split()[-2:])
+                body_kind = gaz.descriptor(tail) or gaz.descriptor(pobj.text)
+                if body_kind is not None and phrase:
+                    return (
+                        (Entity(phrase, descriptor_kind(body_kind.kinds)),),
+                        text,
+                        "speaker:role-of-body",
+                    )
     for child in head.children:
         if child.dep_ == "appos":
             got = (
@@ -127,15 +165,13 @@ def resolve_head(
     if ent_label in ("ORG", "NORP", "GPE", "PERSON", "FAC"):
         ent = index.ent_at(head.i)
         if ent is not None:
-            kind = "person" if ent_label == "PERSON" else "other"
-            return (Entity(clean_name(ent.text), kind),), ent.text, f"speaker:ner:{ent_label}"
-    if low in words.government_roles or head.lemma_.lower() in words.government_roles:
-        # "Ukrainian officials", "Iraqi authorities": that country's government
-        for child in head.children:
-            demonym = gaz.demonym(child.text) if child.dep_ in ("amod", "compound") else None
-            government = government_of(demonym) if demonym is not None else None
-            if government is not None:
-                return (government,), text, "speaker:demonym-government"
+            name = clean_name(ent.text)
+            kind = "person" if ent_label == "PERSON" else name_kind(name)
+            place = gaz.lookup_place(name) if ent_label == "GPE" else None
+            if place is not None and place.kind == "country":
+                # "Israel says 14 soldiers were killed": a country speaks by its government
+                kind = "government"
+            return (Entity(name, kind),), ent.text, f"speaker:ner:{ent_label}"
     generic = None
     if head.pos_ in ("NOUN", "PROPN"):
         # "the state prosecutor's office said": a kind of body named by its head noun
@@ -219,18 +255,53 @@ def _owned_by_place(
         return None
     rest = head.doc[owner.i + 1 : head.i + 1]
     rest_words = [t.text for t in rest if t.text not in ("'s", "’s")]
-    for candidate in (f"{owner.text}'s {head.text}", f"{place.name} {head.text}"):
+    candidates = [f"{owner.text}'s {head.text}", f"{place.name} {head.text}"]
+    body_word = words.role_bodies.get(head.lower_)
+    if body_word is not None:
+        # "Iraq's health minister said": the minister speaks for Iraq's health ministry
+        office = " ".join([*rest_words[:-1], body_word])
+        candidates += [f"{owner.text}'s {office}", f"{place.name} {office}"]
+    for candidate in candidates:
         body = gaz.lookup_body(candidate)
         if body is not None:
             return (Entity(body.name, body.kind, body.parent),), text, "speaker:place-owned"
-    found = gaz.descriptor(head.text)
+    # "Kazakhstan's health ministry": the kind of the whole office before its head noun's
+    found = gaz.descriptor(" ".join(rest_words)) or gaz.descriptor(head.text)
     kind = descriptor_kind(found.kinds) if found is not None else "government"
     name = f"{place.name} {' '.join(rest_words).lower()}"
     return (Entity(name, kind),), text, "speaker:place-owned"
 
 
+def _office_of(head: Token, words: CueWords) -> str | None:
+    """ "The office of Kazakhstan's president": a body named by the state office it serves."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.lower_ in words.government_roles:
+                return strip_determiner(head.doc[_np_start(head) : pobj.i + 1].text)
+    return None
+
+
 def _np_start(head: Token) -> int:
-    """Where the noun phrase ``head`` heads starts (its left modifiers, punctuation aside)."""
-    return min(
-        [head.i, *[c.left_edge.i for c in head.children if c.i < head.i and c.dep_ != "punct"]]
+    """Where the noun phrase ``head`` heads starts (its left modifiers, punctuation aside); a
+    spaced dash or a colon ends a title before its source tag ("... in Ukraine - regional
+    governor"), which the parse may have hung on the tag."""
+    # "Earlier the director of ...": an adverb the parse hung on the noun is not part of it
+    start = min(
+        [
+            head.i,
+            *[
+                c.left_edge.i
+                for c in head.children
+                if c.i < head.i and c.dep_ not in ("punct", "advmod", "cc")
+            ],
+        ]
     )
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        tok = doc[i]
+        spaced = bool(tok.whitespace_) and i > 0 and bool(doc[i - 1].whitespace_)
+        if tok.text in (":", "–", "—") or (tok.text == "-" and spaced):
+            return i + 1
+    return start

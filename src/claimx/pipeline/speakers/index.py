@@ -25,6 +25,7 @@ from claimx.pipeline.speakers.entities import (
     Quote,
     clean_name,
     is_name_token,
+    name_kind,
     named_with,
 )
 from claimx.pipeline.speakers.national import article_country
@@ -229,7 +230,7 @@ class SpeakerIndex:
                         entity, rule = inside.entities[0], "body:acronym-known"
                     else:
                         entity, rule = (
-                            Entity(clean_name(run.text), "other"),
+                            Entity(clean_name(run.text), name_kind(clean_name(run.text))),
                             "body:acronym-definition",
                         )
                     self.add(Mention(run.start, run.end, run.text, "body", (entity,), rule=rule))
@@ -260,14 +261,19 @@ class SpeakerIndex:
                 and self.doc[ent.end].text == "-"
                 and self.doc[ent.end + 1].lower_ in gaz.gazetteer().affixes
             )
+            # "Interior ministry": the model's ORG is the first word of a descriptor
+            part = ent.end < len(self.doc) and (
+                gaz.descriptor(f"{ent.text} {self.doc[ent.end].text}") is not None
+            )
             if (
                 ent.label_ == "ORG"
                 and gaz.descriptor(ent.text) is None
+                and not part
                 and not dateline
                 and not surname
                 and not seat
             ):
-                entity = Entity(clean_name(ent.text), "other")
+                entity = Entity(clean_name(ent.text), name_kind(clean_name(ent.text)))
                 self.add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
 
     def _descriptors(self, spans: list[Span]) -> None:

@@ -60,6 +60,11 @@ class CueWords:
     report_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     source_kinds: dict[str, str]  # head noun -> kind of a source no gazetteer entry names
+    protest_words: frozenset[str]  # a state's response to protest: its figures there admit harm
+    loss_verbs: frozenset[str]  # lemmas: "we lost dozens of men", a party's own losses
+    witness_verbs: frozenset[str]  # lemmas: "a Reuters witness saw 12 bodies"
+    relay_verbs: frozenset[str]  # lemmas: "..., citing the health office"
+    role_bodies: dict[str, str]  # "minister" -> "ministry": the body a role heads
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The reporting verb ``tok`` is (by lemma where parsed, by form elsewhere), or None."""
@@ -127,4 +132,9 @@ def cue_words() -> CueWords:
         report_verbs=frozenset(data["report_verbs"]),
         giving_verbs=frozenset(data["giving_verbs"]),
         source_kinds={noun: kind for kind, nouns in data["source_kinds"].items() for noun in nouns},
+        protest_words=frozenset(data["protest_words"]),
+        loss_verbs=frozenset(data["loss_verbs"]),
+        witness_verbs=frozenset(data["witness_verbs"]),
+        relay_verbs=frozenset(data["relay_verbs"]),
+        role_bodies=dict(data["role_bodies"]),
     )
