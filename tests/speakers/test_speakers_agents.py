@@ -82,21 +82,21 @@ SENTENCE_CASES = [
         "Rapid Support Forces",
         "agent:blamed",
     ),
-    # a dateline the model misreads; the words before the harm verb name the attack
+    # a dateline goes to the model apart from its sentence, so the attack is the subject
     (
         "BANGKOK, April 12 (Asia Wire Service) – A Myanmar military airstrike on a village in "
         "Sagaing killed 40 people, the opposition said.",
         "40",
         "Myanmar military",
-        "agent:surface",
+        "agent:subject",
     ),
-    # a second harm verb shares the first one's agent
+    # a second harm verb has the first one's subject
     (
         "CELAYA, Mexico — Gunmen opened fire on a party at a ranch early on Sunday, killing 12 "
         "people and wounding 15 others, state prosecutors said.",
         "15",
         "gunmen",
-        "agent:shared-verb",
+        "agent:subject",
     ),
     # a toll of people "it has killed"
     (
