@@ -33,6 +33,19 @@ CASES = [
             ("at least 170", 170, "killed", "civilians", "people", None),
         ],
     ),
+    # a joined clause with its own subject says nothing of the first verb's object
+    (
+        '"We lost dozens of men in the village and several are wounded," said a local official.',
+        [("dozens", 24, "killed", "men", "people", None)],
+    ),
+    # a relative clause's harm outranks the noun's
+    (
+        "The regime killed 14 people in August, including seven detainees who died under torture.",
+        [
+            ("14", 14, "killed", "people", "people", None),
+            ("seven", 7, "killed", "people", "people", 0),
+        ],
+    ),
     # a vague part hangs on its total like a number does
     (
         "Jets struck a wedding, killing about 170 people, including dozens of children.",

@@ -108,6 +108,24 @@ def is_outcome_word(tok: Token, table: dict[str, str]) -> str | None:
     return table.get(tok.lower_) or table.get(tok.lemma_.lower())
 
 
+def relative_outcome(noun: Token) -> Link | None:
+    """ "seven detainees who died under torture": the harm the relative clause says of the
+    noun's people outranks the one the noun names."""
+    words = outcome_words()
+    for clause in noun.children:
+        if clause.dep_ != "relcl" or clause.lower_ in words.weak_verbs:
+            continue
+        if not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")
+            for c in clause.children
+        ):
+            continue
+        out = is_outcome_word(clause, words.verbs)
+        if out and not _is_active_with_object(clause):
+            return Link(out, clause.i, f"relative:{clause.lower_}")
+    return None
+
+
 def noun_outcome(noun: Token) -> Link | None:
     """An outcome said by the counted noun itself: "45 deaths", "1,600 civilian lives lost"."""
     words = outcome_words()
@@ -195,6 +213,11 @@ def _state_outcome(verb: Token) -> Link | None:
     words = outcome_words()
     for child in verb.children:
         if child.dep_ in _STATE_DEPS:
+            if child.dep_ == "conj" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            ):
+                # "we lost dozens of men and several are wounded": a clause of its own
+                continue
             out = is_outcome_word(child, words.adjectives)
             if out is None and child.tag_ == "VBN":
                 out = is_outcome_word(child, words.verbs)

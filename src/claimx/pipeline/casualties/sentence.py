@@ -26,6 +26,7 @@ from claimx.pipeline.casualties.outcomes import (
     modifier_outcome,
     noun_outcome,
     phrase_head,
+    relative_outcome,
     released,
 )
 from claimx.pipeline.casualties.parts import clause_of, link_continuations
@@ -107,7 +108,7 @@ def _link_one(item: Casualty) -> None:
         return
     link = None
     if noun is not None:
-        link = noun_outcome(noun)
+        link = relative_outcome(noun) or noun_outcome(noun)
     if link is None and noun is not None and noun.lower_ in ("cases", "case", "incidents"):
         link = case_outcome(noun)
     if link is None and nominal.dep_ == "conj":
