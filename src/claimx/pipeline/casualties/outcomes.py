@@ -228,6 +228,16 @@ def _state_outcome(verb: Token) -> Link | None:
     return None
 
 
+def _harm_modifier(noun: Token) -> bool:
+    """ "and injured thousands" read as an adjective on "thousands": the noun says its harm."""
+    words = outcome_words()
+    return any(
+        c.dep_ in ("amod", "acl")
+        and (is_outcome_word(c, words.adjectives) or is_outcome_word(c, words.verbs))
+        for c in noun.children
+    )
+
+
 def governing_outcome(nominal: Token) -> Link | None:
     """A harm said by the verb or noun the nominal is an argument of."""
     words = outcome_words()
@@ -236,7 +246,12 @@ def governing_outcome(nominal: Token) -> Link | None:
     dep = ""
     # "12 soldiers and 3 civilians were killed": climb the coordination
     while tok.dep_ in ("conj", "appos") and tok.head.i != tok.i:
-        if tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ == "VERB":
+        if (
+            tok.dep_ == "conj"
+            and tok.pos_ in ("NOUN", "PROPN")
+            and tok.head.pos_ == "VERB"
+            and not _harm_modifier(tok)
+        ):
             # "killed 13 soldiers and at least 170 civilians", the second object joined to
             # the verb: it is the verb's object too
             dep = "dobj"
