@@ -35,15 +35,16 @@ CASES = [
     ),
     # a joined clause with its own subject says nothing of the first verb's object
     (
-        '"We lost dozens of men in the village and several are wounded," said a local official.',
+        '"We lost dozens of men at the ford and many more are hurt," a militia leader said.',
         [("dozens", 24, "killed", "men", "people", None)],
     ),
     # a relative clause's harm outranks the noun's
     (
-        "The regime killed 14 people in August, including seven detainees who died under torture.",
+        "Security forces killed 30 people last month, among them six prisoners who died in"
+        " custody.",
         [
-            ("14", 14, "killed", "people", "people", None),
-            ("seven", 7, "killed", "people", "people", 0),
+            ("30", 30, "killed", "people", "people", None),
+            ("six", 6, "killed", "people", "people", 0),
         ],
     ),
     # a vague part hangs on its total like a number does
@@ -76,9 +77,9 @@ CASES = [
             ("Seven", 7, "killed", "children", "people", 0),
         ],
     ),
-    # "one of these sources" counts sources
+    # "one of those witnesses" counts witnesses
     (
-        "Ten villagers were killed, according to one of these sources.",
+        "Ten villagers died, said one of those witnesses.",
         [("Ten", 10, "killed", "civilians", "people", None)],
     ),
     # a dateline opening the sentence is not its subject
@@ -108,8 +109,8 @@ CASES = [
         [("12", 12, "killed", "people", "people", None)],
     ),
     (
-        "UN experts said 1 million ethnic Uygurs in China were being held in camps.",
-        [("1 million", 1000000, "detained", "people", "people", None)],
+        "Monitors believe 300,000 ethnic Uygurs are being held in guarded camps.",
+        [("300,000", 300000, "detained", "people", "people", None)],
     ),
     # "the lives of": the people the lives were of
     (

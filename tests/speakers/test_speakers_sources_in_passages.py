@@ -55,8 +55,8 @@ def test_speakers_indefinite_report_opens_no_old_frame(parse: Callable[..., Doc]
     [
         # a toll owned by the body named before it
         (
-            "At least 212 people were killed in the landslide, according to an updated "
-            "interior ministry toll issued on Sunday.",
+            "At least 212 people were killed in the landslide, according to a revised "
+            "interior ministry count released on Sunday.",
             212,
             "ministry",
         ),
@@ -75,7 +75,7 @@ def test_speakers_indefinite_report_opens_no_old_frame(parse: Callable[..., Doc]
             "World Health Organization",
         ),
         # a harm word before the toll says what is counted, the giver speaks
-        ("Officials earlier gave the civilian death toll as 14.", 14, "officials"),
+        ("Officials had earlier put the civilian toll at 14.", 14, "officials"),
         # "has been able to verify": the subject of the clause above the verb
         (
             "The Harbour Watch group, an independent monitor, has been able to verify 212 "
@@ -207,7 +207,7 @@ def test_speakers_generic_relayed_and_participial_sources(
         (
             "Toll climbs as police break up sit-ins in crackdown\n\n"
             "Officers cleared two camps on Wednesday.\n\n"
-            "The health ministry has put the number of dead at 21.",
+            "The health ministry now counts 21 dead.",
             21,
             "acknowledges",
         ),
@@ -215,7 +215,7 @@ def test_speakers_generic_relayed_and_participial_sources(
         (
             "Toll climbs after the storm\n\n"
             "Floods swept two towns on Wednesday.\n\n"
-            "The health ministry has put the number of dead at 21.",
+            "The health ministry now counts 21 dead.",
             21,
             "asserts",
         ),
@@ -233,7 +233,7 @@ def test_speakers_stance_of_a_state_in_protest(
     [
         # a title line opened by who says it
         (
-            "Harbour official: 2 dead men may be the gunmen\n\n"
+            "Harbour official: 2 bodies found may be attackers\n\n"
             "PORT TOWN - The bodies of two men were found on Tuesday.",
             ["harbour official"],
         ),
@@ -249,7 +249,7 @@ def test_speakers_headline_label(parse: Callable[..., Doc], text: str, speakers:
 def test_speakers_title_tag_opens_no_frame(parse: Callable[..., Doc]) -> None:
     # the headline's source is the headline's: the story's found bodies are no one's
     doc = parse(
-        "Harbour official: 2 dead men may be the gunmen\n\n"
+        "Harbour official: 2 bodies found may be attackers\n\n"
         "PORT TOWN - The bodies of two men were found on Tuesday.",
         published="2024-05-03",
     )
@@ -261,7 +261,7 @@ def test_speakers_title_tag_opens_no_frame(parse: Callable[..., Doc]) -> None:
     [
         # a place's minister speaks for that place's ministry
         (
-            "Iraq's health minister said on Monday that 40 people died in the market fire.",
+            "Iraq's health minister told reporters that 40 people died in the market fire.",
             40,
             ["Iraqi Ministry of Health"],
         ),
@@ -282,8 +282,8 @@ def test_speakers_title_tag_opens_no_frame(parse: Callable[..., Doc]) -> None:
         ),
         # a new body does not snap to a known one by a common word
         (
-            "Raids on farms appear to be rising again, with a conflict observatory reporting "
-            "at least six villagers killed last week.",
+            "Raids on farms are rising again; a conflict observatory counted at least six "
+            "villagers killed last week.",
             6,
             ["conflict observatory"],
         ),
