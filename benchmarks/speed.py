@@ -19,7 +19,8 @@ alone) over the same texts:
 - ``claimx``: ``claimx.load()`` then ``nlp.pipe`` over the articles, one process; it also
   counts the share of tokens the gate sent to the model (``parsed_share``) and the share in
   candidate sentences (``candidate_share``);
-- ``claimx_w2``: ``claimx.extract_many(..., n_process=2)``;
+- ``claimx_w1`` and ``claimx_w2``: ``claimx.extract_many(..., n_process=1)`` and ``n_process=2``
+  (what ``claimx extract --workers 1`` and ``--workers 2`` run; their ratio is the scaling);
 - ``claimx_stages``: the same articles again, timed stage by stage (``benchmarks/stages.py``):
   each claimx stage, and the gate split into its own rules and the English model's components.
 
@@ -122,9 +123,10 @@ def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
 
             times = stage_times(articles, profile=0)
             result["stage_seconds"] = {k: round(v, 2) for k, v in times["stages_s"].items()}
-        elif kind == "claimx_w2":
+        elif kind in ("claimx_w1", "claimx_w2"):
+            workers = 2 if kind == "claimx_w2" else 1
             for done, (_article, found) in enumerate(
-                claimx.extract_many(articles, nlp=nlp, n_process=2), start=1
+                claimx.extract_many(articles, nlp=nlp, n_process=workers), start=1
             ):
                 claims += len(found)
                 if done % 25 == 0:
@@ -225,7 +227,7 @@ def main() -> None:
     }
     if not DEFAULT_BENCH.exists():
         sys.exit(f"bench corpus not found: {DEFAULT_BENCH}")
-    plan = {"ordinary": ("tokenizer", "plain", "claimx", "claimx_w2", "claimx_stages")}
+    plan = {"ordinary": ("tokenizer", "plain", "claimx", "claimx_w1", "claimx_w2", "claimx_stages")}
     if not args.quick:
         plan.update(
             {"whole": ("plain", "claimx"), "giant": ("claimx",), "dense": ("plain", "claimx")}
@@ -238,7 +240,8 @@ def main() -> None:
     ordinary = results["ordinary"]
     results["ratios"] = {
         "ordinary_claimx_over_plain": _ratio(ordinary["claimx"], ordinary["plain"]),
-        "ordinary_workers2_over_workers1": _ratio(ordinary["claimx_w2"], ordinary["claimx"]),
+        # what `claimx extract --workers 2` gains over `--workers 1`: the same code path
+        "ordinary_workers2_over_workers1": _ratio(ordinary["claimx_w2"], ordinary["claimx_w1"]),
         "ordinary_tokenizer_over_plain": _ratio(ordinary["tokenizer"], ordinary["plain"]),
     }
     if not args.quick:

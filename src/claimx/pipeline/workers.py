@@ -41,8 +41,9 @@ from claimx.pipeline.api import (
 
 # Batches in flight per worker: one running, one queued.
 IN_FLIGHT_PER_WORKER = 2
-# Small batches keep the workers evenly loaded when article lengths vary a lot.
-WORKER_BATCH = 4
+# Small batches keep the workers evenly loaded when article lengths vary a lot; eight articles
+# still give the model batches of a few hundred sentences (four ran about 5 % slower).
+WORKER_BATCH = 8
 _WATCH_SECONDS = 0.5
 _PR_SET_PDEATHSIG = 1
 
