@@ -48,9 +48,9 @@ def frame_outcome(nominal: Token) -> Link | None:
         if out and not _lemma_in(verb, outcome_words().weak_verbs):
             return Link(out, verb.i, f"verb:nsubjpass:{verb.lemma_.lower()}")
         head = verb
-    if tok.dep_ == "nsubjpass" and _custody(head):
+    if tok.dep_ == "nsubjpass" and (held := _custody(head)) is not None:
         # "thousands were sent into detention"
-        return _custody(head)
+        return held
     if tok.dep_ in _SUBJECTS:
         return _raised_state(head) or _suffered(head) or _condition(head)
     if tok.dep_ in ("dobj", "obj"):

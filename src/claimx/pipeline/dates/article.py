@@ -19,7 +19,7 @@ from claimx.pipeline.dates.mentions import (
 )
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
 from claimx.pipeline.dates.values import DateValue
-from claimx.pipeline.dates.vocabulary import attach_words
+from claimx.pipeline.dates.vocabulary import attach_words, date_vocab
 from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table
 
 # "Correction, December 18: ...", "Update, 14 March: ..."
@@ -118,7 +118,7 @@ class ArticleDates:
         after a date told nearby, in the year around it that puts it nearest that date."""
         value = resolve_in_context(text, self.anchor, future, contexts)
         year = self.year_anchor
-        if value is not None or year is None or not _MONTH_NAME.search(text):
+        if value is not None or year is None or not _names_month(text):
             return value
         if _DAY_BOUND.search(text):
             return None  # "on Tuesday", "last week": no day to count from
@@ -558,17 +558,22 @@ class ArticleDates:
         return None
 
 
-# a year written in full; a month name, which needs only a year ("in December", "January 4");
-# words that need a day to count from ("on Tuesday", "last week", "two days ago")
+# a year written in full; words that need a day to count from ("on Tuesday", "last week",
+# "two days ago")
 _FULL_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTH_NAME = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.I
-)
 _DAY_BOUND = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:today|yesterday|tonight|week|ago|"
     r"day|days|last|past|next)\b",
     re.I,
 )
+
+
+def _names_month(text: str) -> bool:
+    """Whether a date expression names a month, which needs only a year ("in December",
+    "January 4")."""
+    months = date_vocab().months
+    return any(word in months for word in re.findall(r"[a-z]+", text.lower()))
+
 
 # how many running paragraphs may give the lead's event its day when the lead dates nothing
 _LEDE_WINDOW = 4

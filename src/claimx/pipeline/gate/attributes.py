@@ -231,7 +231,7 @@ def _pure_rules(lemmatizer: Lemmatizer) -> bool:
     )
 
 
-def table_component(name: str, proc: Any) -> Any:
+def table_component(proc: Any) -> Any:
     """The faster equivalent of one of the model's components where there is one (the
     attribute ruler, the rule lemmatizer), else the component itself."""
     if isinstance(proc, Lemmatizer) and _pure_rules(proc):

@@ -105,7 +105,7 @@ class GateComponent(Stage):
         if self._components is None or self._components[0] is not model:
             self._components = (
                 model,
-                [(name, table_component(name, proc)) for name, proc in model.pipeline],
+                [(name, table_component(proc)) for name, proc in model.pipeline],
             )
         return self._components[1]
 
