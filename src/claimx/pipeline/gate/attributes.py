@@ -21,7 +21,8 @@ from typing import Any
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.tokens import Doc
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
 #: the token attributes a spec may test, as the ruler's Matcher names them
@@ -192,12 +193,21 @@ class CachedLemmatizer:
     """A drop-in for the model's rule ``lemmatizer``: a token's lemma kept per (form, part of
     speech, morphology), the three things spaCy's rules read. spaCy's own cache skips the words
     already in base form (singular nouns, infinitives: most words), so it reruns its rules on
-    them every time; this one does not."""
+    them every time; this one does not. A new key runs spaCy's rules as
+    :meth:`~spacy.pipeline.Lemmatizer.rule_lemmatize` does, with one change of representation:
+    the model stores each part of speech's index of known lemmas as a list (57,000 nouns), and
+    every candidate form was a scan of it; here it is a set."""
 
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.strings = lemmatizer.vocab.strings
         self._lemmas: dict[tuple[int, int, int], int] = {}
+        tables = lemmatizer.lookups
+        self._index = {
+            pos: frozenset(forms) for pos, forms in tables.get_table("lemma_index", {}).items()
+        }
+        self._exceptions = dict(tables.get_table("lemma_exc", {}).items())
+        self._rules = dict(tables.get_table("lemma_rules", {}).items())
 
     def __call__(self, doc: Doc) -> Doc:
         columns = doc.to_array([ORTH, POS, MORPH, LEMMA])
@@ -209,10 +219,45 @@ class CachedLemmatizer:
             key = (orth, pos, morph)
             value = known.get(key)
             if value is None:
-                value = known[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                value = known[key] = self.strings.add(self.lemmatize(doc[i]))
             lemmas[i] = value
         doc.from_array([LEMMA], lemmas)
         return doc
+
+    def lemmatize(self, token: Token) -> str:
+        """The lemma spaCy's rule mode gives ``token`` (the first of its forms)."""
+        string = token.text
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space") or self.lemmatizer.is_base_form(token):
+            # spaCy warns on an untagged token; its own method says so
+            return str(self.lemmatizer.rule_lemmatize(token)[0])
+        key = get_string_id(univ_pos)
+        index = self._index.get(key, frozenset())
+        exceptions = self._exceptions.get(key, {})
+        rules = self._rules.get(key, [])
+        if not (index or exceptions or rules):
+            return string if univ_pos == "propn" else string.lower()
+        lower = string.lower()
+        forms: list[str] = []
+        oov_forms: list[str] = []
+        for old, new in rules:
+            if lower.endswith(old):
+                form = lower[: len(lower) - len(old)] + new
+                if not form:
+                    continue
+                if form in index:
+                    forms.insert(0, form)
+                elif not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in exceptions.get(lower, []):
+            if form not in forms:
+                forms.insert(0, form)
+        if not forms:
+            forms.extend(oov_forms)
+        return forms[0] if forms else string
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for doc in docs:
