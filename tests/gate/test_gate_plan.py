@@ -85,12 +85,33 @@ def _parsed_texts(planner: Planner, blank: Language, text: str) -> list[str]:
         # verbs that harm only a person object are harm words too, in every form
         ("Gunmen took away 27 students.", ["Gunmen took away 27 students."]),
         ("Doctors are treating eight patients.", ["Doctors are treating eight patients."]),
+        # numbers that count no one (a year, a duration, a percentage, a sum): nothing to parse,
+        # and no context pulled in for them
+        ("Officials said the 2021 floods killed crops across the valley.", []),
+        ("The hospital said it had treated the wounded for three weeks.", []),
+        ("Deaths from the fever fell 40% last year, the ministry said.", []),
+        ("The family said the killing cost them $2,000 in lost wages.", []),
+        # the same sentence with a count of people in it is parsed
+        (
+            "Officials said the 2021 floods killed 31 farmers across the valley.",
+            ["Officials said the 2021 floods killed 31 farmers across the valley."],
+        ),
     ],
 )
 def test_gate_plan_parses_what_claims_need(
     planner: Planner, blank: Language, text: str, parsed: list[str]
 ) -> None:
     assert _parsed_texts(planner, blank, text) == parsed
+
+
+def test_gate_plan_keeps_a_sentence_of_uncounted_numbers_a_candidate(
+    planner: Planner, blank: Language
+) -> None:
+    # the figures stage still reads it, so its year keeps its reason ("year"), not "no harm word"
+    doc, bounds = _sentences(blank, "The 2021 floods killed crops. Rain fell.")
+    plan = planner.plan(doc, bounds, parse_all=False)
+    assert plan.candidates == (0,)
+    assert plan.parsed == ()
 
 
 @pytest.mark.parametrize("text", ["12 people were killed. Then 4 more died.", ""])

@@ -43,6 +43,7 @@ PARSED_KEY = "claimx_parsed"
 RULE_FILES = (
     "layout.json",
     "numbers.json",
+    "distractors.json",
     "outcomes.json",
     "victims.json",
     "cues.json",

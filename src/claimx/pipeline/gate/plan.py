@@ -3,7 +3,9 @@
 Most news text holds no casualty claim, and the model is ~40x slower than the tokenizer. The
 plan keeps:
 
-- **candidates**: sentences holding a number expression and a harm word;
+- **candidates**: sentences holding a number expression and a harm word; only those where
+  the figure scanner finds a number that may count people (not only a year, a duration, a sum,
+  an age in words...) are parsed, and only they pull in the context below;
 - **neighbours**: the ``neighbours`` sentences each side of a candidate that can say who speaks
   (a reporting word, a quote mark, a title: "the two groups said", "Kate Allen, the director of
   ..., said"); a candidate's own reporting verb may name no one, so they are kept even then;
@@ -31,13 +33,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from spacy.attrs import LIKE_NUM, LOWER
+from spacy.attrs import LIKE_NUM, LOWER, ORTH
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import per_rules
 from claimx.lexicon.words import number_words, outcome_words, past_form, verb_forms
+from claimx.pipeline.figures.scan import scan_figures
 from claimx.pipeline.layout import layout_of
 from claimx.resources import read_json
 
@@ -148,6 +151,8 @@ class Planner:
         self._framing = hashes(self.words.framing)
         self._share_preps = hashes(self.words.share_preps)
         self._share_pronouns = hashes(self.words.share_pronouns)
+        self._strings = vocab.strings
+        self._shapes: dict[int, tuple[bool, bool, bool]] = {}
 
     def plan(self, doc: Doc, bounds: list[tuple[int, int]], parse_all: bool) -> ParsePlan:
         n = len(doc)
@@ -168,17 +173,36 @@ class Planner:
         if not candidates:
             return ParsePlan((), ())
         candidates = self._continuations(doc, bounds, arr, sent_of, has_num, candidates)
+        live = candidates if self.count_singular else self._holding_figures(doc, bounds, candidates)
+        if not live:
+            return ParsePlan(tuple(candidates), ())
         has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
-        wanted = set(candidates)
-        for k in candidates:
+        wanted = set(live)
+        for k in live:
             for j in range(max(0, k - self.neighbours), min(count, k + self.neighbours + 1)):
                 if has_context[j]:
                     wanted.add(j)
-        wanted |= self._frame_openers(doc, bounds, sent_of, arr, candidates)
+        wanted |= self._frame_openers(doc, bounds, sent_of, arr, live)
         naming = self._naming_sentences(doc, sent_of, count)
         wanted |= self._antecedents(doc, bounds, wanted, naming)
         wanted |= self._first_mentions(doc, bounds, wanted, sent_of)
         return ParsePlan(tuple(candidates), tuple(sorted(wanted)))
+
+    @staticmethod
+    def _holding_figures(
+        doc: Doc, bounds: list[tuple[int, int]], candidates: list[int]
+    ) -> list[int]:
+        """The candidates where the figure scanner finds a number that may count people.
+
+        The scanner reads tokens only, and a number it sets aside (a year, a duration, a sum, a
+        percentage, an ordinal) stays set aside whatever the parse says; a sentence holding no
+        other number yields no figure, so nothing is read from its parse, nor from the context
+        it would have pulled in. It stays a candidate, so its numbers keep their reasons."""
+        return [
+            k
+            for k in candidates
+            if any(match.rejected is None for match in scan_figures(doc, *bounds[k]))
+        ]
 
     def _frame_openers(
         self,
@@ -248,18 +272,28 @@ class Planner:
         for matcher in self.bodies.values():
             for _id, start, _end in matcher(doc):
                 names[sent_of[start]] = True
-        not_names = self.words.not_names
-        for tok in doc:
-            if names[sent_of[tok.i]] or tok.lower_ in not_names:
-                continue
-            if (_ACRONYM.match(tok.text) and len(tok.text) > 1) or (
-                _NAME.match(tok.text)
-                and tok.i + 1 < len(doc)
-                and _NAME.match(doc[tok.i + 1].text)
-                and doc[tok.i + 1].lower_ not in not_names
-            ):
-                names[sent_of[tok.i]] = True
+        orths = doc.to_array(ORTH)
+        distinct, inverse = np.unique(orths, return_inverse=True)
+        shapes = np.array([self._shape(int(o)) for o in distinct], dtype=bool).reshape(-1, 3)
+        acronym, name, not_name = (shapes[inverse, column] for column in range(3))
+        # an acronym, or two name-shaped words in a row, neither a title or a month
+        pair = np.zeros(len(doc), dtype=bool)
+        pair[:-1] = name[:-1] & name[1:] & ~not_name[1:]
+        naming = (acronym | pair) & ~not_name
+        names[sent_of[naming]] = True
         return names & ~furniture
+
+    def _shape(self, orth: int) -> tuple[bool, bool, bool]:
+        """Whether a word is an acronym, is shaped like a name, is a word that names no one."""
+        got = self._shapes.get(orth)
+        if got is None:
+            text = self._strings[orth]
+            got = self._shapes[orth] = (
+                bool(_ACRONYM.match(text)) and len(text) > 1,
+                bool(_NAME.match(text)),
+                text.lower() in self.words.not_names,
+            )
+        return got
 
     def _refers_back(self, doc: Doc, start: int, end: int) -> bool:
         """A pronoun or definite descriptor where a speaker or an agent stands (next to a
@@ -307,15 +341,14 @@ class Planner:
     def _first_mentions(
         self, doc: Doc, bounds: list[tuple[int, int]], kept: set[int], sent_of: np.ndarray
     ) -> set[int]:
-        first: dict[str, int] = {}
-        for tok in doc:
-            first.setdefault(tok.text, tok.i)
+        distinct, where = np.unique(doc.to_array(ORTH), return_index=True)
+        first = dict(zip(distinct.tolist(), where.tolist(), strict=True))
         not_names = self.words.not_names
         found: set[int] = set()
         for k in kept:
             start, end = bounds[k]
             for tok in doc[start:end]:
-                earlier = first[tok.text]
+                earlier = first[tok.orth]
                 if (
                     earlier < start
                     and _NAME.match(tok.text)
