@@ -22,12 +22,6 @@ _WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\w+(?:['’]\w+)*
 _MAX_WORDS = 12
 
 
-@per_rules_memo(maxsize=16384)
-def _starts_date(word: str) -> bool:
-    head = word.lower().rstrip(".").split("'")[0].split("’")[0]
-    return head.isdigit() or head in date_vocab().starts
-
-
 def _capitalised_names(text: str) -> bool:
     """Month and weekday names are capitalised in English: "may" and "march" are verbs."""
     v = date_vocab()
@@ -48,12 +42,6 @@ def _enders() -> frozenset[str]:
     return frozenset(words)
 
 
-@per_rules_memo(maxsize=16384)
-def _ends_date(word: str) -> bool:
-    head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
-    return head[:1].isdigit() or head in _enders()
-
-
 @per_rules
 def _cores() -> frozenset[str]:
     # every date expression holds one of these (or a year, or a numeric date): a window
@@ -69,25 +57,55 @@ def _cores() -> frozenset[str]:
 _CORE_NUMBER = re.compile(r"(?:1[89]|20)\d\d(?:s|-\d\d)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
-@per_rules_memo(maxsize=16384)
-def _is_core(word: str) -> bool:
-    head = re.sub(r"['’]s$", "", word.lower().rstrip("."))
-    return head in _cores() or bool(_CORE_NUMBER.fullmatch(head))
+#: words met so far, per rules; a bound keeps a long run's table small
+_WORD_TABLE_SIZE = 100_000
 
 
-def _scan(text: str) -> Iterator[tuple[int, int]]:
-    """Longest date expressions in ``text``, left to right, as character offsets."""
+@per_rules
+def _word_flags() -> dict[str, tuple[bool, bool, bool]]:
+    """Whether a word may start, end or carry a date expression, filled as words are met: the
+    scan asks for every word of every sentence it reads."""
+    return {}
+
+
+def _flags_of(word: str) -> tuple[bool, bool, bool]:
+    low = word.lower()
+    first = low.rstrip(".").split("'")[0].split("’")[0]
+    head = re.sub(r"['’]s$", "", low.rstrip("."))
+    return (
+        first.isdigit() or first in date_vocab().starts,
+        head[:1].isdigit() or head in _enders(),
+        head in _cores() or bool(_CORE_NUMBER.fullmatch(head)),
+    )
+
+
+@per_rules_memo(maxsize=8192)
+def _scan(text: str) -> tuple[tuple[int, int], ...]:
+    """Longest date expressions in ``text``, left to right, as character offsets. Kept per
+    text: the article's mentions, each claim's sentence and the sentences before it read the
+    same sentences again."""
+    return tuple(_scan_words(text))
+
+
+def _scan_words(text: str) -> Iterator[tuple[int, int]]:
     words = list(_WORD.finditer(text))
-    ends = [_ends_date(w.group(0)) for w in words]
-    cores = [0]
+    table = _word_flags()
+    flags = []
     for w in words:
-        cores.append(cores[-1] + _is_core(w.group(0)))
+        word = w.group(0)
+        got = table.get(word)
+        if got is None:
+            if len(table) >= _WORD_TABLE_SIZE:
+                table.clear()
+            got = table[word] = _flags_of(word)
+        flags.append(got)
+    ends = [f[1] for f in flags]
+    cores = [0]
+    for f in flags:
+        cores.append(cores[-1] + f[2])
     i = 0
     while i < len(words):
-        if (
-            not _starts_date(words[i].group(0))
-            or cores[min(len(words), i + _MAX_WORDS)] == cores[i]
-        ):
+        if not flags[i][0] or cores[min(len(words), i + _MAX_WORDS)] == cores[i]:
             i += 1
             continue
         found = None
