@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from claimx.lexicon.text import datelines
@@ -34,10 +34,14 @@ def paragraph_spans(doc: Doc) -> list[Span]:
     token holding a line break ends one (the break belongs to the paragraph it ends)."""
     bounds = []
     start = 0
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
-            bounds.append((start, tok.i + 1))
-            start = tok.i + 1
+    spaces = doc.to_array([IS_SPACE, ORTH])
+    strings = doc.vocab.strings
+    for i, orth in zip(
+        np.nonzero(spaces[:, 0])[0].tolist(), spaces[spaces[:, 0] == 1, 1].tolist(), strict=True
+    ):
+        if "\n" in strings[orth]:
+            bounds.append((start, i + 1))
+            start = i + 1
     if start < len(doc):
         bounds.append((start, len(doc)))
     plain = [Span(doc, s, e) for s, e in bounds]
@@ -45,10 +49,22 @@ def paragraph_spans(doc: Doc) -> list[Span]:
     return [Span(doc, s, e, label=kind) for (s, e), kind in zip(bounds, kinds, strict=True)]
 
 
+_TEXT_KEY = "claimx_text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept on the doc: spaCy rebuilds it token by token at every call, and the
+    layout and the date stage read the whole article's text."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def dateline_spans(doc: Doc) -> list[Span]:
     """The datelines opening the paragraphs of ``doc``, as token spans."""
     spans = []
-    for start, end in datelines(doc.text):
+    for start, end in datelines(text_of(doc)):
         span = doc.char_span(start, end, label="DATELINE", alignment_mode="contract")
         if span is not None and len(span):
             spans.append(span)
@@ -73,14 +89,8 @@ class Layout:
 
     def paragraphs(self, length: int) -> list[int]:
         """The paragraph number of every token."""
-        out = []
-        number = -1
-        starts = set(self.paragraph_starts)
-        for i in range(length):
-            if i in starts:
-                number += 1
-            out.append(max(number, 0))
-        return out
+        numbers = np.searchsorted(self.paragraph_starts, np.arange(length), side="right") - 1
+        return cast(list[int], np.maximum(numbers, 0).tolist())
 
     def paragraph_bounds(self, length: int) -> list[tuple[int, int]]:
         """The (start, end) token range of every paragraph, in order."""

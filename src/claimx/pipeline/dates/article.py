@@ -20,7 +20,7 @@ from claimx.pipeline.dates.mentions import (
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
 from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.dates.vocabulary import attach_words, date_vocab
-from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table
+from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table, text_of
 
 # "Correction, December 18: ...", "Update, 14 March: ..."
 _LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
@@ -47,7 +47,7 @@ class ArticleDates:
     """
 
     def __init__(self, doc: Doc, published: date | None) -> None:
-        self.text = doc.text
+        self.text = text_of(doc)
         self.published = published
         # (start char, end char, paragraph) of the gate's sentences; the datelines' characters
         self.sentences = sentence_table(doc)

@@ -131,7 +131,7 @@ def attach_dates(
             # "since the death of Ana Ruiz in May", and elsewhere "Ruiz died on May 4"
             start = sent.start_char
             value = article.since_day(
-                item.value, doc.text[start : item.start_char], item.start_char
+                item.value, article.text[start : item.start_char], item.start_char
             )
             if value is not item.value:
                 item = FoundDate(value, item.start_char, item.end_char, item.roots, item.bound)
