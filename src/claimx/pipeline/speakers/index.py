@@ -12,6 +12,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import cached_property
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -201,9 +203,14 @@ class SpeakerIndex:
         doc = self.doc
         aliases: dict[str, Entity] = {}
         defined_at: dict[str, int] = {}
-        for i in range(2, len(doc) - 1):
+        if len(doc) < 4:
+            return
+        orths = doc.to_array(ORTH)
+        strings = doc.vocab.strings
+        bracketed = (orths[1:-2] == strings.add("(")) & (orths[3:] == strings.add(")"))
+        for i in (np.nonzero(bracketed)[0] + 2).tolist():
             tok = doc[i]
-            if doc[i - 1].text != "(" or doc[i + 1].text != ")" or not _ACRONYM.match(tok.text):
+            if not _ACRONYM.match(tok.text):
                 continue
             if sum(c.isupper() for c in tok.text) < 2:
                 continue

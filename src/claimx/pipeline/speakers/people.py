@@ -21,6 +21,7 @@ from claimx.pipeline.speakers.entities import (
     is_name_token,
 )
 from claimx.pipeline.speakers.resolution import resolve_definite
+from claimx.pipeline.tokens import positions
 
 if TYPE_CHECKING:
     from claimx.pipeline.speakers.index import SpeakerIndex
@@ -62,7 +63,8 @@ def find_people(index: SpeakerIndex) -> None:
             if name:
                 hits.append(_Person(name, ent.start, ent.end, gender, rule="person:ner"))
                 taken.update(range(ent.start, ent.end))
-    for i, tok in enumerate(doc):
+    for i in positions(doc, [*words.titles, *words.roles], "LOWER"):
+        tok = doc[i]
         low = tok.lower_
         if low in words.titles and tok.text[:1].isupper():
             j = i + 1
@@ -222,8 +224,8 @@ def _appositive_ties(index: SpeakerIndex, hits: list[_Person]) -> None:
             person.body = body.entities[0].voice
             person.rule = "person:appositive-role"
     by_end = {hit.end: hit for hit in hits}
-    for i, tok in enumerate(doc):
-        if tok.text != "," or i + 2 >= len(doc):
+    for i in positions(doc, [","]):
+        if i + 2 >= len(doc):
             continue
         hit = by_end.get(i)
         if hit is None:
@@ -331,7 +333,8 @@ def _register_people(index: SpeakerIndex, hits: list[_Person]) -> None:
         )
     # "Allen said": a surname alone, after the full name
     first_seen = {key: p.start for key, p in people.items()}
-    for i, tok in enumerate(doc):
+    for i in positions(doc, surnames):
+        tok = doc[i]
         known_key = surnames.get(tok.text)
         if known_key is not None and i > first_seen[known_key] and index.mention_at(i) is None:
             index.add(

@@ -8,6 +8,7 @@ speaker of the quote before it, or is the person the narrative paragraph before 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 from claimx.pipeline.speakers.cues import verb_speakers
 from claimx.pipeline.speakers.entities import Entity, Quote
 from claimx.pipeline.speakers.heads import entities_at, resolve_heads
+from claimx.pipeline.tokens import positions
 
 if TYPE_CHECKING:
     from claimx.pipeline.speakers.index import SpeakerIndex
@@ -35,6 +37,8 @@ def find_quotes(index: SpeakerIndex) -> list[Quote]:
     open_at: int | None = None
     opens_paragraph = False
     first_paragraph = 0
+    # only quote marks open or close a quote
+    marks = positions(doc, OPEN_QUOTES | _CLOSE_QUOTES | _STRAIGHT_QUOTES)
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         first = _first_word(doc, p_start, p_end)
         # an unclosed quote goes on only where the next paragraph opens with a quote mark
@@ -44,7 +48,7 @@ def find_quotes(index: SpeakerIndex) -> list[Quote]:
             quotes.append(Quote(open_at, p_start, first_paragraph, p_index - 1, opens_paragraph))
             open_at = None
         continuing = open_at is not None
-        for i in range(p_start, p_end):
+        for i in marks[bisect_left(marks, p_start) : bisect_left(marks, p_end)]:
             text = doc[i].text
             if continuing and i == first:
                 continue  # the repeated opening mark of a continued quote
