@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import numpy as np
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 from claimx.lexicon.text import datelines
@@ -53,11 +53,15 @@ _TEXT_KEY = "claimx_text"
 
 
 def text_of(doc: Doc) -> str:
-    """``doc.text``, kept on the doc: spaCy rebuilds it token by token at every call, and the
-    layout and the date stage read the whole article's text."""
+    """``doc.text``, built once from the token arrays and kept on the doc: spaCy rebuilds it
+    through a ``Token`` per token at every call, and the layout and the date stage read the
+    whole article's text."""
     text = doc.user_data.get(_TEXT_KEY)
     if not isinstance(text, str):
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        strings = doc.vocab.strings
+        pieces = doc.to_array([ORTH, SPACY]).tolist()
+        text = "".join([strings[orth] + " " if space else strings[orth] for orth, space in pieces])
+        doc.user_data[_TEXT_KEY] = text
     return text
 
 
