@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
@@ -21,6 +22,9 @@ from claimx.pipeline.dates.resolve import resolve, resolve_in_context
 from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.dates.vocabulary import attach_words, date_vocab
 from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table, text_of
+
+if TYPE_CHECKING:
+    from claimx.pipeline.dates.found import FoundDate
 
 # "Correction, December 18: ...", "Update, 14 March: ..."
 _LABEL = re.compile(r"[ \t]*[A-Z][\w-]*(?: [\w-]+){0,2},\s+([^:\n]{3,30}):\s")
@@ -56,6 +60,8 @@ class ArticleDates:
         self._datelines = dateline_chars(doc)
         self._dateline: tuple[int, int, DateValue | None] | bool | None = False
         self._mentions: list[Mention] | None = None
+        # each sentence's date expressions (claimx.pipeline.dates.found), by token range
+        self.found_dates: dict[tuple[int, int], list[FoundDate]] = {}
         self._events: list[Event] | None = None
         self._main: tuple[DateValue, bool, Mention] | bool | None = False
         self._running: list[int] | None = None

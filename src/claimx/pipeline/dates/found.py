@@ -26,6 +26,16 @@ class FoundDate:
 
 
 def dates_in(sent: Span, article: ArticleDates) -> list[FoundDate]:
+    """The resolvable date expressions of a parsed sentence, with their head tokens, read once
+    per sentence of the article (a sentence holding several figures is asked for each)."""
+    key = (sent.start, sent.end)
+    found = article.found_dates.get(key)
+    if found is None:
+        found = article.found_dates[key] = _read_dates(sent, article)
+    return list(found)
+
+
+def _read_dates(sent: Span, article: ArticleDates) -> list[FoundDate]:
     """The resolvable date expressions of a parsed sentence, with their head tokens.
 
     Relative words are read against the article's anchor; the dateline's date is
