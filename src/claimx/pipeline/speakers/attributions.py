@@ -21,7 +21,7 @@ offsets, the source's canonical name when the gazetteer or the article names it)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -32,7 +32,10 @@ from claimx.pipeline.values import Attribution
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CONTENT_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "obj"})
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
-_PUNCT = frozenset({",", ";", ":", '"', "“", "”", "‘", "’", "'", "(", ")", "—", "–", "-", "--"})
+# "''" and "``": the doubled marks some papers quote with
+_PUNCT = frozenset(
+    {",", ";", ":", '"', "“", "”", "‘", "’", "'", "''", "``", "(", ")", "—", "–", "-", "--"}
+)
 _STOPS = frozenset({".", "!", "?", "…"})
 _TAG_DASHES = frozenset({"-", "–", "—", "--", ":"})
 
@@ -46,13 +49,15 @@ class Found:
     content: tuple[int, int] | None
     rule: str
     head: int | None = None  # the source's head token, for resolving who it is
+    nested: bool = False  # the cue lies inside another attribution's content
 
 
 def is_cue_verb(tok: Token, words: CueWords) -> bool:
     """A verb of saying or thinking (by lemma where parsed), or any verb whose complement is a
     clause with a subject of its own ("figures that the vote is lost"): what such a verb's
     subject holds is the clause."""
-    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")) or not tok.is_alpha:
+        # a quote mark or dash the tagger took for a verb says nothing
         return False
     lemma = tok.lemma_.lower()
     if lemma in words.verbs or lemma in words.attribution_verbs:
@@ -86,6 +91,35 @@ def source_span(head: Token) -> tuple[int, int]:
     return start, end
 
 
+def told_source(
+    head: Token, cue: tuple[int, int], content: tuple[int, int] | None
+) -> tuple[int, int]:
+    """The source as attribution corpora mark it: the whole noun phrase, with the appositions and
+    clauses that say who it is ("Jo Doe, a lawyer in Reno, who ...") and the comma closing them,
+    but not the cue or what it says. (:func:`source_span` keeps the name alone, to resolve.)"""
+    start, end = source_span(head)
+    doc = head.doc
+    for child in head.children:
+        left, right = child.left_edge.i, child.right_edge.i + 1
+        if left <= cue[0] < right or (
+            content is not None and left < content[1] and content[0] < right
+        ):
+            continue
+        if child.i > head.i and child.dep_ in ("appos", "relcl", "acl", "punct", "prep"):
+            end = max(end, right)
+
+    def closes(k: int) -> bool:
+        # a comma closing a part set off by one, a bracket closing one opened inside
+        words = [t.text for t in doc[start:k]]
+        return (doc[k].text == "," and "," in words) or (doc[k].text == ")" and "(" in words)
+
+    while end > start + 1 and doc[end - 1].text in _PUNCT and not closes(end - 1):
+        end -= 1
+    if end < min(len(doc), cue[0]) and doc[end].text in (",", ")") and closes(end):
+        end += 1  # "Jo Doe, a lawyer in Reno, said": the comma closes the apposition
+    return start, end
+
+
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     while start < end and (doc[start].text in _PUNCT or doc[start].is_space):
         start += 1
@@ -106,7 +140,10 @@ def _content_of(
     """What the verb says: its clausal complement, its object for verbs whose object is the
     content ("called for a ceasefire"), else (a parenthetical "..., X said") the rest of the
     sentence around the source and cue."""
-    if verb.lemma_.lower() in words.attribution_object_verbs:
+    lemma = verb.lemma_.lower()
+    # "found a compromise", "wants safe streets": a plain object of such a verb is not held
+    objects = lemma not in words.clause_only_verbs
+    if objects and lemma in words.attribution_object_verbs:
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "ccomp", "xcomp") or (
                 child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "about", "against")
@@ -115,7 +152,7 @@ def _content_of(
     speech = verb.lemma_.lower() in words.verbs or verb.lemma_.lower() in words.attribution_verbs
     for child in verb.children:
         if speech and (
-            (child.dep_ in ("dobj", "obj") and child.i > verb.i)
+            (child.dep_ in ("dobj", "obj") and child.i > verb.i and objects)
             or (child.lower_ in ("so", "yes", "no") and child.dep_ in ("advmod", "intj", "dobj"))
         ):
             # "said so", "said yes", "said the same"
@@ -141,24 +178,96 @@ def _content_of(
     return None
 
 
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _controller(verb: Token, words: CueWords) -> tuple[Token | None, str]:
+    """Who says it when the cue verb has no subject of its own: the subject of the verb it hangs
+    from (", saying ...", "by promising ...", "before insisting ...", "tried to portray ...",
+    "X denied it and said ..."), or the noun a participle is on ("officials claiming ..."); a
+    statement's words are its issuer's ("the council passed a resolution condemning ...")."""
+    current = verb
+    head = verb.head
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and head.lemma_.lower() in words.attribution_nouns | words.nouns.keys()
+        and head.dep_ in ("dobj", "obj", "pobj")
+    ):
+        issuing = head.head if head.dep_ != "pobj" else head.head.head
+        subject = _subject(issuing) if issuing.pos_ in ("VERB", "AUX") else None
+        if subject is not None:
+            return subject, "attribution:participle"
+    for _ in range(3):
+        dep, head = current.dep_, current.head
+        if head.i == current.i:
+            return None, ""
+        if dep == "pcomp" and head.dep_ == "prep" and current.tag_ == "VBG":
+            # "by promising ...": the preposition hangs from the verb whose subject speaks
+            head = head.head
+        elif dep == "acl" and current.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head, "attribution:participle"
+        elif not (
+            dep == "xcomp"
+            or dep == "conj"
+            or (dep == "advcl" and current.tag_ == "VBG")
+            or (dep == "pcomp" and current.tag_ == "VBG")
+        ):
+            return None, ""
+        if head.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None, ""
+        subject = _subject(head)
+        if subject is not None:
+            rule = "attribution:coordinated" if dep == "conj" else "attribution:participle"
+            return subject, rule
+        current = head
+    return None, ""
+
+
+def _listed(verb: Token, words: CueWords) -> bool:
+    lemma = verb.lemma_.lower()
+    return (
+        lemma in words.verbs
+        or lemma in words.attribution_verbs
+        or lemma in words.attribution_object_verbs
+    )
+
+
+def _passive(verb: Token, subject: Token, sent: Span, words: CueWords) -> Found | None:
+    """ "was first reported by the paper", "is expected to win", "was asked whether ...": a
+    passive cue says its subject (and what follows); its source is the "by" agent, or no one
+    named."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if pobj is None and not _listed(verb, words):
+        return None
+    cue = (verb.i, verb.i + 1)
+    content = None
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i:
+            content = _trim(sent.doc, *_subtree(child))
+            break
+    if content is None and subject.lower_ not in ("it", "there"):
+        content = _trim(sent.doc, *_subtree(subject))
+    if content is None:
+        return None
+    if pobj is None:
+        return Found(cue, None, content, "attribution:passive-sourceless")
+    source = told_source(pobj, cue, content)
+    if content[0] <= source[0] < content[1]:
+        return None
+    return Found(cue, source, content, "attribution:passive", pobj.i)
+
+
 def _verb_attribution(verb: Token, sent: Span, words: CueWords) -> Found | None:
-    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    subject = _subject(verb)
     rule = "attribution:verb"
-    if subject is None and verb.dep_ in ("advcl", "xcomp", "acl", "conj") and verb.tag_ == "VBG":
-        # ", saying 40 were killed": who the governing verb's subject is
-        governing = verb.head
-        subject = next((c for c in governing.children if c.dep_ in _SUBJECTS), None)
-        rule = "attribution:participle"
-    if subject is None and verb.dep_ == "conj":
-        # "The army denied the report and said ...": the first verb's subject
-        subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-        rule = "attribution:coordinated"
-    if subject is not None and subject.dep_ == "nsubjpass":
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-        subject = pobj
-        rule = "attribution:passive"
-    if subject is None or (subject.lower_ in ("it", "there") and rule == "attribution:passive"):
+    if subject is None:
+        subject, rule = _controller(verb, words)
+    elif subject.dep_ == "nsubjpass":
+        return _passive(verb, subject, sent, words)
+    if subject is None:
         return None
     if subject.pos_ not in ("PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ", "X"):
         return None
@@ -169,7 +278,7 @@ def _verb_attribution(verb: Token, sent: Span, words: CueWords) -> Found | None:
         return None
     if content[0] <= source[0] < content[1]:
         return None
-    return Found(cue, source, content, rule, subject.i)
+    return Found(cue, told_source(subject, cue, content), content, rule, subject.i)
 
 
 def _according_to(tok: Token, sent: Span) -> Found | None:
@@ -191,7 +300,8 @@ def _according_to(tok: Token, sent: Span) -> Found | None:
     )
     if content is None:
         return None
-    return Found((tok.i, tok.i + 2), source, content, "attribution:according-to", pobj.i)
+    cue = (tok.i, tok.i + 2)
+    return Found(cue, told_source(pobj, cue, content), content, "attribution:according-to", pobj.i)
 
 
 def _noun_attribution(noun: Token, sent: Span, words: CueWords) -> Found | None:
@@ -287,11 +397,30 @@ def find_attributions(
         tag = headline_tag(sent)
         if tag is not None:
             found.append(tag)
-    return found
+    return [replace(f, nested=True) if _inside_other(f, found) else f for f in found]
 
 
-def attribution_value(doc: Any, found: Found, name: str | None, kind: str | None) -> Attribution:
-    """``found`` in character offsets, with who its source is."""
+def _within(i: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= i < span[1]
+
+
+def _inside_other(found: Found, others: list[Found]) -> bool:
+    """ "Officials said the senator believes ...": a cue inside what another attribution of the
+    sentence says is reported speech within reported speech. Two attributions each inside the
+    other's content (a parenthetical read both ways) are left as they are."""
+    return any(
+        other is not found
+        and _within(found.cue[0], other.content)
+        and not _within(other.cue[0], found.content)
+        for other in others
+    )
+
+
+def attribution_value(
+    doc: Any, found: Found, name: str | None, kind: str | None, *, quoted: bool = False
+) -> Attribution:
+    """``found`` in character offsets, with who its source is; ``quoted``: its cue lies inside a
+    quotation, which is someone else's words (so the attribution is nested)."""
 
     def chars(span: tuple[int, int] | None) -> tuple[int, int] | None:
         if span is None:
@@ -301,4 +430,12 @@ def attribution_value(doc: Any, found: Found, name: str | None, kind: str | None
 
     cue = chars(found.cue)
     assert cue is not None
-    return Attribution(cue, chars(found.source), chars(found.content), name, kind, found.rule)
+    return Attribution(
+        cue,
+        chars(found.source),
+        chars(found.content),
+        name,
+        kind,
+        found.rule,
+        nested=found.nested or quoted,
+    )

@@ -1,0 +1,99 @@
+"""The attribution grammar on the phenomena political reporting is full of (measured on PolNeAR by
+``benchmarks/attribution.py``): reported speech inside reported speech, passive and sourceless
+cues, participles whose speaker is another verb's subject, and sources with their appositions.
+Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimx
+from claimx.pipeline.values import Attribution
+
+
+def _by_cue(text: str, cue: str) -> Attribution | None:
+    return next((a for a in claimx.attributions(text) if text[slice(*a.cue)] == cue), None)
+
+
+@pytest.mark.parametrize(
+    ("text", "outer", "inner"),
+    [
+        # a cue inside what another source says is reported, not told to the reader
+        ("Aides said the senator believes the bill will fail.", "said", "believes"),
+        # a cue inside a quotation is the quoted speaker's
+        ("“I think we can win this state,” the governor said on Monday.", "said", "think"),
+    ],
+)
+def test_attribution_nested_cues_are_marked(text: str, outer: str, inner: str) -> None:
+    told, within = _by_cue(text, outer), _by_cue(text, inner)
+    assert told is not None and not told.nested
+    assert within is not None and within.nested
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a passive cue with its agent: the agent says it
+        (
+            "The hiring freeze was first reported by the county paper.",
+            "reported",
+            "the county paper",
+        ),
+        # a passive cue with no agent: a cue no one is named for
+        ("The mayor is expected to announce her bid on Monday.", "expected", None),
+        # "by promising ...": the participle's speaker is the subject of the verb it hangs from
+        ("The senator rallied farmers by promising to cut fuel taxes.", "promising", "The senator"),
+        # "tried to portray ...": the subject of the verb that controls it
+        ("The governor tried to portray the budget as a victory.", "portray", "The governor"),
+        # a statement's words are its issuer's
+        (
+            "The city council passed a resolution condemning the new toll.",
+            "condemning",
+            "The city council",
+        ),
+    ],
+)
+def test_attribution_cue_and_source(text: str, cue: str, source: str | None) -> None:
+    found = _by_cue(text, cue)
+    assert found is not None
+    assert (text[slice(*found.source)] if found.source else None) == source
+    assert found.content is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # an apposition and the comma that closes it belong to the source as told
+        ("Jo Marsh, a lawyer in Reno, said the ruling was wrong.", "Jo Marsh, a lawyer in Reno,"),
+        # a bracketed party and state too
+        ("Rep. Dana Holt (D-Ore.) said the vote would be close.", "Rep. Dana Holt (D-Ore.)"),
+        # a plain name stays a plain name
+        ("Dana Holt said the vote would be close.", "Dana Holt"),
+    ],
+)
+def test_attribution_source_span(text: str, source: str) -> None:
+    found = _by_cue(text, "said")
+    assert found is not None and found.source is not None
+    assert text[slice(*found.source)] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "attributed"),
+    [
+        # finding and knowing hold a clause, not a plain object
+        ("The panel found that the rules were broken.", "found", True),
+        ("The panel found a compromise late on Friday.", "found", False),
+        ("Voters know that the race is close.", "know", True),
+        ("Voters know the candidate well.", "know", False),
+    ],
+)
+def test_attribution_clause_only_verbs(text: str, cue: str, attributed: bool) -> None:
+    assert (_by_cue(text, cue) is not None) == attributed
+
+
+def test_attribution_doubled_quote_marks() -> None:
+    # some papers quote with doubled marks; the quote before ", X said" is what is said
+    text = "''We will carry the county,'' the candidate said."
+    found = _by_cue(text, "said")
+    assert found is not None and found.content is not None
+    assert text[slice(*found.content)] == "We will carry the county"
