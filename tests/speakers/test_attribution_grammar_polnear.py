@@ -97,3 +97,44 @@ def test_attribution_doubled_quote_marks() -> None:
     found = _by_cue(text, "said")
     assert found is not None and found.content is not None
     assert text[slice(*found.content)] == "We will carry the county"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # how things appear, to no one named: the subject and its complement are the content
+        ("The crowd seemed to cheer louder for the mayor.", "seemed", "The crowd"),
+        # talking about, referring to: the prepositional object is what is talked of
+        ("The candidate talked about the new rail line.", "talked", "the new rail line"),
+        ("The senator referred to the plan as a gift.", "referred", "the plan"),
+    ],
+)
+def test_attribution_content_of_other_cues(text: str, cue: str, content: str) -> None:
+    found = _by_cue(text, cue)
+    assert found is not None and found.content is not None
+    assert text[slice(*found.content)].startswith(content)
+
+
+def test_attribution_quote_split_off_as_its_own_sentence() -> None:
+    # a quotation the sentence splitter closed off is what the bare reporting clause says
+    text = "The budget passed. “We kept every promise we made to the valley.” Said the mayor."
+    found = next(
+        (a for a in claimx.attributions(text) if text[slice(*a.cue)].lower() == "said"), None
+    )
+    if found is None:  # the splitter may keep them together: then the quote is in its sentence
+        pytest.skip("the sentence splitter kept the quote and its reporting clause together")
+    assert found.content is not None
+    assert "every promise" in text[slice(*found.content)]
+
+
+@pytest.mark.parametrize(
+    ("text", "attributed"),
+    [
+        # a name and a colon open a quotation ...
+        ("Holt: “The county will not pay for the bridge.”", True),
+        # ... but a tally line is not words someone says
+        ("Holt: 1,240", False),
+    ],
+)
+def test_attribution_colon_speaker(text: str, attributed: bool) -> None:
+    assert (_by_cue(text, ":") is not None) == attributed

@@ -146,9 +146,12 @@ def _content_of(
     if objects and lemma in words.attribution_object_verbs:
         for child in verb.children:
             if child.dep_ in ("dobj", "obj", "ccomp", "xcomp") or (
-                child.dep_ == "prep" and child.lower_ in ("for", "of", "on", "about", "against")
+                child.dep_ == "prep"
+                and child.lower_ in ("for", "of", "on", "about", "against", "to")
             ):
-                return _trim(sent.doc, *_subtree(child))
+                # "talked about the rail line": what is talked of, without the preposition
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return _trim(sent.doc, *_subtree(pobj if pobj is not None else child))
     speech = verb.lemma_.lower() in words.verbs or verb.lemma_.lower() in words.attribution_verbs
     for child in verb.children:
         if speech and (
@@ -164,18 +167,47 @@ def _content_of(
             return _trim(sent.doc, *_subtree(child))
     listed = verb.lemma_.lower() in words.verbs or verb.lemma_.lower() in words.attribution_verbs
     first = min((s for s, _e in taken), default=verb.i)
-    opener = sent.doc[first - 1] if first > sent.start else None
+    doc = sent.doc
+    at = first - 1
+    while at >= sent.start and doc[at].is_space:
+        at -= 1
+    opener = doc[at] if at >= sent.start else None
     parenthetical = listed and opener is not None and opener.text in _PUNCT
     if parenthetical and verb.dep_ in ("ROOT", "parataxis") and verb.i > sent.start:
         # "Twelve people died, the ministry said": the content is what comes before
-        before = _trim(sent.doc, sent.start, first)
+        before = _trim(doc, sent.start, first)
         if before is not None and before[1] - before[0] >= 2:
             return before
+    if listed and verb.dep_ == "ROOT" and _trim(doc, sent.start, first) is None:
+        # "“... the border.” / Said the senator": a quotation the sentence splitter closed
+        # off on its own is what the bare reporting clause after it says
+        previous = _previous_quote(sent)
+        if previous is not None:
+            return previous
     head = verb.head
     if parenthetical and verb.dep_ in ("parataxis", "advcl") and head.i != verb.i:
         # "The toll rose to 40, officials said": the governing clause
         return _trim(sent.doc, sent.start, min(verb.i, *(s for s, _e in taken)))
     return None
+
+
+_CLOSING_QUOTES = frozenset({"”", '"', "''", "’", "»"})
+
+
+def _previous_quote(sent: Span) -> tuple[int, int] | None:
+    """The sentence before ``sent`` when it closes a quotation (its last mark a closing quote),
+    or the quoted words ``sent`` opens with."""
+    doc = sent.doc
+    end = sent.start
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    if end == 0:
+        return None
+    quoted = doc[end - 1].text in _CLOSING_QUOTES or sent[0].text in _CLOSING_QUOTES
+    if not quoted:
+        return None
+    previous = doc[end - 1].sent
+    return _trim(doc, previous.start, previous.end)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -281,6 +313,31 @@ def _verb_attribution(verb: Token, sent: Span, words: CueWords) -> Found | None:
     return Found(cue, told_source(subject, cue, content), content, rule, subject.i)
 
 
+def _seeming(verb: Token, sent: Span, words: CueWords) -> Found | None:
+    """ "The rally seemed to lift him", "he appears uneasy": how things appear, to no one named;
+    what appears is the subject with its complement."""
+    if verb.lemma_.lower() not in words.seeming_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = _subject(verb)
+    complement = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("xcomp", "acomp", "ccomp", "oprd") and c.i > verb.i
+        ),
+        None,
+    )
+    if complement is None:
+        return None
+    start = subject.left_edge.i if subject is not None else verb.i + 1
+    if subject is not None and subject.lower_ in ("it", "there"):
+        start = complement.left_edge.i  # "it appears that ...": the clause
+    content = _trim(sent.doc, start, complement.right_edge.i + 1)
+    if content is None:
+        return None
+    return Found((verb.i, verb.i + 1), None, content, "attribution:seeming")
+
+
 def _according_to(tok: Token, sent: Span) -> Found | None:
     if tok.lower_ != "according" or tok.i + 1 >= sent.end or tok.doc[tok.i + 1].lower_ != "to":
         return None
@@ -342,7 +399,8 @@ def _colon_speaker(sent: Span, words: CueWords) -> Found | None:
         if len(name) > 5 or any(t.lower_ in words.colon_labels for t in name):
             return None
         content = _trim(sent.doc, tok.i + 1, sent.end)
-        if content is None:
+        # "Clinton: 547": a tally line, not words someone says
+        if content is None or sum(t.is_alpha for t in sent.doc[content[0] : content[1]]) < 2:
             return None
         source = (name[0].i, name[-1].i + 1)
         return Found((tok.i, tok.i + 1), source, content, "attribution:colon", name[-1].i)
@@ -384,6 +442,8 @@ def find_attributions(
         got = None
         if tok.lower_ == "according":
             got = _according_to(tok, sent)
+        elif tok.lemma_.lower() in words.seeming_verbs:
+            got = _seeming(tok, sent, words)
         elif is_cue_verb(tok, words):
             got = _verb_attribution(tok, sent, words)
         elif tok.lower_ in words.attribution_nouns:

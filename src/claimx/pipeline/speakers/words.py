@@ -56,6 +56,7 @@ class CueWords:
     attribution_nouns: frozenset[str]
     attribution_object_verbs: frozenset[str]
     clause_only_verbs: frozenset[str]  # lemmas whose plain object is no content ("found a deal")
+    seeming_verbs: frozenset[str]  # lemmas: "he seemed uneasy", an appearance no one is named for
     colon_labels: frozenset[str]
     light_verbs: frozenset[str]
     report_verbs: frozenset[str]
@@ -129,6 +130,7 @@ def cue_words() -> CueWords:
         attribution_nouns=frozenset(data["attribution_nouns"]),
         attribution_object_verbs=frozenset(data["attribution_object_verbs"]),
         clause_only_verbs=frozenset(data["clause_only_verbs"]),
+        seeming_verbs=frozenset(data["seeming_verbs"]),
         colon_labels=frozenset(data["colon_labels"]),
         light_verbs=frozenset(data["light_verbs"]),
         report_verbs=frozenset(data["report_verbs"]),
