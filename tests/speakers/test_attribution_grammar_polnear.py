@@ -138,3 +138,32 @@ def test_attribution_quote_split_off_as_its_own_sentence() -> None:
 )
 def test_attribution_colon_speaker(text: str, attributed: bool) -> None:
     assert (_by_cue(text, ":") is not None) == attributed
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        # a relative "that" stands for the noun it is on
+        ("The union backed a group that opposes the new toll road.", "opposes", "a group"),
+        # a poll opening the sentence is the source of what it finds
+        (
+            "In a county poll released Monday, most voters chose the incumbent.",
+            "In",
+            "a county poll released Monday",
+        ),
+        # "seemed to suggest": the subject's own cue, on the inner verb
+        ("The mayor seemed to suggest that the bridge would wait.", "suggest", "The mayor"),
+    ],
+)
+def test_attribution_sources_by_structure(text: str, cue: str, source: str) -> None:
+    found = _by_cue(text, cue)
+    assert found is not None and found.source is not None
+    assert text[slice(*found.source)] == source
+
+
+def test_attribution_cue_in_doubled_quote_marks_is_nested() -> None:
+    # a cue inside a quotation with doubled marks is the quoted speaker's, and nests nothing
+    text = "''The board said what we all knew,'' the spokesman told the radio station."
+    told, within = _by_cue(text, "told"), _by_cue(text, "said")
+    assert told is not None and not told.nested
+    assert within is None or within.nested

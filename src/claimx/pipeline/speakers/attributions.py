@@ -36,6 +36,8 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl"})
 _PUNCT = frozenset(
     {",", ";", ":", '"', "“", "”", "‘", "’", "'", "''", "``", "(", ")", "—", "–", "-", "--"}
 )
+_RELATIVES = frozenset({"that", "which"})
+_NOMINAL = frozenset({"PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ", "X"})
 _STOPS = frozenset({".", "!", "?", "…"})
 _TAG_DASHES = frozenset({"-", "–", "—", "--", ":"})
 
@@ -301,7 +303,10 @@ def _verb_attribution(verb: Token, sent: Span, words: CueWords) -> Found | None:
         return _passive(verb, subject, sent, words)
     if subject is None:
         return None
-    if subject.pos_ not in ("PRON", "PROPN", "NOUN", "NUM", "DET", "ADJ", "X"):
+    if subject.lower_ in _RELATIVES and verb.dep_ == "relcl" and verb.head.pos_ in _NOMINAL:
+        # "a super PAC that backed Mr. Rubio": the noun the relative pronoun stands for
+        subject = verb.head
+    if subject.pos_ not in _NOMINAL:
         return None
     source = source_span(subject)
     cue = (verb.i, verb.i + 1)
@@ -327,7 +332,8 @@ def _seeming(verb: Token, sent: Span, words: CueWords) -> Found | None:
         ),
         None,
     )
-    if complement is None:
+    if complement is None or (complement.dep_ == "xcomp" and is_cue_verb(complement, words)):
+        # "she appeared to imply that ...": the subject's own cue, found on the inner verb
         return None
     start = subject.left_edge.i if subject is not None else verb.i + 1
     if subject is not None and subject.lower_ in ("it", "there"):
@@ -359,6 +365,29 @@ def _according_to(tok: Token, sent: Span) -> Found | None:
         return None
     cue = (tok.i, tok.i + 2)
     return Found(cue, told_source(pobj, cue, content), content, "attribution:according-to", pobj.i)
+
+
+def _in_report(prep: Token, sent: Span, words: CueWords) -> Found | None:
+    """ "In a county poll released Monday, 50 percent chose the mayor": a poll or survey opening
+    the sentence is the source of the clause it frames. (After a cue verb, "said in a
+    statement", the verb's subject is the source: left to the verb.)"""
+    if prep.lower_ != "in" or prep.dep_ != "prep" or is_cue_verb(prep.head, words):
+        return None
+    if prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if noun is None or noun.lemma_.lower() not in words.count_frame_nouns:
+        return None
+    if prep.i != sent.start:
+        return None  # "trails in the polls": a standing, not a source opening the sentence
+    left, right = prep.left_edge.i, prep.right_edge.i + 1
+    clause = prep.head
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    content = _trim(sent.doc, right, end) if left <= start else _trim(sent.doc, start, left)
+    if content is None or content[1] - content[0] < 3:
+        return None
+    cue = (prep.i, prep.i + 1)
+    return Found(cue, told_source(noun, cue, content), content, "attribution:in-report", noun.i)
 
 
 def _noun_attribution(noun: Token, sent: Span, words: CueWords) -> Found | None:
@@ -448,6 +477,8 @@ def find_attributions(
             got = _verb_attribution(tok, sent, words)
         elif tok.lower_ in words.attribution_nouns:
             got = _noun_attribution(tok, sent, words)
+        elif tok.lower_ == "in":
+            got = _in_report(tok, sent, words)
         if got is not None:
             found.append(got)
     colon = _colon_speaker(sent, words)
@@ -457,7 +488,31 @@ def find_attributions(
         tag = headline_tag(sent)
         if tag is not None:
             found.append(tag)
-    return [replace(f, nested=True) if _inside_other(f, found) else f for f in found]
+    quoted = _quoted(sent)
+    # a cue inside the sentence's quotation is the quoted speaker's: it nests nothing
+    telling = [f for f in found if f.cue[0] not in quoted]
+    return [
+        replace(f, nested=True) if f.cue[0] in quoted or _inside_other(f, telling) else f
+        for f in found
+    ]
+
+
+_OPENING = frozenset({"“", "``"})
+_CLOSING = frozenset({"”", "''"})
+
+
+def _quoted(sent: Span) -> set[int]:
+    """The tokens between a quote mark and the one closing it within the sentence."""
+    inside: set[int] = set()
+    start: int | None = None
+    for tok in sent:
+        text = tok.text
+        if start is None and (text in _OPENING or text == '"' or text == "''"):
+            start = tok.i
+        elif start is not None and (text in _CLOSING or text == '"'):
+            inside.update(range(start + 1, tok.i))
+            start = None
+    return inside
 
 
 def _within(i: int, span: tuple[int, int] | None) -> bool:
