@@ -39,6 +39,12 @@ def test_attribution_nested_cues_are_marked(text: str, outer: str, inner: str) -
             "reported",
             "the county paper",
         ),
+        # a passive participle on a noun: its agent says it of the noun
+        (
+            "The levy, opposed by the farmers' union, passed on Tuesday.",
+            "opposed",
+            "the farmers' union",
+        ),
         # a passive cue with no agent: a cue no one is named for
         ("The mayor is expected to announce her bid on Monday.", "expected", None),
         # "by promising ...": the participle's speaker is the subject of the verb it hangs from

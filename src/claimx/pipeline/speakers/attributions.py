@@ -294,9 +294,27 @@ def _passive(verb: Token, subject: Token, sent: Span, words: CueWords) -> Found 
     return Found(cue, source, content, "attribution:passive", pobj.i)
 
 
+def _passive_modifier(verb: Token, sent: Span, words: CueWords) -> Found | None:
+    """ "The bill, opposed by House Republicans, ...", "a call echoed by Japan": a passive
+    participle on a noun says that noun, and its "by" agent is the source."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    noun = verb.head
+    if pobj is None or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cue = (verb.i, verb.i + 1)
+    content = _trim(sent.doc, *source_span(noun))
+    if content is None:
+        return None
+    source = told_source(pobj, cue, content)
+    return Found(cue, source, content, "attribution:passive", pobj.i)
+
+
 def _verb_attribution(verb: Token, sent: Span, words: CueWords) -> Found | None:
     subject = _subject(verb)
     rule = "attribution:verb"
+    if subject is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return _passive_modifier(verb, sent, words)
     if subject is None:
         subject, rule = _controller(verb, words)
     elif subject.dep_ == "nsubjpass":
