@@ -11,6 +11,9 @@ PolNeAR folder's texts (every sentence parsed) and scores, the way Citron's scor
 - content, overlap: the two content spans overlap.
 
 Precision is over predicted attributions (with a source, for sources), recall over gold ones.
+PolNeAR marks each token in at most one attribution, so reported speech inside another
+attribution's content (a cue inside a quotation, "X said Y believes ...") is never marked there:
+the attributions claimx calls ``nested`` are left out of the scoring.
 
     python benchmarks/attribution.py                      # ../shared/attribution/polnear/dev
     python benchmarks/attribution.py --split train --limit 200 --errors 20
@@ -191,6 +194,7 @@ def main() -> None:
                 "content": [a.content] if a.content else [],
             }
             for a in found
+            if not a.nested
         ]
         for kind, g, p in score_document(gold, predicted, counts):
             errors.append((name, text, kind, g, p))

@@ -77,7 +77,9 @@ class PlaceReading:
 class Attribution:
     """One attribution of an article (``doc._.attributions``): character offsets (end exclusive)
     of its cue, source and content, and who the source is (canonical name and kind where the
-    gazetteer or the article says; the source's words otherwise)."""
+    gazetteer or the article says; the source's words otherwise). ``nested``: the cue lies
+    inside what another attribution says ("Officials said the senator believes ...", a cue
+    inside a quotation), so the outer attribution is the one the reader is told."""
 
     cue: tuple[int, int]
     source: tuple[int, int] | None
@@ -85,6 +87,7 @@ class Attribution:
     source_name: str | None
     source_kind: str | None
     rule: str
+    nested: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +97,7 @@ class Attribution:
             "source_name": self.source_name,
             "source_kind": self.source_kind,
             "rule": self.rule,
+            "nested": self.nested,
         }
 
 

@@ -136,7 +136,10 @@ class SpeakersComponent(Stage):
                     if got is not None and got[0]:
                         voice = got[0][0].voice
                         name, kind = voice.name, voice.kind
-                out.append(attribution_value(doc, found, name, kind))
+                # a cue inside a quotation is the quoted speaker's words, reported by whoever
+                # the quote is attributed to
+                quoted = index.quote_at(found.cue[0]) is not None
+                out.append(attribution_value(doc, found, name, kind, quoted=quoted))
         return out
 
     # -- one span --------------------------------------------------------------------------------

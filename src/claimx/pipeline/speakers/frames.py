@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimx.pipeline.gate.plan import FRAME_LOOKBACK, FRAME_PARAGRAPHS
 from claimx.pipeline.speakers.attribution import SpanAttribution
+from claimx.pipeline.speakers.attributions import source_span
 from claimx.pipeline.speakers.cues import report_source
 from claimx.pipeline.speakers.entities import Entity
 from claimx.pipeline.speakers.heads import resolve_heads
@@ -59,10 +60,12 @@ def carry_frames(
             continue
         if not _reports(attribution, doc):
             continue
-        span = doc.char_span(*attribution.source, alignment_mode="expand")
+        told = doc.char_span(*attribution.source, alignment_mode="expand")
         cue = doc.char_span(*attribution.cue, alignment_mode="expand")
-        if span is None or cue is None:
+        if told is None or cue is None:
             continue
+        # the source's name, without the apposition or clause the attribution's span keeps
+        span = doc[slice(*source_span(told.root))]
         text = span.text
         speaker = (text, attribution.source_name, attribution.source_kind or "other")
         openers.append(

@@ -55,6 +55,9 @@ class CueWords:
     attribution_verbs: frozenset[str]  # lemmas that open an attribution beyond ``verbs``
     attribution_nouns: frozenset[str]
     attribution_object_verbs: frozenset[str]
+    clause_only_verbs: frozenset[str]  # lemmas whose plain object is no content ("found a deal")
+    seeming_verbs: frozenset[str]  # lemmas: "he seemed uneasy", an appearance no one is named for
+    count_frame_nouns: frozenset[str]  # lemmas: "In a county poll, 50 percent chose ..."
     colon_labels: frozenset[str]
     light_verbs: frozenset[str]
     report_verbs: frozenset[str]
@@ -127,6 +130,9 @@ def cue_words() -> CueWords:
         attribution_verbs=frozenset(data["attribution_verbs"]),
         attribution_nouns=frozenset(data["attribution_nouns"]),
         attribution_object_verbs=frozenset(data["attribution_object_verbs"]),
+        clause_only_verbs=frozenset(data["clause_only_verbs"]),
+        seeming_verbs=frozenset(data["seeming_verbs"]),
+        count_frame_nouns=frozenset(data["count_frame_nouns"]),
         colon_labels=frozenset(data["colon_labels"]),
         light_verbs=frozenset(data["light_verbs"]),
         report_verbs=frozenset(data["report_verbs"]),
