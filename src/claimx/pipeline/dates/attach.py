@@ -22,8 +22,10 @@ from claimx.pipeline.dates.attach_rules import (
     frames,
     fronted_scope,
     harm_heads,
+    reported_that_clause,
     reporting_cue,
     since_distance,
+    since_phrase_holds,
     toll_verb,
 )
 from claimx.pipeline.dates.fallback import event_day_within, fallback_period
@@ -114,6 +116,12 @@ def attach_dates(
         # "recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured": a verb
         # conjoined to the cue is part of the count, not a clause it reports
         reported_clause = child.pos_ in ("VERB", "AUX") and child.dep_ != "conj"
+        clause = reported_that_clause(child, trig)
+        if clause is not None:
+            # "said the following day that 140 had been killed": the parse made the reported
+            # clause a relative clause on the day; the day dates the statement
+            content = {t.i for t in clause.subtree}
+            reported_clause = True
     harm = harm_heads(trig, cue_tok)
     allowed = {t.i for t in harm}
 
@@ -127,6 +135,13 @@ def attach_dates(
                 stated_c.append((to_cue, item, "cue_modifier"))
             continue
         since = since_distance(roots, harm, trig, cue_tok)
+        if since is None and since_phrase_holds(doc, item, trig, harm):
+            since = 1
+        if since is not None and _in_when_clause_after(doc, item, trig):
+            # "the worst since 2010, when the river burst its banks and 2,000 were killed":
+            # the when-clause tells the harm of that year
+            period_c.append((1, _since_point(item, article), "when_clause"))
+            continue
         if since is not None:
             # "since the death of Ana Ruiz in May", and elsewhere "Ruiz died on May 4"
             start = sent.start_char
@@ -178,6 +193,10 @@ def attach_dates(
             continue
         to_harm = distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
         if to_harm is not None:
+            if to_harm[2] == "when_clause":
+                # "the worst since 1960, when a quake killed 12,000": the when-clause dates
+                # the harm at the year the "since" names, not over the span it opens
+                to_harm = (to_harm[0], _since_point(item, article), to_harm[2])
             period_c.append(to_harm)
             continue
         fronted = fronted_scope(doc, item, harm, cue_tok)
@@ -254,6 +273,32 @@ _NOUNS = ("NOUN", "PROPN")
 
 # "said last week": a week dates a statement too loosely to end what it counts
 _LOOSE_STATEMENTS = ("week", "weekend")
+
+
+def _in_when_clause_after(doc: Doc, item: FoundDate, trig: Token) -> bool:
+    """Whether the harm lies in a "when" clause right after the date ("since 2010, when the
+    river burst its banks and 2,000 were killed"), with no comma closing the clause first
+    ("Since 2015, when the war began, 2,000 have died" tells the harm in the main clause)."""
+    if trig.idx <= item.end_char:
+        return False
+    after = doc.char_span(item.end_char, trig.idx, alignment_mode="expand")
+    if after is None or len(after) < 2:
+        return False
+    words = [t.lower_ for t in after]
+    if words[:2] != [",", "when"]:
+        return False
+    return not any(w in (",", ";", ":") for w in words[2:])
+
+
+def _since_point(item: FoundDate, article: ArticleDates) -> FoundDate:
+    """The date a "since" span starts from, as a date of its own ("since 1960" gives 1960)."""
+    words = item.value.text.split(None, 1)
+    if len(words) < 2 or words[0].lower() != "since":
+        return item
+    point = article.resolve(words[1], False, [])
+    if point is None:
+        return item
+    return FoundDate(point, item.start_char, item.end_char, item.roots, item.bound)
 
 
 def _is_found_thing(cue: Token, figure: Token) -> bool:

@@ -207,8 +207,10 @@ def _anaphora(s: str, context: Interval | None) -> Interval | None:
                 context.granularity,
                 True,
             )
-    if unit == "day" and step == 0 and context.start != context.end:
-        return None  # "that day" needs a day before it
+    if unit == "day" and context.start != context.end:
+        # "that day", "the following day" need a day before them: a day after a span
+        # ("since December ... the following day") is no day the text told
+        return None
     base = context.start if step <= 0 else context.end
     moved = shift(base, step, unit + "s")
     start, end = unit_of(moved, unit)

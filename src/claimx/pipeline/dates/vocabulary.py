@@ -205,6 +205,13 @@ def normalise(text: str) -> str:
     return re.sub(r"\b(mid|early|late) - ", r"\1 ", out)
 
 
+def time_nouns() -> frozenset[str]:
+    """Nouns that name a time ("day", "week", "morning", "Monday", "May"): the head of a date
+    phrase such as "the following day"."""
+    v = date_vocab()
+    return frozenset({*v.units, *v.times_of_day, *v.weekdays, *v.months, *v.day_words})
+
+
 def opens_bound(words_before: list[str], expression: str) -> bool:
     """Whether the words before a date make it a bound ("by 1919", "until 2015", "more than a
     year ago"), not when something happened. ``words_before`` are lower case, in order."""

@@ -1,0 +1,151 @@
+"""Issue 14: which clause a date belongs to, through the whole pipeline, on invented sentences.
+
+* "said the next day that ..." dates the statement (the parse may read "the day that ..."
+  as a day and its relative clause);
+* a reporting participle on a noun ("the 300 announced a week earlier") dates its report;
+* "since <event> in <month year>" is a "since" span even when the parse splits it;
+* "the worst since 2010, when ... 2,000 were killed": the when-clause's harm is that year's;
+* "came on May 8, when a bomb went off, killing 40": the when-clause tells that day;
+* a joined verb with no subject of its own shares a date on the shared subject;
+* "the following day" counts from a day, never from a span.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from spacy.language import Language
+
+import claimx
+
+PUBLISHED = ["2021-05-14", "2023-04-13", "2019-11-02"]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _claims(nlp: Language, text: str, published: str | None) -> dict[int, claimx.Claim]:
+    return {c.figure.value: c for c in claimx.extract(text, published=published, nlp=nlp)}
+
+
+def _period(claim: claimx.Claim) -> tuple[str, str] | None:
+    return (claim.period.start, claim.period.end) if claim.period is not None else None
+
+
+def _last(day: date, weekday: str) -> date:
+    return day - timedelta(days=(day.weekday() - WEEKDAYS.index(weekday)) % 7)
+
+
+NEXT_DAY_STATEMENTS = [
+    "A rocket hit a wedding party in the valley on {weekday}.\n"
+    "The provincial governor said the following day that 31 guests had been killed and 54 "
+    "wounded.",
+    "A ferry capsized on the lake on {weekday}.\n"
+    "The coastguard said the next day that 17 passengers had drowned.",
+]
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize("text", NEXT_DAY_STATEMENTS)
+def test_said_the_following_day_dates_the_statement(
+    nlp: Language, published: str, text: str
+) -> None:
+    event = date.fromisoformat(published) - timedelta(days=3)
+    claims = _claims(nlp, text.format(weekday=WEEKDAYS[event.weekday()]), published)
+    figure = claims[31] if 31 in claims else claims[17]
+    assert _period(figure) == (event.isoformat(), event.isoformat())
+    assert figure.stated is not None
+    assert figure.stated.date == (event + timedelta(days=1)).isoformat()
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_reporting_participle_dates_its_report_not_the_harm(nlp: Language, published: str) -> None:
+    text = (
+        "An earthquake struck the mountain villages on {weekday}.\n"
+        "The health ministry said on {later} that 412 people had been confirmed dead, down from "
+        "the 530 announced by the rescue agency a day earlier."
+    )
+    event = date.fromisoformat(published) - timedelta(days=4)
+    later = WEEKDAYS[(event.weekday() + 2) % 7]
+    claims = _claims(nlp, text.format(weekday=WEEKDAYS[event.weekday()], later=later), published)
+    assert _period(claims[412]) == (event.isoformat(), event.isoformat())
+
+
+SPLIT_SINCE = [
+    "The prosecutor's office said on {weekday} that at least 230 children had been killed and "
+    "more than 700 injured since the country's full-scale invasion in {month} {year}.",
+    "The monitor said on {weekday} that 1,900 civilians had been killed since the army's "
+    "ground offensive in {month} {year}.",
+]
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize("text", SPLIT_SINCE)
+def test_since_an_event_in_a_month_runs_to_the_statement(
+    nlp: Language, published: str, text: str
+) -> None:
+    day = date.fromisoformat(published)
+    statement = _last(day - timedelta(days=1), "Tuesday")
+    start = date(day.year - 2, 3, 1)
+    claims = _claims(nlp, text.format(weekday="Tuesday", month="March", year=start.year), published)
+    figures = [v for v in (230, 700, 1900) if v in claims]
+    assert figures
+    for value in figures:
+        assert _period(claims[value]) == (start.isoformat(), statement.isoformat()), value
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize("year", [1998, 2010])
+def test_since_a_year_when_harm_is_that_years(nlp: Language, published: str, year: int) -> None:
+    text = (
+        f"The storm is the deadliest to hit the coast since {year}, when a cyclone flattened "
+        "fishing villages and about 3,400 people were killed."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[3400]) == (f"{year}-01-01", f"{year}-12-31")
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_since_a_year_when_clause_closed_stays_a_span(nlp: Language, published: str) -> None:
+    text = "Since 2012, when the insurgency began, more than 4,000 people have been killed."
+    claims = _claims(nlp, text, published)
+    assert _period(claims[4000]) == ("2012-01-01", published)
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_a_when_clause_on_a_dated_verb_tells_that_day(nlp: Language, published: str) -> None:
+    day = date.fromisoformat(published)
+    event = day - timedelta(days=20)
+    text = (
+        f"The worst single attack of the year came on {event:%B} {event.day}, when a truck bomb "
+        "exploded outside a busy bus station as commuters were heading home, killing at least "
+        "46 people."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[46]) == (event.isoformat(), event.isoformat())
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_joined_verb_shares_the_subjects_date(nlp: Language, published: str) -> None:
+    day = date.fromisoformat(published)
+    event = day - timedelta(days=3)
+    text = (
+        "The weather was mild for the season.\n"
+        f"Drone strikes on the port on {event:%B} {event.day} killed two civilians and injured "
+        "more than 15, the regional administration said."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[2]) == (event.isoformat(), event.isoformat())
+    assert _period(claims[15]) == (event.isoformat(), event.isoformat())
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_following_day_counts_from_a_day_not_a_span(nlp: Language, published: str) -> None:
+    event = date.fromisoformat(published) - timedelta(days=3)
+    text = (
+        f"Gunmen raided the farming village on {WEEKDAYS[event.weekday()]}.\n"
+        "Thousands of villagers have fled the district since January.\n"
+        "The children's agency said the following day that 12 children had been killed."
+    )
+    claims = _claims(nlp, text, published)
+    assert claims[12].stated is not None
+    assert claims[12].stated.date == (event + timedelta(days=1)).isoformat()
