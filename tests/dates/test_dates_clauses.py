@@ -149,3 +149,60 @@ def test_following_day_counts_from_a_day_not_a_span(nlp: Language, published: st
     claims = _claims(nlp, text, published)
     assert claims[12].stated is not None
     assert claims[12].stated.date == (event + timedelta(days=1)).isoformat()
+
+
+# -- a report's tally spans its reporting period ------------------------------------------
+
+
+@pytest.mark.parametrize("published", [*PUBLISHED, None])
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("between January and June {year}", "{year}-01-01", "{year}-06-30"),
+        ("in the first half of {year}", "{year}-01-01", "{year}-06-30"),
+        ("from April to June {year}", "{year}-04-01", "{year}-06-30"),
+    ],
+)
+def test_the_n_months_refer_back_to_the_reporting_period(
+    nlp: Language, published: str | None, period: str, start: str, end: str
+) -> None:
+    year = (date.fromisoformat(published).year - 1) if published else 2018
+    told = period.format(year=year)
+    months = 6 if "January" in told or "half" in told else 3
+    words = {6: "six", 3: "three"}[months]
+    text = (
+        f"In its periodic report, the mission documented 2,140 civilian casualties {told}.\n\n"
+        f"The mission said 310 children were killed over the {words} months, and that "
+        "schools were attacked in nine provinces."
+    )
+    claims = _claims(nlp, text, published)
+    expected = (start.format(year=year), end.format(year=year))
+    assert _period(claims[310]) == expected
+    assert claims[310].stated is None or claims[310].stated.date != expected[0]
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_the_year_is_the_year_the_article_reports_on(nlp: Language, published: str) -> None:
+    year = date.fromisoformat(published).year - 1
+    text = (
+        f"At least 2,900 people were killed in gang violence in the country in {year}, the "
+        "rights office said on Tuesday.\n\n"
+        "The office also documented attacks by vigilante groups, which killed at least 140 "
+        "suspected gang members during the year, it said.\n\n"
+        "About 61,000 people were displaced in the first six months of the year, the "
+        "migration agency said."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[140]) == (f"{year}-01-01", f"{year}-12-31")
+    assert _period(claims[61000]) == (f"{year}-01-01", f"{year}-06-30")
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_the_first_months_of_the_year_without_a_topic_year(nlp: Language, published: str) -> None:
+    # no year in the lead: the year of writing
+    year = date.fromisoformat(published).year
+    text = (
+        "About 8,000 people fled their homes in the first two months of the year, the agency said."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[8000]) == (f"{year}-01-01", f"{year}-02-28")

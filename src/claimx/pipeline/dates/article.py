@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
@@ -18,8 +18,8 @@ from claimx.pipeline.dates.mentions import (
     text_role,
 )
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
-from claimx.pipeline.dates.values import DateValue
-from claimx.pipeline.dates.vocabulary import attach_words, date_vocab
+from claimx.pipeline.dates.values import DateValue, shift
+from claimx.pipeline.dates.vocabulary import attach_words, date_vocab, normalise, parse_count
 from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table
 
 # "Correction, December 18: ...", "Update, 14 March: ..."
@@ -139,6 +139,53 @@ class ArticleDates:
             if best is None or gap < best[0]:
                 best = (gap, value)
         return best[1] if best is not None else None
+
+    def refer_back(self, text: str, value: DateValue | None, char: int) -> DateValue | None:
+        """A definite period read as the one the text already named.
+
+        * "over the six months": the six months a date before it gave ("between January
+          and June 2021"), not the six months before publication;
+        * "during the year", "the first half of the year": the year the article reports on
+          (its main event's, "killed in 2024, the office said in January 2025"), when the
+          lead gives one.
+        """
+        body = _definite_body(text)
+        if body is None:
+            return value
+        length = _DEFINITE_LENGTH.fullmatch(body)
+        if length is not None:
+            told = self._told_span(parse_count(length.group(1)), length.group(2), char)
+            if told is None:
+                return value
+            return DateValue(text, told.start, told.end, "span", told.relative)
+        year = self._topic_year()
+        if year is None:
+            return value
+        if body == "the year":
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            return DateValue(text, start, end, "year", True)
+        share = resolve(body.replace("the year", str(year)), self.anchor)
+        if share is None:
+            return value
+        return DateValue(text, share.start, share.end, share.granularity, True)
+
+    def _told_span(self, count: int, unit: str, char: int) -> DateValue | None:
+        """The latest span mentioned before ``char`` that lasts ``count`` units."""
+        name = date_vocab().units[unit]
+        for mention in reversed(self.mentions):
+            told = mention.value
+            if mention.end > char or mention.role == "bound" or told.start == told.end:
+                continue
+            if shift(told.start, count, name) - timedelta(days=1) == told.end:
+                return told
+        return None
+
+    def _topic_year(self) -> int | None:
+        """The year the article reports on: its main event's, when that lies in one year."""
+        main = self.main_event()
+        if main is None or main[0].start.year != main[0].end.year:
+            return None
+        return main[0].start.year
 
     def in_dateline(self, char: int) -> bool:
         """Whether ``char`` lies in the dateline or in a dated label opening a paragraph
@@ -566,6 +613,27 @@ _DAY_BOUND = re.compile(
     r"day|days|last|past|next)\b",
     re.I,
 )
+
+
+# "the six months" (no "past", "last": those count back from publication)
+_DEFINITE_LENGTH = re.compile(r"the (\w+) (days|weeks|months|years)")
+
+
+def _definite_body(text: str) -> str | None:
+    """The words of a definite period ("over the six months" -> "the six months", "during
+    the year", "the first half of the year"), or None for any other date expression."""
+    body = normalise(text.strip().strip(",.;:"))
+    leading = date_vocab().leading
+    while body.split(" ", 1)[0] in leading and " " in body:
+        body = body.split(" ", 1)[1]
+    length = _DEFINITE_LENGTH.fullmatch(body)
+    if length is not None:
+        numbers = date_vocab().numbers
+        word = length.group(1)
+        return body if word.isdigit() or (word in numbers and word not in ("a", "an")) else None
+    if body == "the year" or body.endswith(" of the year"):
+        return body
+    return None
 
 
 def _names_month(text: str) -> bool:

@@ -188,6 +188,12 @@ def attach_dates(
                 # "reported 12 deaths since September 2014 on Monday", "recorded 1,316 child
                 # casualties in 2017": a count's object carries the period it covers
                 period_c.append((to_cue, item, "count_on_cue"))
+            elif item.value.granularity == "span" and is_duration(item.value.text):
+                # a statement is made on a day, not over a length of time: "said 468 children
+                # were killed and 1,214 injured over the six months" hung the length on the
+                # cue, but after the harm it is what the harm spans
+                if item.start_char > trig.idx:
+                    period_c.append((to_cue + 1, item, "span_after_harm"))
             else:
                 stated_c.append((to_cue, item, "cue_modifier"))
             continue
