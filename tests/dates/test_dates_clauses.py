@@ -206,3 +206,16 @@ def test_the_first_months_of_the_year_without_a_topic_year(nlp: Language, publis
     )
     claims = _claims(nlp, text, published)
     assert _period(claims[8000]) == (f"{year}-01-01", f"{year}-02-28")
+
+
+@pytest.mark.parametrize("published", ["2023-01-04", "2020-01-03", "2021-01-06"])
+def test_a_holiday_dates_the_lead_event(nlp: Language, published: str) -> None:
+    year = date.fromisoformat(published).year
+    text = (
+        "The defence ministry said on Tuesday that 41 of its soldiers were killed when "
+        "rockets hit their barracks shortly after midnight on New Year's Day.\n\n"
+        "The ministry had said the day before that 28 soldiers died.\n\n"
+        "Families of the dead gathered outside the regional headquarters to demand answers."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[41]) == (f"{year}-01-01", f"{year}-01-01")

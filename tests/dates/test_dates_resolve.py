@@ -349,3 +349,20 @@ def test_dates_resolve_spans_end_at_the_statement(
     value = resolve(text, published, anchor=stated)
     assert value is not None
     assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "expected"),
+    [
+        ("on New Year's Day", D(2023, 1, 4), False, D(2023, 1, 1)),
+        ("on New Year's Day", D(2022, 12, 20), False, D(2022, 1, 1)),
+        ("on New Year's Eve", D(2023, 1, 4), False, D(2022, 12, 31)),
+        ("on Christmas Day", D(2019, 12, 27), False, D(2019, 12, 25)),
+        ("on Christmas Day", D(2019, 12, 20), True, D(2019, 12, 25)),
+        ("on Christmas Eve 2015", D(2019, 12, 20), False, D(2015, 12, 24)),
+    ],
+)
+def test_dates_resolve_holidays(text: str, published: date, future: bool, expected: date) -> None:
+    value = resolve(text, published, future=future)
+    assert value is not None
+    assert (value.start, value.end, value.granularity) == (expected, expected, "day")

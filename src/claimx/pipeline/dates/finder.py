@@ -35,7 +35,28 @@ def _capitalised_names(text: str) -> bool:
         low = match.group(0).lower()
         if (low in v.months or low in v.weekdays) and not match.group(0)[0].isupper():
             return False
-    return True
+    # "New Year's Day", not "the new year day"
+    return not any(
+        low.search(text) and not title.search(text) for low, title in _holiday_patterns()
+    )
+
+
+def _prefixed_holiday(text: str, start: int, chunk: str) -> bool:
+    """A holiday joined to a prefix ("a pre-Christmas party") names a kind of thing, not a day."""
+    joined = start > 1 and text[start - 1] in "-–" and text[start - 2].isalpha()
+    return joined and any(low.match(chunk) for low, _ in _holiday_patterns())
+
+
+@per_rules
+def _holiday_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """For each holiday: its words in any case, and capitalised as a name."""
+    out = []
+    for name in date_vocab().holidays:
+        words = name.split()
+        low = r"\b" + r"(?:['’]s)?\s+".join(words) + r"\b"
+        title = r"\b" + r"(?:['’]s)?\s+".join(w.capitalize() for w in words) + r"\b"
+        out.append((re.compile(low, re.I), re.compile(title)))
+    return out
 
 
 @per_rules
@@ -45,6 +66,7 @@ def _enders() -> frozenset[str]:
     words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
     words.update(phrase.split()[-1] for phrase in v.day_words)
     words.update({"ago", "weekend", "overnight", "then", *v.shifts, *v.around})
+    words.update(phrase.split()[-1] for phrase in v.holidays)
     return frozenset(words)
 
 
@@ -63,6 +85,7 @@ def _cores() -> frozenset[str]:
     for phrase in v.day_words:
         words.update(phrase.split())
     words.update({"ago", "weekend", "overnight", "then"})
+    words.update(phrase.split()[-1] for phrase in v.holidays)
     return frozenset(words)
 
 
@@ -97,6 +120,8 @@ def _scan(text: str) -> Iterator[tuple[int, int]]:
             start, end = words[i].start(), words[j - 1].end()
             chunk = text[start:end].rstrip(".")
             if not _capitalised_names(chunk) or _bare_number(chunk):
+                continue
+            if _prefixed_holiday(text, start, chunk):
                 continue
             if is_date(chunk):
                 found = (start, start + len(chunk), j)
@@ -134,7 +159,11 @@ def find_dates(sent: str | Span) -> list[tuple[int, int, str]]:
             chunk = doc[first : ent.end]
             if chunk[0].is_punct or chunk[0].is_space:
                 continue
-            if is_date(chunk.text) and _capitalised_names(chunk.text):
+            if (
+                is_date(chunk.text)
+                and _capitalised_names(chunk.text)
+                and not _prefixed_holiday(sent.text, chunk.start_char - offset, chunk.text)
+            ):
                 best = (chunk.start_char, chunk.end_char)
                 break
         if best is not None:
