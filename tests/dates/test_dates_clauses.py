@@ -219,3 +219,89 @@ def test_a_holiday_dates_the_lead_event(nlp: Language, published: str) -> None:
     )
     claims = _claims(nlp, text, published)
     assert _period(claims[41]) == (f"{year}-01-01", f"{year}-01-01")
+
+
+# -- the lead's event, from the article ----------------------------------------------------
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_the_killings_dated_below_narrow_a_year_long_lead(nlp: Language, published: str) -> None:
+    year = date.fromisoformat(published).year - 1
+    text = (
+        "As many as 900 people may have been killed during the uprising that toppled the "
+        "president last year, the UN rights office said on Wednesday.\n\n"
+        f"In its report, the office said the killings took place between August 3 and "
+        f"September 9, {year}, and that thousands more were injured.\n\n"
+        "More than 6,000 people were detained by the police, it said."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[6000]) == (f"{year}-08-03", f"{year}-09-09")
+
+
+FEATURE_LEDES = [
+    # (opening scene, a later claim with no date of its own)
+    (
+        "Mariam Osman heard the first shells land just after dawn on {day}. By noon, gunmen "
+        "were going from house to house in the village, shooting men in their doorways.",
+        "A local rights group said on the day of the attack that more than 60 people had been "
+        "killed.",
+        60,
+    ),
+    (
+        "The water came down the valley in the dark on {day}, and by morning the lower "
+        "districts of the town had been swept away.",
+        "Rescue teams said that 230 people had died in the town.",
+        230,
+    ),
+]
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize(("lead", "later", "value"), FEATURE_LEDES)
+def test_a_features_opening_scene_dates_its_event(
+    nlp: Language, published: str, lead: str, later: str, value: int
+) -> None:
+    event = date.fromisoformat(published) - timedelta(days=9)
+    text = (
+        f"{lead.format(day=f'{event.day} {event:%B}')}\n\n"
+        "She now lives with her children in a school in the provincial capital, two hours "
+        "away by road.\n\n"
+        f"{later}"
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[value]) == (event.isoformat(), event.isoformat())
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_a_wire_lead_with_a_dateline_keeps_its_own_words(nlp: Language, published: str) -> None:
+    text = (
+        "GENEVA (Alpine Wire) - Government troops pressed deeper into the rebel-held district "
+        "on Wednesday, as tens of thousands of residents fled the fighting.\n\n"
+        "Doctors said scores of wounded people were being treated on the floors of clinics.\n\n"
+        "Hundreds of men were reportedly detained after crossing the front line."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[10000]) is None
+
+
+@pytest.mark.parametrize("published", [*PUBLISHED, None])
+def test_figures_of_one_statement_share_its_period(nlp: Language, published: str | None) -> None:
+    year = (date.fromisoformat(published).year - 1) if published else 2018
+    text = (
+        f"The mission said 140 children were killed over the first half of {year}, while 75 "
+        "women were killed and 210 injured."
+    )
+    claims = _claims(nlp, text, published)
+    for value in (140, 75, 210):
+        assert _period(claims[value]) == (f"{year}-01-01", f"{year}-06-30"), value
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_a_state_in_a_dated_statement_takes_no_period(nlp: Language, published: str) -> None:
+    year = date.fromisoformat(published).year - 1
+    text = (
+        f"The agency said 45 people were killed in the floods in March {year}, and that "
+        "3,000 people remain displaced."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[3000]) is None

@@ -392,6 +392,8 @@ class ArticleDates:
                     chosen = mention
                     break
         if chosen is None:
+            chosen = self._scene_day(lead_mentions, paragraphs[0])
+        if chosen is None:
             return self._undated_lede(lead, lead_mentions, running)
         if chosen.role == "since":
             return self._since_day(chosen), True, chosen
@@ -403,6 +405,35 @@ class ArticleDates:
             return value, True, chosen
         value = self._inner_date(chosen, lead_mentions, paragraphs)
         return self._toll_grown(value, chosen, paragraphs), False, chosen
+
+    def _scene_day(self, lead_mentions: list[Mention], paragraph: int) -> Mention | None:
+        """The day a feature's opening scene tells ("Amina heard the first shells land just
+        after dawn on 5 June"): a lead whose only date is a day that dates neither a statement
+        nor a bound, in a paragraph that tells violence, reports that day's event.
+
+        A wire story's lead (it opens on a dateline, "BEIRUT (Wire) - ...") tells the day's
+        news in the reporter's own words; its claims keep what their own words say."""
+        if len(lead_mentions) != 1 or self.dateline is not None:
+            return None
+        mention = lead_mentions[0]
+        if mention.role != "other" or mention.value.start != mention.value.end:
+            return None
+        start, end, _ = self.sentences[mention.sentence]
+        scene = self.text[start : mention.start] + self.text[mention.end : end]
+        if any(c.isdigit() for c in scene):
+            return None  # "The agency late on Saturday gave a figure of 320 dead": a report
+        words = attach_words()
+        harmed = harm_words()
+        said = [
+            w
+            for start, end, p in self.sentences
+            if p == paragraph
+            for w in _WORD.findall(self.text[start:end].lower())
+        ]
+        violent = any(
+            w in harmed or w in words.event_verbs or _noun_of(w) in words.events for w in said
+        )
+        return mention if violent else None
 
     def _toll_grown(self, value: DateValue, chosen: Mention, paragraphs: list[int]) -> DateValue:
         """Harm found or counted over days runs to the day the lead's toll last rose.
@@ -634,6 +665,12 @@ def _definite_body(text: str) -> str | None:
     if body == "the year" or body.endswith(" of the year"):
         return body
     return None
+
+
+def _noun_of(word: str) -> str:
+    """An event noun's singular ("shootings" -> "shooting")."""
+    events = attach_words().events
+    return word[:-1] if word.endswith("s") and word[:-1] in events else word
 
 
 def _names_month(text: str) -> bool:

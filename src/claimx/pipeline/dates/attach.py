@@ -28,7 +28,7 @@ from claimx.pipeline.dates.attach_rules import (
     since_phrase_holds,
     toll_verb,
 )
-from claimx.pipeline.dates.fallback import event_day_within, fallback_period
+from claimx.pipeline.dates.fallback import event_day_within, fallback_period, tells_state
 from claimx.pipeline.dates.found import FoundDate, dates_in
 from claimx.pipeline.dates.resolve import is_duration, resolve
 from claimx.pipeline.dates.syntax import begins_event, event_lemma, relative_to_event_noun
@@ -45,6 +45,8 @@ class When:
     stated: DateValue | None
     rules: list[str]
     same_period: bool = False  # "over the same period": the period of the claim before
+    own_period: bool = False  # the period comes from a date in the claim's own sentence
+    state: bool = False  # a lasting state at the time of writing ("are now displaced")
 
     def reading(self) -> DateReading:
         """The ``span._.when`` value: the contract's ``period`` and ``stated``, and the rules."""
@@ -270,7 +272,8 @@ def attach_dates(
         period = DateValue(period.text, period.start, anchor, "span", period.relative)
     if period is not None:
         rules.append(f"when:period_granularity:{period.granularity}")
-    return When(period, stated, rules, same_period)
+    state = period is None and tells_state(trig, harm, outcome)
+    return When(period, stated, rules, same_period, period_pick is not None, state)
 
 
 # a date inside a noun phrase ("the 2020 report", "the March 2019 figures")

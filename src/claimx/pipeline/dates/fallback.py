@@ -117,6 +117,12 @@ def fallback_period(
     return value
 
 
+def tells_state(trig: Token, harm: list[Token], outcome: str | None) -> bool:
+    """Whether a claim describes a lasting state at the time of writing ("are now displaced"),
+    which no event's date dates (people "still missing" remain the event's harm)."""
+    return outcome not in attach_words().event_states and _is_state(trig, harm)
+
+
 def _is_state(trig: Token, harm: list[Token]) -> bool:
     """Whether the harm clause describes a state at the time of writing ("are now
     displaced", "remain displaced", "are still living in camps", "were being treated")
