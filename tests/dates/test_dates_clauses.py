@@ -305,3 +305,17 @@ def test_a_state_in_a_dated_statement_takes_no_period(nlp: Language, published: 
     )
     claims = _claims(nlp, text, published)
     assert _period(claims[3000]) is None
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_since_the_event_began_runs_from_the_events_day(nlp: Language, published: str) -> None:
+    day = date.fromisoformat(published)
+    start = day - timedelta(days=17)
+    text = (
+        "Government troops launched a ground offensive in the eastern hills on "
+        f"{start.day} {start:%B}.\n\n"
+        "The governor said more than 9,000 people had been evacuated from border villages "
+        "since the offensive began."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[9000]) == (start.isoformat(), published)

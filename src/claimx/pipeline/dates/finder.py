@@ -41,6 +41,23 @@ def _capitalised_names(text: str) -> bool:
     )
 
 
+def _cut_number(text: str, end: int, chunk: str) -> bool:
+    """A window that cuts a number ("Zinda Jan (1,220)": "Jan (1" of 1,220), spans a bracket
+    or is a month's short form alone ("Jan", a name's part as often as a month) is no date."""
+    if re.match(r"[,.]\d", text[end : end + 2]) or any(c in chunk for c in "()[]"):
+        return True
+    words = chunk.split()
+    return len(words) == 1 and words[0].lower() in _short_months()
+
+
+@per_rules
+def _short_months() -> frozenset[str]:
+    """Month names' short forms ("Jan", "Sept"), not the full names ("May", "June")."""
+    months = date_vocab().months
+    full = {name for name in months if len(name) > 4 or name in ("may", "june", "july")}
+    return frozenset(set(months) - full)
+
+
 def _prefixed_holiday(text: str, start: int, chunk: str) -> bool:
     """A holiday joined to a prefix ("a pre-Christmas party") names a kind of thing, not a day."""
     joined = start > 1 and text[start - 1] in "-–" and text[start - 2].isalpha()
@@ -121,7 +138,9 @@ def _scan(text: str) -> Iterator[tuple[int, int]]:
             chunk = text[start:end].rstrip(".")
             if not _capitalised_names(chunk) or _bare_number(chunk):
                 continue
-            if _prefixed_holiday(text, start, chunk):
+            if _prefixed_holiday(text, start, chunk) or _cut_number(
+                text, start + len(chunk), chunk
+            ):
                 continue
             if is_date(chunk):
                 found = (start, start + len(chunk), j)
