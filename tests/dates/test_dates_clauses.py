@@ -319,3 +319,25 @@ def test_since_the_event_began_runs_from_the_events_day(nlp: Language, published
     )
     claims = _claims(nlp, text, published)
     assert _period(claims[9000]) == (start.isoformat(), published)
+
+
+CAPTIONED = (
+    "Rebels deny army claim it killed 300 fighters in air raid\n\n"
+    "A woman carries water past a school damaged by shelling {when} in the old town.\n\n"
+    "The rebel command has denied the army's claim that it killed 300 of its fighters in an "
+    "air raid.\n\n"
+    "The claim comes days after rebel rockets hit a barracks in the north, killing dozens of "
+    "soldiers in one of the deadliest attacks since the war began more than two years ago.\n\n"
+    "A regional governor said one person was killed in strikes on the port.\n\n"
+    "Schools in the region have been closed since the start of the month."
+)
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+@pytest.mark.parametrize("when", ["last year", "in March"])
+def test_a_caption_under_the_headline_sets_no_lead_event(
+    nlp: Language, published: str, when: str
+) -> None:
+    claims = _claims(nlp, CAPTIONED.format(when=when), published)
+    assert _period(claims[300]) is None
+    assert _period(claims[1]) is None

@@ -348,6 +348,8 @@ class ArticleDates:
 
     def _read_main(self) -> tuple[DateValue, bool, Mention] | None:
         running = self._running_paragraphs()
+        if len(running) > 2 and self._is_caption(running[0], running[1]):
+            running = running[1:]
         if not running:
             return None
         paragraphs = running[:2]
@@ -405,6 +407,31 @@ class ArticleDates:
             return value, True, chosen
         value = self._inner_date(chosen, lead_mentions, paragraphs)
         return self._toll_grown(value, chosen, paragraphs), False, chosen
+
+    def _is_caption(self, first: int, second: int) -> bool:
+        """Whether the first paragraph under the headline is a photo's caption, not the lead.
+
+        A lead restates its headline ("Ukraine denies Russian claim it killed 600 troops" ->
+        "Ukraine has denied Russia's claim that it killed 600 Ukrainian troops"); a one-sentence
+        paragraph before it that shares little of the headline's words ("A man with a cart
+        passes a building damaged by shelling last year") describes a picture, and its dates
+        set no event.
+        """
+        headline = next(
+            (p for p, kind in enumerate(self._paragraph_kinds) if kind == "HEADLINE" and p < first),
+            None,
+        )
+        if headline is None or sum(1 for _, _, p in self.sentences if p == first) != 1:
+            return False
+        title = _stems(self._paragraph_text(headline))
+        if len(title) < 4:
+            return False
+        lead = len(title & _stems(self._paragraph_text(second)))
+        caption = len(title & _stems(self._paragraph_text(first)))
+        return lead * 2 >= len(title) and caption * 3 < lead
+
+    def _paragraph_text(self, paragraph: int) -> str:
+        return " ".join(self.text[s:e] for s, e, p in self.sentences if p == paragraph)
 
     def _scene_day(self, lead_mentions: list[Mention], paragraph: int) -> Mention | None:
         """The day a feature's opening scene tells ("Amina heard the first shells land just
@@ -665,6 +692,11 @@ def _definite_body(text: str) -> str | None:
     if body == "the year" or body.endswith(" of the year"):
         return body
     return None
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, cut to a stem ("denies", "denied" -> "deni")."""
+    return {w.lower()[:4] for w in _WORD.findall(text) if len(w) > 3 and w.isalpha()}
 
 
 def _noun_of(word: str) -> str:
