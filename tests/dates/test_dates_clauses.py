@@ -341,3 +341,21 @@ def test_a_caption_under_the_headline_sets_no_lead_event(
     claims = _claims(nlp, CAPTIONED.format(when=when), published)
     assert _period(claims[300]) is None
     assert _period(claims[1]) is None
+
+
+@pytest.mark.parametrize("published", PUBLISHED)
+def test_a_where_clause_on_a_place_beside_the_date_tells_that_day(
+    nlp: Language, published: str
+) -> None:
+    day = date.fromisoformat(published)
+    start = day - timedelta(days=60)
+    event = day - timedelta(days=30)
+    text = (
+        f"More than 300 people have been killed since the protests began on {start:%B} "
+        f"{start.day}, rights groups say.\n\n"
+        f"The deadliest single day came on {event:%B} {event.day} in Kasara, the capital of the "
+        "northern province, where a monitoring group said police killed at least 58 people "
+        "after a rally."
+    )
+    claims = _claims(nlp, text, published)
+    assert _period(claims[58]) == (event.isoformat(), event.isoformat())

@@ -198,6 +198,15 @@ def distance_to_harm(
                     # "the deadliest day came on September 30 in Zahedan, where ... killed"
                     return (2, item, "when_clause")
                 if (
+                    node.dep_ == "relcl"
+                    and any(c.lower_ in ("when", "where") for c in node.children)
+                    and _phrase_verb(node.head) is not None
+                    and any(_phrase_verb(doc[r]) == _phrase_verb(node.head) for r in item.roots)
+                ):
+                    # "came on September 30 in Zahedan, the provincial capital, where ... killed
+                    # 66": the where-clause hangs on a place beside the date, on the same verb
+                    return (2, item, "when_clause")
+                if (
                     node.dep_ == "advcl"
                     and any(c.lower_ == "when" for c in node.children)
                     and any(node.head.i in (doc[r].head.i, doc[r].head.head.i) for r in item.roots)
@@ -207,6 +216,19 @@ def distance_to_harm(
                 if cue is not None and node.i == cue.i:
                     break
     return best
+
+
+def _phrase_verb(token: Token) -> Token | None:
+    """The verb a noun or prepositional phrase hangs from ("came" for "in Zahedan, the
+    capital of the province")."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.dep_ not in ("pobj", "prep", "appos", "npadvmod", "compound", "nummod"):
+            return None
+        current = current.head
+    return None
 
 
 def _shared_head(trig: Token) -> Token | None:
