@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
+from claimx.lexicon.rules import per_rules
 from claimx.pipeline.dates.finder import find_dates
 from claimx.pipeline.dates.mentions import (
     Event,
@@ -19,7 +20,13 @@ from claimx.pipeline.dates.mentions import (
 )
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
 from claimx.pipeline.dates.values import DateValue, shift
-from claimx.pipeline.dates.vocabulary import attach_words, date_vocab, normalise, parse_count
+from claimx.pipeline.dates.vocabulary import (
+    alternation,
+    attach_words,
+    date_vocab,
+    normalise,
+    parse_count,
+)
 from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table
 
 # "Correction, December 18: ...", "Update, 14 March: ..."
@@ -152,7 +159,7 @@ class ArticleDates:
         body = _definite_body(text)
         if body is None:
             return value
-        length = _DEFINITE_LENGTH.fullmatch(body)
+        length = _definite_length().fullmatch(body)
         if length is not None:
             told = self._told_span(parse_count(length.group(1)), length.group(2), char)
             if told is None:
@@ -673,8 +680,12 @@ _DAY_BOUND = re.compile(
 )
 
 
-# "the six months" (no "past", "last": those count back from publication)
-_DEFINITE_LENGTH = re.compile(r"the (\w+) (days|weeks|months|years)")
+@per_rules
+def _definite_length() -> re.Pattern[str]:
+    """ "the six months": a count of calendar units of the date vocabulary, with no "past" or
+    "last" (those count back from publication)."""
+    plural = {unit for unit in date_vocab().units if unit.endswith("s") and unit != "hours"}
+    return re.compile(rf"the (\w+) ({alternation(plural)})")
 
 
 def _definite_body(text: str) -> str | None:
@@ -684,7 +695,7 @@ def _definite_body(text: str) -> str | None:
     leading = date_vocab().leading
     while body.split(" ", 1)[0] in leading and " " in body:
         body = body.split(" ", 1)[1]
-    length = _DEFINITE_LENGTH.fullmatch(body)
+    length = _definite_length().fullmatch(body)
     if length is not None:
         numbers = date_vocab().numbers
         word = length.group(1)
