@@ -46,6 +46,17 @@ Parsed = Callable[[str, str], Doc]
         ("Civilians may have died, and thousands march each year.", []),
         ("The raid killed 2017 people in 124 countries.", []),
         ("They spent 18 months researching the deaths.", []),
+        # fixed-date holidays, named as names; a prefixed one names a kind of party
+        (
+            "A rocket hit the barracks shortly after midnight on New Year's Day.",
+            ["on New Year's Day"],
+        ),
+        ("The city spent New Year’s Eve in shelters.", ["New Year’s Eve"]),
+        ("Gunmen fired on a pre-Christmas party.", []),
+        # a month's short form inside a name, or cutting a number, is no date
+        ("Most of the dead were in Kala Jan (1,420), followed by Dost (212).", []),
+        ("The toll reached 4,120 by Oct. 3 and 4,300 in Sept.", ["Oct. 3", "in Sept"]),
+        ("They met on the new year day of the calendar.", []),
     ],
 )
 def test_dates_find_in_text(sentence: str, expected: list[str]) -> None:

@@ -253,6 +253,15 @@ def test_dates_value_contract_objects(
             D(2020, 5, 17),
         ),
         ("the next three days", "in March 2021", D(2021, 5, 1), D(2021, 4, 1), D(2021, 4, 3)),
+        # a share of "the year" is of the year the context is in
+        (
+            "in the first six months of the year",
+            "on May 8, 2019",
+            D(2021, 7, 27),
+            D(2019, 1, 1),
+            D(2019, 6, 30),
+        ),
+        ("the last quarter of the year", "in 2022", D(2023, 2, 1), D(2022, 10, 1), D(2022, 12, 31)),
     ],
 )
 def test_dates_resolve_anaphora_counts_from_context(
@@ -266,6 +275,23 @@ def test_dates_resolve_anaphora_counts_from_context(
 
 
 @pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("in the first six months of the year", D(2021, 7, 27), D(2021, 1, 1), D(2021, 6, 30)),
+        ("the first quarter of the year", D(2019, 5, 2), D(2019, 1, 1), D(2019, 3, 31)),
+        # still running: ends at publication
+        ("in the second half of the year", D(2022, 9, 9), D(2022, 7, 1), D(2022, 9, 9)),
+    ],
+)
+def test_dates_resolve_share_of_the_year_without_context_is_the_publication_year(
+    text: str, published: date, start: date, end: date
+) -> None:
+    value = resolve(text, published)
+    assert value is not None
+    assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize(
     ("text", "context"),
     [
         ("that year", None),
@@ -274,6 +300,8 @@ def test_dates_resolve_anaphora_counts_from_context(
         # "that day" and a shift in days need a day to count from
         ("that day", "in March 2020"),
         ("six days earlier", "in March 2020"),
+        ("the following day", "since January 2020"),
+        ("the next day", "in March 2020"),
     ],
 )
 def test_dates_resolve_anaphora_without_a_fitting_context_is_none(
@@ -321,3 +349,20 @@ def test_dates_resolve_spans_end_at_the_statement(
     value = resolve(text, published, anchor=stated)
     assert value is not None
     assert (value.start, value.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "future", "expected"),
+    [
+        ("on New Year's Day", D(2023, 1, 4), False, D(2023, 1, 1)),
+        ("on New Year's Day", D(2022, 12, 20), False, D(2022, 1, 1)),
+        ("on New Year's Eve", D(2023, 1, 4), False, D(2022, 12, 31)),
+        ("on Christmas Day", D(2019, 12, 27), False, D(2019, 12, 25)),
+        ("on Christmas Day", D(2019, 12, 20), True, D(2019, 12, 25)),
+        ("on Christmas Eve 2015", D(2019, 12, 20), False, D(2015, 12, 24)),
+    ],
+)
+def test_dates_resolve_holidays(text: str, published: date, future: bool, expected: date) -> None:
+    value = resolve(text, published, future=future)
+    assert value is not None
+    assert (value.start, value.end, value.granularity) == (expected, expected, "day")

@@ -50,6 +50,12 @@ Conventions, chosen once and used everywhere:
   anchor (a month) it is the covering interval, from N units before the
   anchor's start to the anchor's end ("over four years" said in March 2019
   is 2015-03-01..2019-03-31).
+* "the following day", "that day" count from a day told before, never from a span;
+  fixed-date holidays ("on New Year's Day") are the latest such day on or before
+  publication; "the first six months of the year" is of the year the context gives, else
+  of publication; in an article, "during the year" and "over the six months" refer back
+  to the year the article reports on and to the six months it named
+  (:meth:`ArticleDates.refer_back`).
 * "N units ago" is a day: publication minus N units (a year before
   2024-02-29 is 2023-02-28).
 * "since X" runs to the statement when the claim is dated ("said on Tuesday

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from claimx.lexicon.rules import per_rules
 from claimx.pipeline.dates.finder import find_dates
 from claimx.pipeline.dates.mentions import (
     Event,
@@ -19,8 +20,14 @@ from claimx.pipeline.dates.mentions import (
     text_role,
 )
 from claimx.pipeline.dates.resolve import resolve, resolve_in_context
-from claimx.pipeline.dates.values import DateValue
-from claimx.pipeline.dates.vocabulary import attach_words, date_vocab
+from claimx.pipeline.dates.values import DateValue, shift
+from claimx.pipeline.dates.vocabulary import (
+    alternation,
+    attach_words,
+    date_vocab,
+    normalise,
+    parse_count,
+)
 from claimx.pipeline.layout import dateline_chars, layout_of, sentence_table, text_of
 
 if TYPE_CHECKING:
@@ -145,6 +152,53 @@ class ArticleDates:
             if best is None or gap < best[0]:
                 best = (gap, value)
         return best[1] if best is not None else None
+
+    def refer_back(self, text: str, value: DateValue | None, char: int) -> DateValue | None:
+        """A definite period read as the one the text already named.
+
+        * "over the six months": the six months a date before it gave ("between January
+          and June 2021"), not the six months before publication;
+        * "during the year", "the first half of the year": the year the article reports on
+          (its main event's, "killed in 2024, the office said in January 2025"), when the
+          lead gives one.
+        """
+        body = _definite_body(text)
+        if body is None:
+            return value
+        length = _definite_length().fullmatch(body)
+        if length is not None:
+            told = self._told_span(parse_count(length.group(1)), length.group(2), char)
+            if told is None:
+                return value
+            return DateValue(text, told.start, told.end, "span", told.relative)
+        year = self._topic_year()
+        if year is None:
+            return value
+        if body == "the year":
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            return DateValue(text, start, end, "year", True)
+        share = resolve(body.replace("the year", str(year)), self.anchor)
+        if share is None:
+            return value
+        return DateValue(text, share.start, share.end, share.granularity, True)
+
+    def _told_span(self, count: int, unit: str, char: int) -> DateValue | None:
+        """The latest span mentioned before ``char`` that lasts ``count`` units."""
+        name = date_vocab().units[unit]
+        for mention in reversed(self.mentions):
+            told = mention.value
+            if mention.end > char or mention.role == "bound" or told.start == told.end:
+                continue
+            if shift(told.start, count, name) - timedelta(days=1) == told.end:
+                return told
+        return None
+
+    def _topic_year(self) -> int | None:
+        """The year the article reports on: its main event's, when that lies in one year."""
+        main = self.main_event()
+        if main is None or main[0].start.year != main[0].end.year:
+            return None
+        return main[0].start.year
 
     def in_dateline(self, char: int) -> bool:
         """Whether ``char`` lies in the dateline or in a dated label opening a paragraph
@@ -307,6 +361,8 @@ class ArticleDates:
 
     def _read_main(self) -> tuple[DateValue, bool, Mention] | None:
         running = self._running_paragraphs()
+        if len(running) > 2 and self._is_caption(running[0], running[1]):
+            running = running[1:]
         if not running:
             return None
         paragraphs = running[:2]
@@ -351,6 +407,8 @@ class ArticleDates:
                     chosen = mention
                     break
         if chosen is None:
+            chosen = self._scene_day(lead_mentions, paragraphs[0])
+        if chosen is None:
             return self._undated_lede(lead, lead_mentions, running)
         if chosen.role == "since":
             return self._since_day(chosen), True, chosen
@@ -362,6 +420,60 @@ class ArticleDates:
             return value, True, chosen
         value = self._inner_date(chosen, lead_mentions, paragraphs)
         return self._toll_grown(value, chosen, paragraphs), False, chosen
+
+    def _is_caption(self, first: int, second: int) -> bool:
+        """Whether the first paragraph under the headline is a photo's caption, not the lead.
+
+        A lead restates its headline ("Ukraine denies Russian claim it killed 600 troops" ->
+        "Ukraine has denied Russia's claim that it killed 600 Ukrainian troops"); a one-sentence
+        paragraph before it that shares little of the headline's words ("A man with a cart
+        passes a building damaged by shelling last year") describes a picture, and its dates
+        set no event.
+        """
+        headline = next(
+            (p for p, kind in enumerate(self._paragraph_kinds) if kind == "HEADLINE" and p < first),
+            None,
+        )
+        if headline is None or sum(1 for _, _, p in self.sentences if p == first) != 1:
+            return False
+        title = _stems(self._paragraph_text(headline))
+        if len(title) < 4:
+            return False
+        lead = len(title & _stems(self._paragraph_text(second)))
+        caption = len(title & _stems(self._paragraph_text(first)))
+        return lead * 2 >= len(title) and caption * 3 < lead
+
+    def _paragraph_text(self, paragraph: int) -> str:
+        return " ".join(self.text[s:e] for s, e, p in self.sentences if p == paragraph)
+
+    def _scene_day(self, lead_mentions: list[Mention], paragraph: int) -> Mention | None:
+        """The day a feature's opening scene tells ("Amina heard the first shells land just
+        after dawn on 5 June"): a lead whose only date is a day that dates neither a statement
+        nor a bound, in a paragraph that tells violence, reports that day's event.
+
+        A wire story's lead (it opens on a dateline, "BEIRUT (Wire) - ...") tells the day's
+        news in the reporter's own words; its claims keep what their own words say."""
+        if len(lead_mentions) != 1 or self.dateline is not None:
+            return None
+        mention = lead_mentions[0]
+        if mention.role != "other" or mention.value.start != mention.value.end:
+            return None
+        start, end, _ = self.sentences[mention.sentence]
+        scene = self.text[start : mention.start] + self.text[mention.end : end]
+        if any(c.isdigit() for c in scene):
+            return None  # "The agency late on Saturday gave a figure of 320 dead": a report
+        words = attach_words()
+        harmed = harm_words()
+        said = [
+            w
+            for start, end, p in self.sentences
+            if p == paragraph
+            for w in _WORD.findall(self.text[start:end].lower())
+        ]
+        violent = any(
+            w in harmed or w in words.event_verbs or _noun_of(w) in words.events for w in said
+        )
+        return mention if violent else None
 
     def _toll_grown(self, value: DateValue, chosen: Mention, paragraphs: list[int]) -> DateValue:
         """Harm found or counted over days runs to the day the lead's toll last rose.
@@ -572,6 +684,42 @@ _DAY_BOUND = re.compile(
     r"day|days|last|past|next)\b",
     re.I,
 )
+
+
+@per_rules
+def _definite_length() -> re.Pattern[str]:
+    """ "the six months": a count of calendar units of the date vocabulary, with no "past" or
+    "last" (those count back from publication)."""
+    plural = {unit for unit in date_vocab().units if unit.endswith("s") and unit != "hours"}
+    return re.compile(rf"the (\w+) ({alternation(plural)})")
+
+
+def _definite_body(text: str) -> str | None:
+    """The words of a definite period ("over the six months" -> "the six months", "during
+    the year", "the first half of the year"), or None for any other date expression."""
+    body = normalise(text.strip().strip(",.;:"))
+    leading = date_vocab().leading
+    while body.split(" ", 1)[0] in leading and " " in body:
+        body = body.split(" ", 1)[1]
+    length = _definite_length().fullmatch(body)
+    if length is not None:
+        numbers = date_vocab().numbers
+        word = length.group(1)
+        return body if word.isdigit() or (word in numbers and word not in ("a", "an")) else None
+    if body == "the year" or body.endswith(" of the year"):
+        return body
+    return None
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of a text, cut to a stem ("denies", "denied" -> "deni")."""
+    return {w.lower()[:4] for w in _WORD.findall(text) if len(w) > 3 and w.isalpha()}
+
+
+def _noun_of(word: str) -> str:
+    """An event noun's singular ("shootings" -> "shooting")."""
+    events = attach_words().events
+    return word[:-1] if word.endswith("s") and word[:-1] in events else word
 
 
 def _names_month(text: str) -> bool:

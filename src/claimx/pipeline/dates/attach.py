@@ -22,11 +22,13 @@ from claimx.pipeline.dates.attach_rules import (
     frames,
     fronted_scope,
     harm_heads,
+    reported_that_clause,
     reporting_cue,
     since_distance,
+    since_phrase_holds,
     toll_verb,
 )
-from claimx.pipeline.dates.fallback import event_day_within, fallback_period
+from claimx.pipeline.dates.fallback import event_day_within, fallback_period, tells_state
 from claimx.pipeline.dates.found import FoundDate, dates_in
 from claimx.pipeline.dates.resolve import is_duration, resolve
 from claimx.pipeline.dates.syntax import begins_event, event_lemma, relative_to_event_noun
@@ -43,6 +45,8 @@ class When:
     stated: DateValue | None
     rules: list[str]
     same_period: bool = False  # "over the same period": the period of the claim before
+    own_period: bool = False  # the period comes from a date in the claim's own sentence
+    state: bool = False  # a lasting state at the time of writing ("are now displaced")
 
     def reading(self) -> DateReading:
         """The ``span._.when`` value: the contract's ``period`` and ``stated``, and the rules."""
@@ -114,6 +118,12 @@ def attach_dates(
         # "recorded 10,392 casualties in 2019: 3,403 killed and 6,989 injured": a verb
         # conjoined to the cue is part of the count, not a clause it reports
         reported_clause = child.pos_ in ("VERB", "AUX") and child.dep_ != "conj"
+        clause = reported_that_clause(child, trig)
+        if clause is not None:
+            # "said the following day that 140 had been killed": the parse made the reported
+            # clause a relative clause on the day; the day dates the statement
+            content = {t.i for t in clause.subtree}
+            reported_clause = True
     harm = harm_heads(trig, cue_tok)
     allowed = {t.i for t in harm}
 
@@ -127,6 +137,13 @@ def attach_dates(
                 stated_c.append((to_cue, item, "cue_modifier"))
             continue
         since = since_distance(roots, harm, trig, cue_tok)
+        if since is None and since_phrase_holds(doc, item, trig, harm):
+            since = 1
+        if since is not None and _in_when_clause_after(doc, item, trig):
+            # "the worst since 2010, when the river burst its banks and 2,000 were killed":
+            # the when-clause tells the harm of that year
+            period_c.append((1, _since_point(item, article), "when_clause"))
+            continue
         if since is not None:
             # "since the death of Ana Ruiz in May", and elsewhere "Ruiz died on May 4"
             start = sent.start_char
@@ -173,11 +190,21 @@ def attach_dates(
                 # "reported 12 deaths since September 2014 on Monday", "recorded 1,316 child
                 # casualties in 2017": a count's object carries the period it covers
                 period_c.append((to_cue, item, "count_on_cue"))
+            elif item.value.granularity == "span" and is_duration(item.value.text):
+                # a statement is made on a day, not over a length of time: "said 468 children
+                # were killed and 1,214 injured over the six months" hung the length on the
+                # cue, but after the harm it is what the harm spans
+                if item.start_char > trig.idx:
+                    period_c.append((to_cue + 1, item, "span_after_harm"))
             else:
                 stated_c.append((to_cue, item, "cue_modifier"))
             continue
         to_harm = distance_to_harm(doc, item, trig, harm, cue_tok, allowed)
         if to_harm is not None:
+            if to_harm[2] == "when_clause":
+                # "the worst since 1960, when a quake killed 12,000": the when-clause dates
+                # the harm at the year the "since" names, not over the span it opens
+                to_harm = (to_harm[0], _since_point(item, article), to_harm[2])
             period_c.append(to_harm)
             continue
         fronted = fronted_scope(doc, item, harm, cue_tok)
@@ -245,7 +272,8 @@ def attach_dates(
         period = DateValue(period.text, period.start, anchor, "span", period.relative)
     if period is not None:
         rules.append(f"when:period_granularity:{period.granularity}")
-    return When(period, stated, rules, same_period)
+    state = period is None and tells_state(trig, harm, outcome)
+    return When(period, stated, rules, same_period, period_pick is not None, state)
 
 
 # a date inside a noun phrase ("the 2020 report", "the March 2019 figures")
@@ -254,6 +282,32 @@ _NOUNS = ("NOUN", "PROPN")
 
 # "said last week": a week dates a statement too loosely to end what it counts
 _LOOSE_STATEMENTS = ("week", "weekend")
+
+
+def _in_when_clause_after(doc: Doc, item: FoundDate, trig: Token) -> bool:
+    """Whether the harm lies in a "when" clause right after the date ("since 2010, when the
+    river burst its banks and 2,000 were killed"), with no comma closing the clause first
+    ("Since 2015, when the war began, 2,000 have died" tells the harm in the main clause)."""
+    if trig.idx <= item.end_char:
+        return False
+    after = doc.char_span(item.end_char, trig.idx, alignment_mode="expand")
+    if after is None or len(after) < 2:
+        return False
+    words = [t.lower_ for t in after]
+    if words[:2] != [",", "when"]:
+        return False
+    return not any(w in (",", ";", ":") for w in words[2:])
+
+
+def _since_point(item: FoundDate, article: ArticleDates) -> FoundDate:
+    """The date a "since" span starts from, as a date of its own ("since 1960" gives 1960)."""
+    words = item.value.text.split(None, 1)
+    if len(words) < 2 or words[0].lower() != "since":
+        return item
+    point = article.resolve(words[1], False, [])
+    if point is None:
+        return item
+    return FoundDate(point, item.start_char, item.end_char, item.roots, item.bound)
 
 
 def _is_found_thing(cue: Token, figure: Token) -> bool:

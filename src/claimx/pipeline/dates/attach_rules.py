@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from claimx.pipeline.dates.found import FoundDate
 from claimx.pipeline.dates.syntax import blocked, path_to, relative_to_event_noun
-from claimx.pipeline.dates.vocabulary import attach_words
+from claimx.pipeline.dates.vocabulary import attach_words, time_nouns
 
 
 def reporting_cue(trigger: Token) -> Token | None:
@@ -41,6 +41,29 @@ def reporting_cue(trigger: Token) -> Token | None:
             and token.dep_ in ("parataxis", "ccomp", "advcl", "conj")
         ):
             return token
+    return None
+
+
+def reported_that_clause(child: Token, trigger: Token) -> Token | None:
+    """The clause a reporting verb reports when the parse hung it on the verb's date.
+
+    "said the following day that 140 had been killed": the parse reads "the day that ..." as
+    a day and its relative clause; a time noun after a reporting verb, followed by a "that"
+    clause holding the harm, is the statement's date and the clause is what was said.
+    """
+    noun = child
+    if child.dep_ == "prep":
+        noun = next((c for c in child.children if c.dep_ == "pobj"), child)
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ not in time_nouns():
+        return None
+    for clause in noun.children:
+        if (
+            clause.dep_ == "relcl"
+            and clause.i > noun.i
+            and (clause.i == trigger.i or clause.is_ancestor(trigger))
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        ):
+            return clause
     return None
 
 
@@ -129,13 +152,22 @@ def distance_to_harm(
 ) -> tuple[int, FoundDate, str] | None:
     """Tree distance from a date to the harm, when it modifies the harm."""
     best: tuple[int, FoundDate, str] | None = None
+    shared = _shared_head(trig)
     for index in item.roots:
         root = doc[index]
-        for head in harm:
+        # "strikes on 31 December killed one person and injured 20": a joined verb with no
+        # subject of its own shares what its first verb's subject side says; a date after the
+        # first verb ("killed one on Monday and injured 20 on Tuesday") stays with that verb
+        heads = [*harm, shared] if shared is not None and index < shared.i else harm
+        for head in heads:
             path = path_to(root, head) if root.i != head.i else []
             if path is None or blocked(path, allowed, when=True):
                 continue
             if cue is not None and any(t.i == cue.i for t in path):
+                continue
+            if any(_reports_on_noun(t, allowed) for t in path):
+                # "confirmed dead, down from the 2,445 announced a week earlier": a reporting
+                # participle on a noun dates its own report, not the harm
                 continue
             if best is None or len(path) < best[0]:
                 best = (len(path), item, "harm_modifier")
@@ -165,9 +197,59 @@ def distance_to_harm(
                 ):
                     # "the deadliest day came on September 30 in Zahedan, where ... killed"
                     return (2, item, "when_clause")
+                if (
+                    node.dep_ == "relcl"
+                    and any(c.lower_ in ("when", "where") for c in node.children)
+                    and _phrase_verb(node.head) is not None
+                    and any(_phrase_verb(doc[r]) == _phrase_verb(node.head) for r in item.roots)
+                ):
+                    # "came on September 30 in Zahedan, the provincial capital, where ... killed
+                    # 66": the where-clause hangs on a place beside the date, on the same verb
+                    return (2, item, "when_clause")
+                if (
+                    node.dep_ == "advcl"
+                    and any(c.lower_ == "when" for c in node.children)
+                    and any(node.head.i in (doc[r].head.i, doc[r].head.head.i) for r in item.roots)
+                ):
+                    # "the deadliest attack came on May 8, when a bomb went off, killing 85"
+                    return (2, item, "when_clause")
                 if cue is not None and node.i == cue.i:
                     break
     return best
+
+
+def _phrase_verb(token: Token) -> Token | None:
+    """The verb a noun or prepositional phrase hangs from ("came" for "in Zahedan, the
+    capital of the province")."""
+    current = token
+    for _ in range(8):
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.dep_ not in ("pobj", "prep", "appos", "npadvmod", "compound", "nummod"):
+            return None
+        current = current.head
+    return None
+
+
+def _shared_head(trig: Token) -> Token | None:
+    """The verb a subjectless joined harm verb shares its subject with ("killed one and
+    injured 20": "killed" for "injured")."""
+    if trig.dep_ != "conj" or trig.pos_ != "VERB" or trig.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        return None
+    return trig.head
+
+
+def _reports_on_noun(token: Token, allowed: set[int]) -> bool:
+    """A reporting verb in a clause on a noun ("the 2,445 announced by the ministry",
+    "the figure that the agency published")."""
+    return (
+        token.i not in allowed
+        and token.dep_ in ("acl", "relcl")
+        and token.pos_ in ("VERB", "AUX")
+        and token.lemma_.lower() in attach_words().reporting
+    )
 
 
 def since_distance(
@@ -220,6 +302,31 @@ def since_distance(
                 break
             current = current.head
     return None
+
+
+def since_phrase_holds(doc: Doc, item: FoundDate, trig: Token, harm: list[Token]) -> bool:
+    """Whether a date closes a "since" phrase on the harm that the parse split.
+
+    "killed since Russia's full-scale invasion in February 2022": the parse may hang "in
+    February 2022" on the verb and "since" elsewhere; by the words, the date is the start of
+    the "since" span (no verb, comma or clause between "since" and the date).
+    """
+    first = doc.char_span(item.start_char, item.end_char, alignment_mode="expand")
+    if first is None:
+        return False
+    sent = first.sent
+    heads = {h.i for h in harm}
+    for token in reversed(doc[max(sent.start, first.start - 10) : first.start]):
+        clause_word = token.pos_ in ("VERB", "AUX") or token.lower_ in ("that", "which")
+        if (token.is_punct and token.tag_ != "HYPH") or clause_word:
+            return False
+        if token.lower_ != "since":
+            continue
+        if token.dep_ != "prep":
+            return False  # "since the army withdrew": a clause, read by since_distance
+        head = token.head
+        return head.i in heads or head.i == trig.i or trig.is_ancestor(head)
+    return False
 
 
 def toll_verb(roots: list[Token], trig: Token) -> Token | None:

@@ -86,6 +86,10 @@ def fallback_period(
             if value is not None:
                 rules.append("when:period:event_dated_in_article")
                 return value
+    value = _since_event_began(article, scopes, until)
+    if value is not None:
+        rules.append("when:period:since_event")
+        return value
     value = article.paragraph_date(trig.idx)
     if value is not None:
         rules.append("when:period:paragraph_scope")
@@ -115,6 +119,37 @@ def fallback_period(
         value = DateValue(value.text, value.start, until, "span", True)
     rules.append("when:period:main_event")
     return value
+
+
+def _since_event_began(
+    article: ArticleDates, scopes: list[Token], until: date | None
+) -> DateValue | None:
+    """ "evacuated since the offensive began": from the day the article gives the event to the
+    statement (or publication)."""
+    if until is None:
+        return None
+    begin = attach_words().begin_words
+    for head in scopes:
+        for clause in head.children:
+            if clause.dep_ != "advcl" or not any(
+                c.dep_ in ("mark", "prep") and c.lower_ == "since" for c in clause.children
+            ):
+                continue
+            if clause.lower_ not in begin and clause.lemma_.lower() not in begin:
+                continue
+            for noun in clause.children:
+                if noun.dep_ != "nsubj" or not _is_definite(noun):
+                    continue
+                value = _event_in_article(article, noun, until)
+                if value is not None and value.start <= until:
+                    return DateValue(value.text, value.start, until, "span", True)
+    return None
+
+
+def tells_state(trig: Token, harm: list[Token], outcome: str | None) -> bool:
+    """Whether a claim describes a lasting state at the time of writing ("are now displaced"),
+    which no event's date dates (people "still missing" remain the event's harm)."""
+    return outcome not in attach_words().event_states and _is_state(trig, harm)
 
 
 def _is_state(trig: Token, harm: list[Token]) -> bool:

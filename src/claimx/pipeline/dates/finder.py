@@ -29,7 +29,45 @@ def _capitalised_names(text: str) -> bool:
         low = match.group(0).lower()
         if (low in v.months or low in v.weekdays) and not match.group(0)[0].isupper():
             return False
-    return True
+    # "New Year's Day", not "the new year day"
+    return not any(
+        low.search(text) and not title.search(text) for low, title in _holiday_patterns()
+    )
+
+
+def _cut_number(text: str, end: int, chunk: str) -> bool:
+    """A window that cuts a number ("Zinda Jan (1,220)": "Jan (1" of 1,220), spans a bracket
+    or is a month's short form alone ("Jan", a name's part as often as a month) is no date."""
+    if re.match(r"[,.]\d", text[end : end + 2]) or any(c in chunk for c in "()[]"):
+        return True
+    words = chunk.split()
+    return len(words) == 1 and words[0].lower() in _short_months()
+
+
+@per_rules
+def _short_months() -> frozenset[str]:
+    """Month names' short forms ("Jan", "Sept"), not the full names ("May", "June")."""
+    months = date_vocab().months
+    full = {name for name in months if len(name) > 4 or name in ("may", "june", "july")}
+    return frozenset(set(months) - full)
+
+
+def _prefixed_holiday(text: str, start: int, chunk: str) -> bool:
+    """A holiday joined to a prefix ("a pre-Christmas party") names a kind of thing, not a day."""
+    joined = start > 1 and text[start - 1] in "-–" and text[start - 2].isalpha()
+    return joined and any(low.match(chunk) for low, _ in _holiday_patterns())
+
+
+@per_rules
+def _holiday_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+    """For each holiday: its words in any case, and capitalised as a name."""
+    out = []
+    for name in date_vocab().holidays:
+        words = name.split()
+        low = r"\b" + r"(?:['’]s)?\s+".join(words) + r"\b"
+        title = r"\b" + r"(?:['’]s)?\s+".join(w.capitalize() for w in words) + r"\b"
+        out.append((re.compile(low, re.I), re.compile(title)))
+    return out
 
 
 @per_rules
@@ -39,6 +77,7 @@ def _enders() -> frozenset[str]:
     words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
     words.update(phrase.split()[-1] for phrase in v.day_words)
     words.update({"ago", "weekend", "overnight", "then", *v.shifts, *v.around})
+    words.update(phrase.split()[-1] for phrase in v.holidays)
     return frozenset(words)
 
 
@@ -51,6 +90,7 @@ def _cores() -> frozenset[str]:
     for phrase in v.day_words:
         words.update(phrase.split())
     words.update({"ago", "weekend", "overnight", "then"})
+    words.update(phrase.split()[-1] for phrase in v.holidays)
     return frozenset(words)
 
 
@@ -116,6 +156,10 @@ def _scan_words(text: str) -> Iterator[tuple[int, int]]:
             chunk = text[start:end].rstrip(".")
             if not _capitalised_names(chunk) or _bare_number(chunk):
                 continue
+            if _prefixed_holiday(text, start, chunk) or _cut_number(
+                text, start + len(chunk), chunk
+            ):
+                continue
             if is_date(chunk):
                 found = (start, start + len(chunk), j)
                 break
@@ -152,7 +196,11 @@ def find_dates(sent: str | Span) -> list[tuple[int, int, str]]:
             chunk = doc[first : ent.end]
             if chunk[0].is_punct or chunk[0].is_space:
                 continue
-            if is_date(chunk.text) and _capitalised_names(chunk.text):
+            if (
+                is_date(chunk.text)
+                and _capitalised_names(chunk.text)
+                and not _prefixed_holiday(sent.text, chunk.start_char - offset, chunk.text)
+            ):
                 best = (chunk.start_char, chunk.end_char)
                 break
         if best is not None:

@@ -61,6 +61,9 @@ def _read_dates(sent: Span, article: ArticleDates) -> list[FoundDate]:
         contexts: list[DateValue | None] = [found[-1].value] if found else []
         contexts += [article.context_before(start), article.context_before(start, day=True)]
         value = article.resolve(text, future, contexts)
+        if not future:
+            # "over the six months", "during the year": the period the text already named
+            value = article.refer_back(text, value, start)
         if value is not None:
             found.append(FoundDate(value, start, end, tuple(t.i for t in roots), bound))
     return found

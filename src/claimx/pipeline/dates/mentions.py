@@ -79,6 +79,9 @@ def text_role(sentence: str, start: int, end: int) -> str:
     before = [w.lower() for w in _WORDS.findall(sentence[:start]) if w not in "()"]
     if expr.startswith("since "):
         return "since"
+    if expr.endswith(" ago") and opens_bound(before, expr):
+        # "since the war began more than 10 months ago": no day the span starts on
+        return "bound"
     tail = before[-12:]
     if "since" in tail and not {",", ";"} & set(tail[tail.index("since") :]):
         return "since"

@@ -92,6 +92,9 @@ def _read(
     body, prep = _strip_leading(s)
     if _is_anaphoric(body, prep):
         return _anaphora(body, context)
+    whole = _portion_of_the_year(body, published, context)
+    if whole is not None:
+        return whole
     for reader in (
         lambda: read_single(body, published, future),
         lambda: read_range(body, published, future),
@@ -108,6 +111,26 @@ def _read(
         if span is not None and single is not None and single.granularity != "day":
             return span
     return None
+
+
+def _portion_of_the_year(
+    body: str, published: date | None, context: Interval | None
+) -> Interval | None:
+    """ "the first six months of the year": a share of the year the text speaks of, the
+    context's year when a date was told before, else the publication year."""
+    match = grammar().portion.fullmatch(body)
+    if match is None or match.group(4) != "the year":
+        return None
+    if context is not None and context.start.year == context.end.year:
+        year = context.start.year
+    elif published is not None:
+        year = published.year
+    else:
+        return None
+    share = read_single(body.replace("the year", str(year)), published, False)
+    if share is None:
+        return None
+    return Interval(share.start, share.end, share.granularity, True)
 
 
 def _open_span(
@@ -207,8 +230,10 @@ def _anaphora(s: str, context: Interval | None) -> Interval | None:
                 context.granularity,
                 True,
             )
-    if unit == "day" and step == 0 and context.start != context.end:
-        return None  # "that day" needs a day before it
+    if unit == "day" and context.start != context.end:
+        # "that day", "the following day" need a day before them: a day after a span
+        # ("since December ... the following day") is no day the text told
+        return None
     base = context.start if step <= 0 else context.end
     moved = shift(base, step, unit + "s")
     start, end = unit_of(moved, unit)

@@ -100,6 +100,9 @@ def read_single(s: str, published: date | None, future: bool) -> Interval | None
         first = int(match.group(1))
         return Interval(date(first, 1, 1), date(first + 9, 12, 31), "decade", False)
 
+    match = g.holiday.fullmatch(s)
+    if match:
+        return _holiday(match.group(1), match.group(2), published, future)
     match = g.month.fullmatch(s)
     if match:
         return _relative_month(match.group(1), v.months[match.group(2)], published, future)
@@ -119,6 +122,22 @@ def read_single(s: str, published: date | None, future: bool) -> Interval | None
     if published is None:
         return None
     return _relative(s, published, future)
+
+
+def _holiday(name: str, year: str | None, published: date | None, future: bool) -> Interval | None:
+    """ "on New Year's Day (2023)": the holiday's day; without a year the latest one on or
+    before publication (the next one on or after it in a future-tense sentence)."""
+    month, day = date_vocab().holidays[name]
+    if year is not None:
+        return Interval(date(int(year), month, day), date(int(year), month, day), "day", False)
+    if published is None:
+        return None
+    that = date(published.year, month, day)
+    if future and that < published:
+        that = date(published.year + 1, month, day)
+    elif not future and that > published:
+        that = date(published.year - 1, month, day)
+    return Interval(that, that, "day", True)
 
 
 def _relative_month(

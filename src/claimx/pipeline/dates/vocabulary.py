@@ -41,6 +41,7 @@ class DateVocab:
     portion_ordinals: dict[str, int]
     portion_fractions: dict[str, int]
     open_starts: tuple[str, ...]
+    holidays: dict[str, tuple[int, int]]
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -55,7 +56,7 @@ def date_vocab() -> DateVocab:
     data = read_json("date_patterns.json")
     seasons = {k: (int(v[0]), int(v[1])) for k, v in data["seasons"].items()}
     vocab_words: set[str] = set()
-    for key in ("months", "weekdays", "seasons", "units", "numbers", "day_words"):
+    for key in ("months", "weekdays", "seasons", "units", "numbers", "day_words", "holidays"):
         for phrase in data[key]:
             vocab_words.update(phrase.split())
     for key in (
@@ -94,6 +95,7 @@ def date_vocab() -> DateVocab:
         portion_ordinals=dict(data["portion_ordinals"]),
         portion_fractions=dict(data["portion_fractions"]),
         open_starts=tuple(data["open_starts"]),
+        holidays={k: (int(v[0]), int(v[1])) for k, v in data["holidays"].items()},
     )
 
 
@@ -121,6 +123,7 @@ class Grammar:
     day_range: re.Pattern[str]
     range_: re.Pattern[str]
     month_of_year: re.Pattern[str]
+    holiday: re.Pattern[str]
     anaphoric_unit: re.Pattern[str]
     anaphoric_around: re.Pattern[str]
     anaphoric_shift: re.Pattern[str]
@@ -171,6 +174,7 @@ def grammar() -> Grammar:
             rf"(?: {YEAR})?"
         ),
         range_=re.compile(rf"(?:({alternation(v.range_openers)}) )?(.+?) ({links}) (.+)"),
+        holiday=re.compile(rf"({alternation(v.holidays)})(?: (?:of )?{YEAR})?"),
         month_of_year=re.compile(rf"{m} (?:of )?(last|this|next) year"),
         anaphoric_unit=re.compile(rf"({alternation(v.anaphoric)}) (day|week|month|year)"),
         anaphoric_around=re.compile(rf"the (day|week|month|year) ({alternation(v.around)})"),
@@ -203,6 +207,13 @@ def normalise(text: str) -> str:
     out = " ".join(tokens)
     # "mid-2017", "mid-october": the dash joins a prefix, it is not a range
     return re.sub(r"\b(mid|early|late) - ", r"\1 ", out)
+
+
+def time_nouns() -> frozenset[str]:
+    """Nouns that name a time ("day", "week", "morning", "Monday", "May"): the head of a date
+    phrase such as "the following day"."""
+    v = date_vocab()
+    return frozenset({*v.units, *v.times_of_day, *v.weekdays, *v.months, *v.day_words})
 
 
 def opens_bound(words_before: list[str], expression: str) -> bool:
