@@ -31,6 +31,7 @@ from claimx.pipeline.speakers.attributions import (
     find_attributions,
     headline_tag,
 )
+from claimx.pipeline.speakers.author import add_author, document_author
 from claimx.pipeline.speakers.cues import (
     Cue,
     absolute_clause,
@@ -116,6 +117,9 @@ class SpeakersComponent(Stage):
         for result in results:
             if not result.speakers and result.unresolved_heads:
                 self._generic_source(doc, result)
+        author = document_author(index)
+        if author is not None:
+            add_author(results, author)
         state_acknowledgements(spans, results, index.paragraph)
         event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):

@@ -1,0 +1,49 @@
+"""Issue 13, who says so on real reporting (continued): a document's author named on its first
+line, and sources found through the words around a cue. Every sentence is invented."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+
+def _claim(doc: Doc, figure: int):  # type: ignore[no-untyped-def]
+    return next(c for c in doc._.claims if c.figure.value == figure)
+
+
+_RELEASE = (
+    "Human Rights Watch\n"
+    "Crackdown widens in the northern provinces\n"
+    "Reports suggest that 23 demonstrators were killed by police in the port city.\n"
+    "Regional radio stations reported that 8 people died in the hill towns.\n"
+    "The United Nations said 40 people were wounded in the capital.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("figure", "speakers"),
+    [
+        # a figure with no speaker of its own is the author's
+        (23, ["Human Rights Watch"]),
+        # one relayed from a source no gazetteer names: the source, then the author
+        (8, ["regional radio stations", "Human Rights Watch"]),
+        # a named body's figure stays that body's
+        (40, ["United Nations"]),
+    ],
+)
+def test_speakers_document_author_speaks_for_its_figures(
+    parse: Callable[..., Doc], figure: int, speakers: list[str]
+) -> None:
+    claim = _claim(parse(_RELEASE, published="2024-05-03"), figure)
+    assert [s.name for s in claim.speakers] == speakers
+
+
+def test_speakers_news_masthead_is_no_author(parse: Callable[..., Doc]) -> None:
+    # a news outlet's name above the title is its masthead: the figure keeps no speaker
+    doc = parse(
+        "Al Jazeera\nFloods sweep the delta\nAt least 23 people drowned in the delta.\n",
+        published="2024-05-03",
+    )
+    assert _claim(doc, 23).speakers == ()
