@@ -47,3 +47,16 @@ def test_speakers_news_masthead_is_no_author(parse: Callable[..., Doc]) -> None:
         published="2024-05-03",
     )
     assert _claim(doc, 23).speakers == ()
+
+
+def test_speakers_ministry_is_the_office_its_minister_heads(parse: Callable[..., Doc]) -> None:
+    # "the ministry" after "Iraq's health minister": that office, not the armed group named
+    # in between
+    doc = parse(
+        "Iraq's health minister said on Monday that 31 people died in the market fire.\n\n"
+        "The blaze started in a generator shop, officials said.\n\n"
+        "Islamic State has lost ground in the province since last year.\n\n"
+        "On Friday, the ministry put the toll at 45.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 45).speakers] == ["Iraqi Ministry of Health"]
