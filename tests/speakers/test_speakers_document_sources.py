@@ -60,3 +60,21 @@ def test_speakers_ministry_is_the_office_its_minister_heads(parse: Callable[...,
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 45).speakers] == ["Iraqi Ministry of Health"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # the body's acronym stands between it and its verb
+        "Amnesty International (AI) published a report on Tuesday",
+        # the body is apposed to the subject of its verb
+        "Another group, Amnesty International, published a report on Tuesday",
+    ],
+)
+def test_speakers_it_is_the_body_that_spoke_last(parse: Callable[..., Doc], second: str) -> None:
+    doc = parse(
+        "Human Rights Watch said on Monday that 20 protesters had been killed.\n\n"
+        f"{second} putting the toll at 40. It said 15 people were missing.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 15).speakers] == ["Amnesty International"]

@@ -369,14 +369,21 @@ class SpeakerIndex:
         doc = self.doc
         words = self.words
         for mention in self.mentions:
-            after = doc[mention.end] if mention.end < len(doc) else None
+            end = mention.end
+            # "the Nicaraguan Association for Human Rights (ANPDH) published": past its acronym
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                end += 3
+            after = doc[end] if end < len(doc) else None
             if after is not None and words.forms.get(after.lower_) is not None:
                 mention.speaking = True
                 continue
             for tok in doc[mention.start : mention.end]:
-                if tok.dep_ != "nsubj":
+                # "Another group, the Nicaraguan Association ..., published": the subject's
+                # apposition speaks too
+                subject = tok.head if tok.dep_ == "appos" else tok
+                if subject.dep_ != "nsubj":
                     continue
-                verb = tok.head
+                verb = subject.head
                 # "The ministry gave a lower toll, saying ...", "X reviewed the data and said":
                 # the subject of a clause that goes on to report
                 if words.verb_lemma(verb) is not None or any(
