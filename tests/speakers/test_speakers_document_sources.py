@@ -78,3 +78,29 @@ def test_speakers_it_is_the_body_that_spoke_last(parse: Callable[..., Doc], seco
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 15).speakers] == ["Amnesty International"]
+
+
+@pytest.mark.parametrize(
+    ("named", "speaker"),
+    [
+        # the article names the federation in full: "the Red Cross" is the federation
+        (
+            "the International Federation of Red Cross and Red Crescent Societies",
+            "International Federation of Red Cross and Red Crescent Societies",
+        ),
+        # it names the committee in full too: the short name stays the committee's
+        (
+            "the International Committee of the Red Cross",
+            "International Committee of the Red Cross",
+        ),
+    ],
+)
+def test_speakers_short_name_is_the_body_named_in_full(
+    parse: Callable[..., Doc], named: str, speaker: str
+) -> None:
+    doc = parse(
+        "The Red Cross said on Friday that 1,300 people were missing after the cyclone.\n\n"
+        f"Teams from {named} reached the coast on Saturday.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 1300).speakers] == [speaker]

@@ -96,6 +96,7 @@ class SpeakerIndex:
         self.groups: list[tuple[int, tuple[Entity, ...]]] = []
         self.starts: list[int] = []
         self._bodies(matchers)
+        self._short_names()
         self._acronyms()
         self._generic_aliases()
         self._ner_orgs()
@@ -156,6 +157,34 @@ class SpeakerIndex:
                     kinds=generic.kinds if generic is not None else (),
                 )
             )
+
+    def _short_names(self) -> None:
+        """ "the Red Cross" is the ICRC's alias, but in an article that names the International
+        Federation of Red Cross and Red Crescent Societies and never the ICRC, it is the
+        federation: a short name of several words points to the body named in full in the
+        article whose name holds those words, unless its own body is named otherwise there."""
+        bodies = [m for m in self.mentions if m.how == "body"]
+        for mention in bodies:
+            short = gaz.normalise(mention.text)
+            entity = mention.entities[0]
+            if len(short.split()) < 2 or short == gaz.normalise(entity.name):
+                continue
+            if any(
+                other.entities[0].name == entity.name and gaz.normalise(other.text) != short
+                for other in bodies
+            ):
+                continue  # the body is named otherwise too: the short name is its own
+            padded = f" {short} "
+            fuller = {
+                other.entities[0]
+                for other in bodies
+                if other.entities[0].name != entity.name
+                and padded in f" {gaz.normalise(other.entities[0].name)} "
+                and gaz.normalise(other.text) != short
+            }
+            if len(fuller) == 1:
+                mention.entities = (fuller.pop(),)
+                mention.rule = "body:short-name"
 
     def _longer_name(self, span: Span) -> bool:
         """ "Iran Human Rights Monitor" is not "Iran Human Rights": a known name that a
