@@ -104,3 +104,19 @@ def test_speakers_short_name_is_the_body_named_in_full(
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 1300).speakers] == [speaker]
+
+
+def test_speakers_who_is_the_noun_right_before_it() -> None:
+    # "reports from village elders who said ...", parsed with the relative clause hung on
+    # "reports": the elders said it
+    import spacy
+    from spacy.tokens import Doc as SpacyDoc
+
+    from claimx.pipeline.speakers.cues import relative_antecedent
+
+    words = ["Teams", "cited", "reports", "from", "village", "elders", "who", "said", "so"]
+    heads = [1, 1, 1, 2, 5, 3, 7, 2, 7]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "nsubj", "relcl", "advmod"]
+    pos = ["NOUN", "VERB", "NOUN", "ADP", "NOUN", "NOUN", "PRON", "VERB", "ADV"]
+    doc = SpacyDoc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert relative_antecedent(doc[6]).text == "elders"

@@ -38,6 +38,11 @@ def conjuncts(tok: Token) -> tuple[Token, ...]:
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the officer who said ..."), else ``tok``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl"):
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if tok.lower_ == "who" and before is not None and before.pos_ in ("NOUN", "PROPN"):
+            # "reports from local leaders who said": "who" is the noun right before it, where
+            # the parser hangs the clause on the first noun of the chain
+            return before
         return tok.head.head
     return tok
 
