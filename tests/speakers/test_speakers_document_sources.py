@@ -120,3 +120,14 @@ def test_speakers_who_is_the_noun_right_before_it() -> None:
     pos = ["NOUN", "VERB", "NOUN", "ADP", "NOUN", "NOUN", "PRON", "VERB", "ADV"]
     doc = SpacyDoc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert relative_antecedent(doc[6]).text == "elders"
+
+
+def test_speakers_spokesman_of_a_named_body_speaks_for_it(parse: Callable[..., Doc]) -> None:
+    # the body and the office's words before the role: the person speaks for the body
+    doc = parse(
+        "Lena Ortiz, Human Rights Watch's emergencies spokeswoman, said the group had "
+        "sent researchers to the border.\n\n"
+        '"At least 18 people have been killed in the camps," she added.',
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 18).speakers] == ["Human Rights Watch"]

@@ -248,7 +248,9 @@ def _appositive_ties(index: SpeakerIndex, hits: list[_Person]) -> None:
                 hits.append(hit)
         if doc[j].lower_ in words.determiners:
             j += 1
-        limit = j + 4
+        # "Abdiasis Abu Musab, Al Shabaab's military operations spokesman": a body's name and
+        # the office's own words may stand before the role
+        limit = j + 6
         while (
             j < limit
             and j < len(doc)
