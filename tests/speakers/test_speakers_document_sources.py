@@ -131,3 +131,23 @@ def test_speakers_spokesman_of_a_named_body_speaks_for_it(parse: Callable[..., D
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 18).speakers] == ["Human Rights Watch"]
+
+
+@pytest.mark.parametrize(
+    ("noun", "speaker"),
+    [
+        # "the official" is whoever gave the figures just before
+        ("the official", "World Health Organization"),
+        # "the doctor" is someone new, by their own words
+        ("the doctor", "doctor"),
+    ],
+)
+def test_speakers_the_official_is_who_spoke_before(
+    parse: Callable[..., Doc], noun: str, speaker: str
+) -> None:
+    doc = parse(
+        "The toll rose to 91 on Tuesday, the World Health Organization told reporters.\n\n"
+        f"At least 40 people remain missing, said {noun}, who asked not to be named.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 40).speakers] == [speaker]
