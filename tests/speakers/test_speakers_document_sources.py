@@ -151,3 +151,29 @@ def test_speakers_the_official_is_who_spoke_before(
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 40).speakers] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speaker"),
+    [
+        # a clause set against the reporter's own: its figure is its own subject's
+        (
+            "A Reuters reporter counted 31 bodies at the clinic, while officials of the Red "
+            "Crescent put the toll at 140.",
+            140,
+            "Red Crescent",
+        ),
+        # a contrast inside what the reporter says is still the reporter's
+        (
+            "Amnesty International said that soldiers killed four people, while 73 civilians "
+            "were killed by other groups.",
+            73,
+            "Amnesty International",
+        ),
+    ],
+)
+def test_speakers_contrast_clause_is_not_the_main_reporters(
+    parse: Callable[..., Doc], text: str, figure: int, speaker: str
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), figure)
+    assert [s.name for s in claim.speakers] == [speaker]

@@ -66,6 +66,27 @@ def _reports(cue: Cue, chain: list[Cue]) -> bool:
     return cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts"
 
 
+# Subordinators of a clause set against the main one ("X counted 94 bodies, while Y put the
+# figure at 2,200"): the main clause's reporter does not report what the clause says.
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _across_contrast(trigger: Token, cue: Token) -> bool:
+    """Whether the way up from ``trigger`` reaches the cue from a clause set against the cue's
+    own ("X counted 94, while Y put it at 2,200"); a contrast inside what the cue reports ("it
+    added that the militia killed four, while 73 were killed by others") is still reported."""
+    tok = trigger
+    while tok.i != cue.i and tok.head.i != tok.i:
+        if (
+            tok.head.i == cue.i
+            and tok.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in tok.children)
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
 def _speaker_dicts(entities: Sequence[Entity], text: str) -> list[dict[str, str]]:
     """The speakers as written on the span: one by the words that name it, several by name."""
     out = []
@@ -154,7 +175,7 @@ class SpeakersComponent(Stage):
         words = self.words
         trigger = doc[span._.casualty.trigger]
         result = SpanAttribution()
-        chain = cue_chain(trigger, words)
+        chain = [c for c in cue_chain(trigger, words) if not _across_contrast(trigger, c.token)]
         closing = closing_cue(span, words)
         candidates = [
             *([closing] if closing is not None and not any(c.speakers for c in chain) else []),
