@@ -87,6 +87,15 @@ def _across_contrast(trigger: Token, cue: Token) -> bool:
     return False
 
 
+def _unless_denied(cue: Cue | None) -> Cue | None:
+    """ "The army did not mention in its communiqué another attack, which ... left dozens
+    dead": a statement said not to hold the figure does not give it."""
+    if cue is None:
+        return None
+    verb = cue.token.head.head
+    return None if any(c.dep_ == "neg" for c in verb.children) else cue
+
+
 def _speaker_dicts(entities: Sequence[Entity], text: str) -> list[dict[str, str]]:
     """The speakers as written on the span: one by the words that name it, several by name."""
     out = []
@@ -181,7 +190,7 @@ class SpeakersComponent(Stage):
             *([closing] if closing is not None and not any(c.speakers for c in chain) else []),
             *chain,
             report_subject_cue(trigger, words),
-            statement_cue(trigger, words),
+            _unless_denied(statement_cue(trigger, words)),
             according_to(span.sent),
             trailing_cue(trigger, span, words),
             self._surface_cue(span, index),
@@ -249,6 +258,10 @@ class SpeakersComponent(Stage):
                 result.speakers = _speaker_dicts(result.entities, text)
                 result.rules.append(rule)
                 self._relay(index, cue.token, result)
+        if not result.speakers and quote is not None and result.unresolved_heads:
+            # "which, according to security sources, left 'dozens dead'": the sentence's own
+            # source, of no known body, before whoever the quoted words were put to earlier
+            self._generic_source(doc, result)
         if not result.speakers and quote is not None and quote.speakers:
             # "“We counted 47 bodies,” Ms Okafor said": the quote's speaker, also for "we"
             result.entities = quote.speakers
