@@ -190,3 +190,29 @@ def test_speakers_statement_said_not_to_hold_the_figure(parse: Callable[..., Doc
     )
     claim = next(c for c in doc._.claims if "market" in c.sentence)
     assert [s.name for s in claim.speakers] == ["local sources"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "speakers"),
+    [
+        # a participle clause says what its main clause's subject says
+        (
+            "The Afghan Red Crescent Society gave a lower count, saying about 310 people had "
+            "died in the valley.",
+            310,
+            ["Afghan Red Crescent Society"],
+        ),
+        # a group of bodies speaks by the members it names; "a coalition" is no known one
+        (
+            "A coalition of rights organisations that includes Amnesty International and Human "
+            "Rights Watch said 44 protesters had been killed.",
+            44,
+            ["Amnesty International", "Human Rights Watch"],
+        ),
+    ],
+)
+def test_speakers_participles_and_named_members(
+    parse: Callable[..., Doc], text: str, figure: int, speakers: list[str]
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), figure)
+    assert [s.name for s in claim.speakers] == speakers

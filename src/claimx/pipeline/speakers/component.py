@@ -16,6 +16,7 @@ answer took.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -43,6 +44,7 @@ from claimx.pipeline.speakers.cues import (
     report_subject_cue,
     statement_cue,
     trailing_cue,
+    verb_speakers,
 )
 from claimx.pipeline.speakers.entities import Entity
 from claimx.pipeline.speakers.frames import carry_frames, earlier_report
@@ -85,6 +87,16 @@ def _across_contrast(trigger: Token, cue: Token) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _participle_subject(cue: Cue) -> Cue:
+    """ "The society gave a lower count, saying about 500 had died": a participle clause with
+    no subject of its own says what the subject of the clause it hangs on says."""
+    verb = cue.token
+    if cue.speakers or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return cue
+    speakers = verb_speakers(verb.head)
+    return replace(cue, speakers=speakers) if speakers else cue
 
 
 def _unless_denied(cue: Cue | None) -> Cue | None:
@@ -184,7 +196,11 @@ class SpeakersComponent(Stage):
         words = self.words
         trigger = doc[span._.casualty.trigger]
         result = SpanAttribution()
-        chain = [c for c in cue_chain(trigger, words) if not _across_contrast(trigger, c.token)]
+        chain = [
+            _participle_subject(c)
+            for c in cue_chain(trigger, words)
+            if not _across_contrast(trigger, c.token)
+        ]
         closing = closing_cue(span, words)
         candidates = [
             *([closing] if closing is not None and not any(c.speakers for c in chain) else []),

@@ -57,6 +57,10 @@ def resolve_head(
     (the quote being attributed) no pronoun may point into; ``depth`` bounds the recursion
     through report owners and appositions."""
     words = index.words
+    members = _members_named(index, head)
+    if members:
+        text = head.doc[_np_start(head) : head.i + 1].text
+        return members, text, "speaker:members-named"
     mention = index.mention_at(head.i)
     if mention is not None:
         if mention.how == "person" and mention.entities and mention.entities[0].body is None:
@@ -270,6 +274,38 @@ def _owned_by_place(
     kind = descriptor_kind(found.kinds) if found is not None else "government"
     name = f"{place.name} {' '.join(rest_words).lower()}"
     return (Entity(name, kind),), text, "speaker:place-owned"
+
+
+def _members_named(index: SpeakerIndex, head: Token) -> tuple[Entity, ...]:
+    """ "A coalition of rights organisations that includes Amnesty International Kenya and the
+    Law Society of Kenya said": a group of bodies speaks by the members it names ("that
+    includes", "including"), on the noun or on its "of" phrase."""
+    nouns = [head] + [
+        pobj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    found: list[Entity] = []
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ in ("relcl", "acl") and child.lemma_.lower() == "include":
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for obj in objects[:1]:
+                # every body named in the object, however the parser coordinated the names
+                for member in obj.subtree:
+                    mention = index.mention_at(member.i)
+                    if mention is None or not mention.entities or mention.how == "person":
+                        continue
+                    for entity in mention.entities:
+                        if entity.voice.name not in {e.name for e in found}:
+                            found.append(entity.voice)
+    return tuple(found) if len(found) >= 2 else ()
 
 
 def _office_of(head: Token, words: CueWords) -> str | None:

@@ -145,6 +145,12 @@ class SpeakerIndex:
             generic = gaz.descriptor(span.text)
             if generic is not None and gaz.normalise(span.text) != gaz.normalise(generic.text):
                 generic = None  # only a bare generic word ("the coalition") points back
+            if (
+                generic is not None
+                and start > 0
+                and self.words.determiners.get(doc[start - 1].lower_) == "indefinite"
+            ):
+                continue  # "a coalition of rights groups" names no known body
             self.add(
                 Mention(
                     start,
