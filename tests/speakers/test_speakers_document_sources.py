@@ -216,3 +216,14 @@ def test_speakers_participles_and_named_members(
 ) -> None:
     claim = _claim(parse(text, published="2024-05-03"), figure)
     assert [s.name for s in claim.speakers] == speakers
+
+
+def test_speakers_the_noun_of_a_name_is_that_body(parse: Callable[..., Doc]) -> None:
+    # "the authority" after "the National Disaster Management Authority": that body
+    doc = parse(
+        "Pakistan's floods have killed 700 people since June, the National Disaster Management "
+        "Authority said on Monday.\n\n"
+        "The authority said 95 more people had been injured in the south.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 95).speakers] == ["National Disaster Management Authority"]

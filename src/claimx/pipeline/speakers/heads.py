@@ -21,7 +21,7 @@ from claimx.pipeline.speakers.entities import (
     name_kind,
     strip_determiner,
 )
-from claimx.pipeline.speakers.resolution import pronoun
+from claimx.pipeline.speakers.resolution import named_antecedent, pronoun
 from claimx.pipeline.speakers.words import CueWords
 
 if TYPE_CHECKING:
@@ -176,6 +176,17 @@ def resolve_head(
                 # "Israel says 14 soldiers were killed": a country speaks by its government
                 kind = "government"
             return (Entity(name, kind),), ent.text, f"speaker:ner:{ent_label}"
+    if (
+        head.tag_ == "NN"
+        and _np_start(head) == head.i - 1
+        and head.doc[head.i - 1].lower_ == "the"
+        and (low in words.source_kinds or gaz.descriptor(head.text) is not None)
+    ):
+        # "the authority said" after "the National Disaster Management Authority": the body
+        # whose name holds the noun, named before
+        named = named_antecedent(index, head.i, low)
+        if named is not None:
+            return (named,), text, "speaker:named-head"
     generic = None
     if head.pos_ in ("NOUN", "PROPN"):
         # "the state prosecutor's office said": a kind of body named by its head noun

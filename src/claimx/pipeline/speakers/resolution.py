@@ -280,6 +280,12 @@ def pronoun(
     return ()
 
 
+def named_antecedent(index: SpeakerIndex, position: int, word: str) -> Entity | None:
+    """The nearest body before ``position`` whose name holds ``word`` ("the authority" after
+    "the National Disaster Management Authority")."""
+    return _antecedent(index, position, lambda e: e.kind != "person" and named_with(e, word))
+
+
 def _antecedent(
     index: SpeakerIndex,
     position: int,
