@@ -227,3 +227,18 @@ def test_speakers_the_noun_of_a_name_is_that_body(parse: Callable[..., Doc]) -> 
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 95).speakers] == ["National Disaster Management Authority"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "who" after a place is the person the clause is on, named before
+        '"The whole street is gone," said Farid Azimi, a farmer from Qalat who said he had '
+        "carried 9 bodies out of the rubble of his lane.",
+    ],
+)
+def test_speakers_who_after_a_place_is_the_named_person(
+    parse: Callable[..., Doc], text: str
+) -> None:
+    claim = _claim(parse(text, published="2024-05-03"), 9)
+    assert [s.name for s in claim.speakers] == ["Farid Azimi"]
