@@ -201,10 +201,10 @@ def resolve_head(
             "speaker:generic-descriptor",
         )
     if low in words.person_nouns or head.lemma_.lower() in words.person_nouns or low in words.roles:
-        named = index.mention_at(head.head.i) if head.dep_ == "appos" else None
-        if named is not None and named.how == "person" and named.entities:
+        apposed = index.mention_at(head.head.i) if head.dep_ == "appos" else None
+        if apposed is not None and apposed.how == "person" and apposed.entities:
             # "Abdul Qadir, a farmer from the village who said ...": the farmer named
-            return named.entities, named.text, "speaker:apposed-person"
+            return apposed.entities, apposed.text, "speaker:apposed-person"
         name = strip_determiner(text)
         # common nouns name no one in particular: "residents", not "Residents"
         name = name if head.pos_ == "PROPN" else name.lower()
