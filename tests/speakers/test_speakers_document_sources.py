@@ -242,3 +242,14 @@ def test_speakers_who_after_a_place_is_the_named_person(
 ) -> None:
     claim = _claim(parse(text, published="2024-05-03"), 9)
     assert [s.name for s in claim.speakers] == ["Farid Azimi"]
+
+
+def test_speakers_the_society_is_the_society_named(parse: Callable[..., Doc]) -> None:
+    # a noun of no source list, but a word of the body's name: that body
+    doc = parse(
+        "Floods killed 12 people in the west, the Kenya Red Cross Society said on Monday.\n\n"
+        "A relief official, Jane Okoth, told reporters 60 more people were still missing.\n\n"
+        "The society said 30 homes had been washed away and 25 people injured.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 25).speakers] == ["Kenya Red Cross Society"]

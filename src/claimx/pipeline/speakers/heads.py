@@ -180,10 +180,10 @@ def resolve_head(
         head.tag_ == "NN"
         and _np_start(head) == head.i - 1
         and head.doc[head.i - 1].lower_ == "the"
-        and (low in words.source_kinds or gaz.descriptor(head.text) is not None)
     ):
-        # "the authority said" after "the National Disaster Management Authority": the body
-        # whose name holds the noun, named before
+        # "the authority said" after "the National Disaster Management Authority", "the
+        # society said" after "the Libyan Red Crescent Society": the body whose name holds the
+        # noun, named before (the head of a cue's subject: someone who speaks)
         named = named_antecedent(index, head.i, low)
         if named is not None:
             return (named,), text, "speaker:named-head"
