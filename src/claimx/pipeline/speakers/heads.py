@@ -176,11 +176,7 @@ def resolve_head(
                 # "Israel says 14 soldiers were killed": a country speaks by its government
                 kind = "government"
             return (Entity(name, kind),), ent.text, f"speaker:ner:{ent_label}"
-    if (
-        head.tag_ == "NN"
-        and _np_start(head) == head.i - 1
-        and head.doc[head.i - 1].lower_ == "the"
-    ):
+    if head.tag_ == "NN" and _np_start(head) == head.i - 1 and head.doc[head.i - 1].lower_ == "the":
         # "the authority said" after "the National Disaster Management Authority", "the
         # society said" after "the Libyan Red Crescent Society": the body whose name holds the
         # noun, named before (the head of a cue's subject: someone who speaks)
