@@ -253,3 +253,17 @@ def test_speakers_the_society_is_the_society_named(parse: Callable[..., Doc]) ->
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 25).speakers] == ["Kenya Red Cross Society"]
+
+
+def test_speakers_head_of_the_body_named_before(parse: Callable[..., Doc]) -> None:
+    # "head of the federation's delegation": the federation named before
+    doc = parse(
+        "The International Federation of Red Cross and Red Crescent Societies appealed for "
+        "funds on Monday.\n\n"
+        "Marta Lindqvist, head of the federation's delegation in the region, told reporters "
+        "that 4,000 people were still missing.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 4000).speakers] == [
+        "International Federation of Red Cross and Red Crescent Societies"
+    ]

@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 from claimx.lexicon import gazetteer as gaz
 from claimx.pipeline.speakers.entities import (
+    MAX_CONTEXT,
     Entity,
     Mention,
     clean_name,
     descriptor_kind,
     government_of,
     is_name_token,
+    named_with,
 )
 from claimx.pipeline.speakers.resolution import resolve_definite
 
@@ -288,10 +290,35 @@ def _appositive_ties(index: SpeakerIndex, hits: list[_Person]) -> None:
         target = index.mention_at(j + 2) or (
             index.mention_at(j + 3) if doc[j + 2].lower_ == "the" else None
         )
+        if target is None and doc[j + 2].lower_ == "the" and j + 3 < len(doc):
+            # "Tamer Ramadan, head of the federation's delegation": the body named before
+            # whose name holds the noun
+            named = _named_before(index, j + 3, doc[j + 3].lower_) if doc[j + 3].is_lower else None
+            if named is not None:
+                hit.body = named.voice
+                hit.rule = "person:appositive-named-head"
+            continue
         if target is None or not target.entities or target.how == "person":
             continue
         hit.body = target.entities[0].voice
         hit.rule = "person:appositive-role"
+
+
+def _named_before(index: SpeakerIndex, position: int, word: str) -> Entity | None:
+    """The nearest body named before ``position`` whose name holds ``word`` (the index is still
+    being built: its mentions are not in text order yet)."""
+    best: Mention | None = None
+    for mention in index.mentions:
+        if (
+            mention.start < position
+            and position - mention.start <= MAX_CONTEXT
+            and mention.how != "person"
+            and mention.entities
+            and named_with(mention.entities[0], word)
+            and (best is None or mention.start > best.start)
+        ):
+            best = mention
+    return best.entities[0] if best is not None else None
 
 
 def _register_people(index: SpeakerIndex, hits: list[_Person]) -> None:
