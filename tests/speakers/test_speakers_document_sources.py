@@ -267,3 +267,22 @@ def test_speakers_head_of_the_body_named_before(parse: Callable[..., Doc]) -> No
     assert [s.name for s in _claim(doc, 4000).speakers] == [
         "International Federation of Red Cross and Red Crescent Societies"
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        # the title names the office; the article's country says whose
+        ("Health Minister", "Ukrainian Ministry of Health"),
+        ("Interior Minister", "Ukrainian Ministry of Internal Affairs"),
+    ],
+)
+def test_speakers_titled_minister_speaks_for_the_ministry(
+    parse: Callable[..., Doc], title: str, speaker: str
+) -> None:
+    doc = parse(
+        "Missiles struck Kyiv, Lviv and Odesa overnight, Ukraine's air force said.\n\n"
+        f"{title} Oksana Melnyk says 14 people were killed in Kyiv and 40 injured in Lviv.",
+        published="2024-05-03",
+    )
+    assert [s.name for s in _claim(doc, 14).speakers] == [speaker]

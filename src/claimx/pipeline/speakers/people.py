@@ -22,6 +22,7 @@ from claimx.pipeline.speakers.entities import (
     is_name_token,
     named_with,
 )
+from claimx.pipeline.speakers.national import demonym_of
 from claimx.pipeline.speakers.resolution import resolve_definite
 
 if TYPE_CHECKING:
@@ -72,7 +73,11 @@ def find_people(index: SpeakerIndex) -> None:
                 j += 1
             end = _name_run(index, j)
             if end > j and not taken.intersection(range(j, end)):
-                government = _government_before(index, i) if low in words.government_roles else None
+                government = (
+                    _office_before(index, i) or _government_before(index, i)
+                    if low in words.government_roles
+                    else None
+                )
                 hits.append(
                     _Person(
                         doc[j:end].text,
@@ -89,7 +94,7 @@ def find_people(index: SpeakerIndex) -> None:
                     if hit.start <= j < hit.end:
                         hit.gender = hit.gender or words.titles[low]
                         if hit.body is None and low in words.government_roles:
-                            hit.body = _government_before(index, i)
+                            hit.body = _office_before(index, i) or _government_before(index, i)
                             if hit.body is not None:
                                 hit.rule = "person:government-title"
         if low in words.roles:
@@ -124,6 +129,41 @@ def _name_run(index: SpeakerIndex, j: int, limit: int = 4) -> int:
     while k > j and (doc[k - 1].lower_ in words.name_particles or doc[k - 1].text == "-"):
         k -= 1
     return k
+
+
+def _office_before(index: SpeakerIndex, i: int) -> Entity | None:
+    """ "Health Minister Viktor Liashko": the office a titled role heads, by the capitalised
+    words before the title and the country (its demonym there, else the article's), as the
+    gazetteer names it ("Ukrainian Ministry of Health")."""
+    doc = index.doc
+    body_word = index.words.role_bodies.get(doc[i].lower_)
+    if body_word is None:
+        return None
+    office: list[str] = []
+    demonym = None
+    for k in range(i - 1, max(-1, i - 3), -1):
+        tok = doc[k]
+        if not tok.is_alpha or not tok.text[:1].isupper():
+            break
+        demonym = gaz.demonym(tok.text)
+        if demonym is not None:
+            break
+        office.insert(0, tok.text)
+    if not office:
+        return None
+    country = demonym.country if demonym is not None else index.country()
+    if country is None:
+        return None
+    adjective = demonym.demonym if demonym is not None else demonym_of(country)
+    words = " ".join(office)
+    candidates = [f"{country}'s {words} {body_word}", f"{country} {words} {body_word}"]
+    if adjective:
+        candidates.insert(0, f"{adjective} {words} {body_word}")
+    for candidate in candidates:
+        body = gaz.lookup_body(candidate)
+        if body is not None:
+            return Entity(body.name, body.kind, body.parent)
+    return None
 
 
 def _government_before(index: SpeakerIndex, i: int) -> Entity | None:
