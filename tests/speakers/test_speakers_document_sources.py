@@ -286,3 +286,12 @@ def test_speakers_titled_minister_speaks_for_the_ministry(
         published="2024-05-03",
     )
     assert [s.name for s in _claim(doc, 14).speakers] == [speaker]
+
+
+def test_speakers_a_town_is_no_one_to_speak(parse: Callable[..., Doc]) -> None:
+    # whatever the model takes a town for, "she" does not stand for it
+    doc = parse(
+        "Kramatorsk was shelled again. She said 6 people were killed in the market.",
+        published="2024-05-03",
+    )
+    assert all(s.name != "Kramatorsk" for s in _claim(doc, 6).speakers)

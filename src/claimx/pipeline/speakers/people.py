@@ -62,6 +62,10 @@ def find_people(index: SpeakerIndex) -> None:
                 )
                 start += 1
             name = clean_name(doc[start : ent.end].text)
+            # the model takes a town for a person now and then ("Kramatorsk"): a place the
+            # gazetteer knows is no one to speak or to stand for "she"
+            if name and gaz.lookup_place(name) is not None:
+                continue
             if name:
                 hits.append(_Person(name, ent.start, ent.end, gender, rule="person:ner"))
                 taken.update(range(ent.start, ent.end))
