@@ -16,6 +16,7 @@ answer took.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,7 @@ from claimx.pipeline.speakers.attributions import (
     find_attributions,
     headline_tag,
 )
+from claimx.pipeline.speakers.author import add_author, document_author
 from claimx.pipeline.speakers.cues import (
     Cue,
     absolute_clause,
@@ -42,6 +44,7 @@ from claimx.pipeline.speakers.cues import (
     report_subject_cue,
     statement_cue,
     trailing_cue,
+    verb_speakers,
 )
 from claimx.pipeline.speakers.entities import Entity
 from claimx.pipeline.speakers.frames import carry_frames, earlier_report
@@ -63,6 +66,46 @@ def _reports(cue: Cue, chain: list[Cue]) -> bool:
     if cue.rule == "cue:according-to":
         return True
     return cue in chain and cue.rule.startswith("cue:verb") and cue.stance == "asserts"
+
+
+# Subordinators of a clause set against the main one ("X counted 94 bodies, while Y put the
+# figure at 2,200"): the main clause's reporter does not report what the clause says.
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _across_contrast(trigger: Token, cue: Token) -> bool:
+    """Whether the way up from ``trigger`` reaches the cue from a clause set against the cue's
+    own ("X counted 94, while Y put it at 2,200"); a contrast inside what the cue reports ("it
+    added that the militia killed four, while 73 were killed by others") is still reported."""
+    tok = trigger
+    while tok.i != cue.i and tok.head.i != tok.i:
+        if (
+            tok.head.i == cue.i
+            and tok.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in tok.children)
+        ):
+            return True
+        tok = tok.head
+    return False
+
+
+def _participle_subject(cue: Cue) -> Cue:
+    """ "The society gave a lower count, saying about 500 had died": a participle clause with
+    no subject of its own says what the subject of the clause it hangs on says."""
+    verb = cue.token
+    if cue.speakers or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return cue
+    speakers = verb_speakers(verb.head)
+    return replace(cue, speakers=speakers) if speakers else cue
+
+
+def _unless_denied(cue: Cue | None) -> Cue | None:
+    """ "The army did not mention in its communiqué another attack, which ... left dozens
+    dead": a statement said not to hold the figure does not give it."""
+    if cue is None:
+        return None
+    verb = cue.token.head.head
+    return None if any(c.dep_ == "neg" for c in verb.children) else cue
 
 
 def _speaker_dicts(entities: Sequence[Entity], text: str) -> list[dict[str, str]]:
@@ -116,6 +159,9 @@ class SpeakersComponent(Stage):
         for result in results:
             if not result.speakers and result.unresolved_heads:
                 self._generic_source(doc, result)
+        author = document_author(index)
+        if author is not None:
+            add_author(results, author)
         state_acknowledgements(spans, results, index.paragraph)
         event_agent(spans, results, index, self.words)
         for span, result in zip(spans, results, strict=True):
@@ -153,13 +199,17 @@ class SpeakersComponent(Stage):
         words = self.words
         trigger = doc[span._.casualty.trigger]
         result = SpanAttribution()
-        chain = cue_chain(trigger, words)
+        chain = [
+            _participle_subject(c)
+            for c in cue_chain(trigger, words)
+            if not _across_contrast(trigger, c.token)
+        ]
         closing = closing_cue(span, words)
         candidates = [
             *([closing] if closing is not None and not any(c.speakers for c in chain) else []),
             *chain,
             report_subject_cue(trigger, words),
-            statement_cue(trigger, words),
+            _unless_denied(statement_cue(trigger, words)),
             according_to(span.sent),
             trailing_cue(trigger, span, words),
             self._surface_cue(span, index),
@@ -227,6 +277,10 @@ class SpeakersComponent(Stage):
                 result.speakers = _speaker_dicts(result.entities, text)
                 result.rules.append(rule)
                 self._relay(index, cue.token, result)
+        if not result.speakers and quote is not None and result.unresolved_heads:
+            # "which, according to security sources, left 'dozens dead'": the sentence's own
+            # source, of no known body, before whoever the quoted words were put to earlier
+            self._generic_source(doc, result)
         if not result.speakers and quote is not None and quote.speakers:
             # "“We counted 47 bodies,” Ms Okafor said": the quote's speaker, also for "we"
             result.entities = quote.speakers

@@ -38,7 +38,18 @@ def conjuncts(tok: Token) -> tuple[Token, ...]:
 def relative_antecedent(tok: Token) -> Token:
     """The noun a relative pronoun stands for ("the officer who said ..."), else ``tok``."""
     if tok.lower_ in RELATIVE and tok.head.dep_ in ("relcl", "acl"):
-        return tok.head.head
+        antecedent = tok.head.head
+        before = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if (
+            tok.lower_ == "who"
+            and before is not None
+            and before.pos_ in ("NOUN", "PROPN")
+            and cue_words().noun_stance(antecedent) is not None
+        ):
+            # "reports from local leaders who said": "who" is someone, not the report the
+            # parser hung the clause on; the noun right before it
+            return before
+        return antecedent
     return tok
 
 

@@ -21,7 +21,7 @@ from claimx.pipeline.speakers.entities import (
     name_kind,
     strip_determiner,
 )
-from claimx.pipeline.speakers.resolution import pronoun
+from claimx.pipeline.speakers.resolution import named_antecedent, pronoun
 from claimx.pipeline.speakers.words import CueWords
 
 if TYPE_CHECKING:
@@ -57,6 +57,10 @@ def resolve_head(
     (the quote being attributed) no pronoun may point into; ``depth`` bounds the recursion
     through report owners and appositions."""
     words = index.words
+    members = _members_named(index, head)
+    if members:
+        text = head.doc[_np_start(head) : head.i + 1].text
+        return members, text, "speaker:members-named"
     mention = index.mention_at(head.i)
     if mention is not None:
         if mention.how == "person" and mention.entities and mention.entities[0].body is None:
@@ -172,6 +176,13 @@ def resolve_head(
                 # "Israel says 14 soldiers were killed": a country speaks by its government
                 kind = "government"
             return (Entity(name, kind),), ent.text, f"speaker:ner:{ent_label}"
+    if head.tag_ == "NN" and _np_start(head) == head.i - 1 and head.doc[head.i - 1].lower_ == "the":
+        # "the authority said" after "the National Disaster Management Authority", "the
+        # society said" after "the Libyan Red Crescent Society": the body whose name holds the
+        # noun, named before (the head of a cue's subject: someone who speaks)
+        named = named_antecedent(index, head.i, low)
+        if named is not None:
+            return (named,), text, "speaker:named-head"
     generic = None
     if head.pos_ in ("NOUN", "PROPN"):
         # "the state prosecutor's office said": a kind of body named by its head noun
@@ -186,6 +197,10 @@ def resolve_head(
             "speaker:generic-descriptor",
         )
     if low in words.person_nouns or head.lemma_.lower() in words.person_nouns or low in words.roles:
+        apposed = index.mention_at(head.head.i) if head.dep_ == "appos" else None
+        if apposed is not None and apposed.how == "person" and apposed.entities:
+            # "Abdul Qadir, a farmer from the village who said ...": the farmer named
+            return apposed.entities, apposed.text, "speaker:apposed-person"
         name = strip_determiner(text)
         # common nouns name no one in particular: "residents", not "Residents"
         name = name if head.pos_ == "PROPN" else name.lower()
@@ -270,6 +285,38 @@ def _owned_by_place(
     kind = descriptor_kind(found.kinds) if found is not None else "government"
     name = f"{place.name} {' '.join(rest_words).lower()}"
     return (Entity(name, kind),), text, "speaker:place-owned"
+
+
+def _members_named(index: SpeakerIndex, head: Token) -> tuple[Entity, ...]:
+    """ "A coalition of rights organisations that includes Amnesty International Kenya and the
+    Law Society of Kenya said": a group of bodies speaks by the members it names ("that
+    includes", "including"), on the noun or on its "of" phrase."""
+    nouns = [head] + [
+        pobj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    found: list[Entity] = []
+    for noun in nouns:
+        for child in noun.children:
+            if child.dep_ in ("relcl", "acl") and child.lemma_.lower() == "include":
+                objects = [c for c in child.children if c.dep_ == "dobj"]
+            elif child.dep_ == "prep" and child.lower_ == "including":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+            else:
+                continue
+            for obj in objects[:1]:
+                # every body named in the object, however the parser coordinated the names
+                for member in obj.subtree:
+                    mention = index.mention_at(member.i)
+                    if mention is None or not mention.entities or mention.how == "person":
+                        continue
+                    for entity in mention.entities:
+                        if entity.voice.name not in {e.name for e in found}:
+                            found.append(entity.voice)
+    return tuple(found) if len(found) >= 2 else ()
 
 
 def _office_of(head: Token, words: CueWords) -> str | None:

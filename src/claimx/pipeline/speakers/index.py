@@ -98,6 +98,7 @@ class SpeakerIndex:
         self.groups: list[tuple[int, tuple[Entity, ...]]] = []
         self.starts: list[int] = []
         self._bodies(matchers)
+        self._short_names()
         self._acronyms()
         self._generic_aliases()
         self._ner_orgs()
@@ -146,6 +147,12 @@ class SpeakerIndex:
             generic = gaz.descriptor(span.text)
             if generic is not None and gaz.normalise(span.text) != gaz.normalise(generic.text):
                 generic = None  # only a bare generic word ("the coalition") points back
+            if (
+                generic is not None
+                and start > 0
+                and self.words.determiners.get(doc[start - 1].lower_) == "indefinite"
+            ):
+                continue  # "a coalition of rights groups" names no known body
             self.add(
                 Mention(
                     start,
@@ -158,6 +165,34 @@ class SpeakerIndex:
                     kinds=generic.kinds if generic is not None else (),
                 )
             )
+
+    def _short_names(self) -> None:
+        """ "the Red Cross" is the ICRC's alias, but in an article that names the International
+        Federation of Red Cross and Red Crescent Societies and never the ICRC, it is the
+        federation: a short name of several words points to the body named in full in the
+        article whose name holds those words, unless its own body is named otherwise there."""
+        bodies = [m for m in self.mentions if m.how == "body"]
+        for mention in bodies:
+            short = gaz.normalise(mention.text)
+            entity = mention.entities[0]
+            if len(short.split()) < 2 or short == gaz.normalise(entity.name):
+                continue
+            if any(
+                other.entities[0].name == entity.name and gaz.normalise(other.text) != short
+                for other in bodies
+            ):
+                continue  # the body is named otherwise too: the short name is its own
+            padded = f" {short} "
+            fuller = {
+                other.entities[0]
+                for other in bodies
+                if other.entities[0].name != entity.name
+                and padded in f" {gaz.normalise(other.entities[0].name)} "
+                and gaz.normalise(other.text) != short
+            }
+            if len(fuller) == 1:
+                mention.entities = (fuller.pop(),)
+                mention.rule = "body:short-name"
 
     def _longer_name(self, span: Span) -> bool:
         """ "Iran Human Rights Monitor" is not "Iran Human Rights": a known name that a
@@ -376,14 +411,21 @@ class SpeakerIndex:
         doc = self.doc
         words = self.words
         for mention in self.mentions:
-            after = doc[mention.end] if mention.end < len(doc) else None
+            end = mention.end
+            # "the Nicaraguan Association for Human Rights (ANPDH) published": past its acronym
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                end += 3
+            after = doc[end] if end < len(doc) else None
             if after is not None and words.forms.get(after.lower_) is not None:
                 mention.speaking = True
                 continue
             for tok in doc[mention.start : mention.end]:
-                if tok.dep_ != "nsubj":
+                # "Another group, the Nicaraguan Association ..., published": the subject's
+                # apposition speaks too
+                subject = tok.head if tok.dep_ == "appos" else tok
+                if subject.dep_ != "nsubj":
                     continue
-                verb = tok.head
+                verb = subject.head
                 # "The ministry gave a lower toll, saying ...", "X reviewed the data and said":
                 # the subject of a clause that goes on to report
                 if words.verb_lemma(verb) is not None or any(

@@ -48,6 +48,7 @@ def inherit(
                 result.entities = carried.entities
                 result.cue, result.cue_token = carried.cue, carried.cue_token
                 result.rules.append("speaker:carried-definite-event")
+    _definite_role(spans, results, index, words)
     # "killing 12 people and wounding more than a dozen": a coordinated harm verb shares the
     # agent of the first
     by_trigger = {span._.casualty.trigger: r for span, r in zip(spans, results, strict=True)}
@@ -73,6 +74,40 @@ def inherit(
             result.speakers = [dict(s) for s in other.speakers]
             result.entities = other.entities
             result.rules.append("speaker:hedge-echo")
+
+
+def _definite_role(
+    spans: list[Span], results: list[SpanAttribution], index: SpeakerIndex, words: CueWords
+) -> None:
+    """ "Suharyanto, the head of the agency, told a news conference the toll rose to 268. At
+    least 151 are missing, said the official": "the official" (or "the spokesman") with nothing
+    but "the" is whoever gave the figures before it in its paragraph or the two before."""
+    doc = index.doc
+    for i, (span, result) in enumerate(zip(spans, results, strict=True)):
+        if "speaker:person-noun" not in result.rules or len(result.speakers) != 1:
+            continue
+        words_of = result.speakers[0]["text"].lower().split()
+        if len(words_of) != 2 or words_of[0] != "the":
+            continue
+        head = words_of[1]
+        # an official or a spokesperson speaks for whoever spoke; "the doctor" is someone new
+        if head not in words.government_roles and head not in words.spokes_roles:
+            continue
+        if result.cue_token is None or doc[result.cue_token].sent != span.sent:
+            continue
+        paragraph = index.paragraph[span.start]
+        for j in range(i - 1, -1, -1):
+            other = results[j]
+            if paragraph - index.paragraph[spans[j].start] > 2:
+                break
+            if spans[j].sent == span.sent or not other.speakers:
+                continue
+            if "speaker:person-noun" in other.rules or other.stance != "asserts":
+                break
+            result.speakers = [dict(s) for s in other.speakers]
+            result.entities = other.entities
+            result.rules.append("speaker:definite-role")
+            break
 
 
 def _figure_key(span: Span) -> tuple[Any, Any]:

@@ -13,13 +13,16 @@ from typing import TYPE_CHECKING
 
 from claimx.lexicon import gazetteer as gaz
 from claimx.pipeline.speakers.entities import (
+    MAX_CONTEXT,
     Entity,
     Mention,
     clean_name,
     descriptor_kind,
     government_of,
     is_name_token,
+    named_with,
 )
+from claimx.pipeline.speakers.national import demonym_of
 from claimx.pipeline.speakers.resolution import resolve_definite
 from claimx.pipeline.tokens import positions
 
@@ -60,6 +63,10 @@ def find_people(index: SpeakerIndex) -> None:
                 )
                 start += 1
             name = clean_name(doc[start : ent.end].text)
+            # the model takes a town for a person now and then ("Kramatorsk"): a place the
+            # gazetteer knows is no one to speak or to stand for "she"
+            if name and gaz.lookup_place(name) is not None:
+                continue
             if name:
                 hits.append(_Person(name, ent.start, ent.end, gender, rule="person:ner"))
                 taken.update(range(ent.start, ent.end))
@@ -72,7 +79,11 @@ def find_people(index: SpeakerIndex) -> None:
                 j += 1
             end = _name_run(index, j)
             if end > j and not taken.intersection(range(j, end)):
-                government = _government_before(index, i) if low in words.government_roles else None
+                government = (
+                    _office_before(index, i) or _government_before(index, i)
+                    if low in words.government_roles
+                    else None
+                )
                 hits.append(
                     _Person(
                         doc[j:end].text,
@@ -89,7 +100,7 @@ def find_people(index: SpeakerIndex) -> None:
                     if hit.start <= j < hit.end:
                         hit.gender = hit.gender or words.titles[low]
                         if hit.body is None and low in words.government_roles:
-                            hit.body = _government_before(index, i)
+                            hit.body = _office_before(index, i) or _government_before(index, i)
                             if hit.body is not None:
                                 hit.rule = "person:government-title"
         if low in words.roles:
@@ -124,6 +135,41 @@ def _name_run(index: SpeakerIndex, j: int, limit: int = 4) -> int:
     while k > j and (doc[k - 1].lower_ in words.name_particles or doc[k - 1].text == "-"):
         k -= 1
     return k
+
+
+def _office_before(index: SpeakerIndex, i: int) -> Entity | None:
+    """ "Health Minister Viktor Liashko": the office a titled role heads, by the capitalised
+    words before the title and the country (its demonym there, else the article's), as the
+    gazetteer names it ("Ukrainian Ministry of Health")."""
+    doc = index.doc
+    body_word = index.words.role_bodies.get(doc[i].lower_)
+    if body_word is None:
+        return None
+    office: list[str] = []
+    demonym = None
+    for k in range(i - 1, max(-1, i - 3), -1):
+        tok = doc[k]
+        if not tok.is_alpha or not tok.text[:1].isupper():
+            break
+        demonym = gaz.demonym(tok.text)
+        if demonym is not None:
+            break
+        office.insert(0, tok.text)
+    if not office:
+        return None
+    country = demonym.country if demonym is not None else index.country()
+    if country is None:
+        return None
+    adjective = demonym.demonym if demonym is not None else demonym_of(country)
+    words = " ".join(office)
+    candidates = [f"{country}'s {words} {body_word}", f"{country} {words} {body_word}"]
+    if adjective:
+        candidates.insert(0, f"{adjective} {words} {body_word}")
+    for candidate in candidates:
+        body = gaz.lookup_body(candidate)
+        if body is not None:
+            return Entity(body.name, body.kind, body.parent)
+    return None
 
 
 def _government_before(index: SpeakerIndex, i: int) -> Entity | None:
@@ -250,7 +296,9 @@ def _appositive_ties(index: SpeakerIndex, hits: list[_Person]) -> None:
                 hits.append(hit)
         if doc[j].lower_ in words.determiners:
             j += 1
-        limit = j + 4
+        # "Abdiasis Abu Musab, Al Shabaab's military operations spokesman": a body's name and
+        # the office's own words may stand before the role
+        limit = j + 6
         while (
             j < limit
             and j < len(doc)
@@ -288,10 +336,35 @@ def _appositive_ties(index: SpeakerIndex, hits: list[_Person]) -> None:
         target = index.mention_at(j + 2) or (
             index.mention_at(j + 3) if doc[j + 2].lower_ == "the" else None
         )
+        if target is None and doc[j + 2].lower_ == "the" and j + 3 < len(doc):
+            # "Tamer Ramadan, head of the federation's delegation": the body named before
+            # whose name holds the noun
+            named = _named_before(index, j + 3, doc[j + 3].lower_) if doc[j + 3].is_lower else None
+            if named is not None:
+                hit.body = named.voice
+                hit.rule = "person:appositive-named-head"
+            continue
         if target is None or not target.entities or target.how == "person":
             continue
         hit.body = target.entities[0].voice
         hit.rule = "person:appositive-role"
+
+
+def _named_before(index: SpeakerIndex, position: int, word: str) -> Entity | None:
+    """The nearest body named before ``position`` whose name holds ``word`` (the index is still
+    being built: its mentions are not in text order yet)."""
+    best: Mention | None = None
+    for mention in index.mentions:
+        if (
+            mention.start < position
+            and position - mention.start <= MAX_CONTEXT
+            and mention.how != "person"
+            and mention.entities
+            and named_with(mention.entities[0], word)
+            and (best is None or mention.start > best.start)
+        ):
+            best = mention
+    return best.entities[0] if best is not None else None
 
 
 def _register_people(index: SpeakerIndex, hits: list[_Person]) -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from claimx.lexicon import gazetteer as gaz
 from claimx.pipeline.speakers.entities import MAX_CONTEXT, Entity, Mention, named_with
 from claimx.pipeline.speakers.national import national
 
@@ -81,11 +82,60 @@ def resolve_definite(
     named = _antecedent(index, position, lambda e: e.kind in kinds and named_with(e, head))
     if named is not None:
         return named
+    # "Iraq's health minister said ... the ministry put the toll at": the office the role heads
+    office = _office_of_role(index, position, head, kinds)
+    if office is not None:
+        return office
     # "the army", "the police": the country's own, before any armed body named nearby
     own = national(index, base.lower()) if base else None
     if own is not None and own.kind in kinds:
         return own
     return _antecedent(index, position, lambda e: e.kind in kinds)
+
+
+def _office_of_role(
+    index: SpeakerIndex, position: int, head: str, kinds: Sequence[str]
+) -> Entity | None:
+    """The body a role named before ``position`` heads, when ``head`` is that body's noun ("the
+    ministry" after "Iraq's health minister"): read from the words (the role's sentence may be
+    unparsed), "<place>'s <office words> <role>", and named as the gazetteer names it."""
+    roles = [role for role, body in index.words.role_bodies.items() if body == head]
+    if not roles:
+        return None
+    doc = index.doc
+    # the office stays in reach as long as any antecedent does: news names the minister once
+    # and the ministry paragraphs later
+    first = max(0, position - MAX_CONTEXT)
+    for k in range(position - 1, first - 1, -1):
+        if doc[k].lower_ not in roles:
+            continue
+        # the office's own words before the role: "health" in "the health minister"
+        j = k - 1
+        while (
+            j >= 0
+            and k - j <= 3
+            and doc[j].is_alpha
+            and doc[j].is_lower
+            and doc[j].lower_ not in index.words.determiners
+            and doc[j].lower_ not in index.words.body_pronouns
+        ):
+            j -= 1
+        office = " ".join([t.text for t in doc[j + 1 : k]] + [head])
+        candidates = []
+        if j >= 1 and doc[j].lower_ in ("'s", "’s"):
+            owner = doc[j - 1].text
+            place = gaz.lookup_place(owner)
+            candidates.append(f"{owner}'s {office}")
+            if place is not None:
+                candidates.append(f"{place.name} {office}")
+        country = index.country()
+        if country is not None:
+            candidates.append(f"{country} {office}")
+        for candidate in candidates:
+            body = gaz.lookup_body(candidate)
+            if body is not None and body.kind in kinds:
+                return Entity(body.name, body.kind, body.parent)
+    return None
 
 
 def _same_descriptor(
@@ -228,6 +278,12 @@ def pronoun(
         body = _antecedent(index, tok.i, lambda e: e.kind != "person", exclude=exclude)
         return (body,) if body is not None else ()
     return ()
+
+
+def named_antecedent(index: SpeakerIndex, position: int, word: str) -> Entity | None:
+    """The nearest body before ``position`` whose name holds ``word`` ("the authority" after
+    "the National Disaster Management Authority")."""
+    return _antecedent(index, position, lambda e: e.kind != "person" and named_with(e, word))
 
 
 def _antecedent(
