@@ -28,7 +28,13 @@ from claimx.pipeline.dates.attach_rules import (
     since_phrase_holds,
     toll_verb,
 )
-from claimx.pipeline.dates.fallback import event_day_within, fallback_period, tells_state
+from claimx.pipeline.dates.fallback import (
+    clause_countries,
+    event_day_within,
+    fallback_period,
+    subtree_countries,
+    tells_state,
+)
 from claimx.pipeline.dates.found import FoundDate, dates_in
 from claimx.pipeline.dates.resolve import is_duration, resolve
 from claimx.pipeline.dates.syntax import begins_event, event_lemma, relative_to_event_noun
@@ -211,6 +217,13 @@ def attach_dates(
         if fronted is not None:
             period_c.append((fronted, item, "fronted_scope"))
 
+    elsewhere = figure is not None and _placed_apart(doc[figure], trig)
+    if elsewhere:
+        # "Storms killed 30 in Chile on Monday; in Argentina the toll reached 12": the figure
+        # stands in a clause of its own placed in another country, so the dates of the harm
+        # word's clause belong to the other event
+        period_c = []
+        rules.append("when:period:other_place")
     if any(not _is_length(item) for _, item, _ in period_c):
         # "killed 500 people over five days in March last year": the days are a length
         period_c = [c for c in period_c if not _is_length(c[1])]
@@ -237,6 +250,8 @@ def attach_dates(
             if anchored is not None and anchored != period:
                 period = anchored
                 rules.append("when:period:ends_at_stated")
+    elif elsewhere:
+        pass
     elif _says_same_period(sent):
         same_period = True
         rules.append("when:period:same_period")
@@ -308,6 +323,16 @@ def _since_point(item: FoundDate, article: ArticleDates) -> FoundDate:
     if point is None:
         return item
     return FoundDate(point, item.start_char, item.end_char, item.roots, item.bound)
+
+
+def _placed_apart(figure: Token, trig: Token) -> bool:
+    """Whether ``figure`` stands outside the clause of its harm word ``trig`` in a clause of
+    its own that places it in another country than any place that clause names."""
+    if figure.i in {t.i for t in trig.subtree}:
+        return False
+    own = clause_countries(figure)
+    theirs = subtree_countries(trig)
+    return bool(own) and bool(theirs) and own.isdisjoint(theirs)
 
 
 def _is_found_thing(cue: Token, figure: Token) -> bool:

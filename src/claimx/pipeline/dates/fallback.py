@@ -10,10 +10,12 @@ the day the article gives its event (:func:`event_day_within`).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from claimx.lexicon import gazetteer as gaz
 from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.mentions import Mention
 from claimx.pipeline.dates.syntax import event_lemma, is_finite_clause
@@ -102,6 +104,7 @@ def fallback_period(
         main is None
         or (lasting and _is_state(trig, harm))
         or _in_own_clause(doc, trig.sent, main[2], harm)
+        or _placed_elsewhere(harm, article, main[2])
     ):
         return None
     if any(_is_indefinite(noun) for noun in _event_arguments(harm, subjects)):
@@ -198,6 +201,81 @@ def _in_own_clause(doc: Doc, sent: Span, mention: Mention, harm: list[Token]) ->
         and a.head.head.i in heads
         for a in span.root.ancestors
     )
+
+
+def _placed_elsewhere(harm: list[Token], article: ArticleDates, lead: Mention) -> bool:
+    """ "Storms killed 30 in Chile on Monday. In Argentina, the toll reached 12.": a figure
+    whose own clause places its harm in another country than any place the lead names
+    counts another event, which the lead's date does not date."""
+    own = {country for head in harm for country in clause_countries(head)}
+    if not own:
+        return False
+    sent = harm[0].sent
+    if sent.start_char <= lead.start < sent.end_char:
+        # the lead's date in the claim's own (parsed) sentence: the places of its clause
+        span = sent.doc.char_span(lead.start, lead.end, alignment_mode="expand")
+        if span is None:
+            return False
+        verb = span.root
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        named = subtree_countries(verb)
+    else:
+        start, end, _ = article.sentences[lead.sentence]
+        named = _countries_named(article.text[start:end])
+    return bool(named) and own.isdisjoint(named)
+
+
+def clause_countries(head: Token) -> set[str]:
+    """Countries of the places an "in" phrase on the harm word or on its clause's verb names
+    ("In Argentina, the toll reached 12", "12 died in Valdivia")."""
+    holders = [head]
+    verb = head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+        holders.append(verb)
+    return _placed_in([p for holder in holders for p in holder.children])
+
+
+def subtree_countries(head: Token) -> set[str]:
+    """Countries of the places "in" phrases name anywhere in the clause of ``head`` ("Storms
+    killed 30 people in Chile"), clauses joined to it ("..., and in Argentina ...") left out."""
+    joined = {
+        t.i for child in head.children if child.dep_ in ("conj", "parataxis") for t in child.subtree
+    }
+    return _placed_in([t for t in head.subtree if t.i not in joined])
+
+
+def _placed_in(tokens: list[Token]) -> set[str]:
+    countries: set[str] = set()
+    for prep in tokens:
+        if prep.dep_ != "prep" or prep.lower_ not in attach_words().place_preps:
+            continue
+        for place in prep.children:
+            if place.dep_ != "pobj":
+                continue
+            named = [c for c in place.children if c.dep_ == "compound" and c.i < place.i]
+            text = place.doc[named[0].i : place.i + 1].text if named else place.text
+            found = gaz.lookup_place(text)
+            if found is not None and found.country:
+                countries.add(found.country)
+    return countries
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
+
+
+def _countries_named(text: str) -> set[str]:
+    """Countries of the gazetteer places a sentence names, read from its capitalised words."""
+    countries: set[str] = set()
+    for run in _CAPITALISED.finditer(text):
+        words = run.group(0).split()
+        for size in range(len(words), 0, -1):
+            for first in range(len(words) - size + 1):
+                found = gaz.lookup_place(" ".join(words[first : first + size]).rstrip("."))
+                if found is not None and found.country:
+                    countries.add(found.country)
+    return countries
 
 
 def _event_arguments(harm: list[Token], subjects: list[Token]) -> list[Token]:

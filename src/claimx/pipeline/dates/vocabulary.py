@@ -263,6 +263,7 @@ class AttachWords:
     onset_nouns: frozenset[str]
     coverage: frozenset[str]
     cumulative: frozenset[str]
+    place_preps: frozenset[str]
 
 
 @per_rules
@@ -289,6 +290,7 @@ def attach_words() -> AttachWords:
         reporting_forms=frozenset(data["reporting_forms"]),
         reporting_nouns=frozenset(data["reporting_nouns"]),
         toll_verbs=frozenset(data["toll_verbs"]),
+        place_preps=frozenset(data["place_preps"]),
         toll_forms=frozenset(data["toll_forms"]),
         state_words=frozenset(data["state_words"]),
         same_period=tuple(data["same_period"]),
