@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimx.contract.published import published_date
+from claimx.lexicon import gazetteer as gz
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.dates.article import LIVE_ENTRY, ArticleDates
 from claimx.pipeline.dates.attach import When, attach_dates
@@ -20,7 +21,14 @@ from claimx.pipeline.dates.values import DateValue
 from claimx.pipeline.stage import Stage
 from claimx.pipeline.values import AttributionReading, DateReading, HarmReading
 
-RULE_FILES = ("date_patterns.json", "date_attachment.json", "cues.json", "outcomes.json")
+# the gazetteer: a figure placed in another country than the lead's is another event
+RULE_FILES = (
+    "date_patterns.json",
+    "date_attachment.json",
+    "cues.json",
+    "outcomes.json",
+    *gz.FILES,
+)
 
 
 class DatesComponent(Stage):
