@@ -34,12 +34,10 @@ def paragraph_spans(doc: Doc) -> list[Span]:
     token holding a line break ends one (the break belongs to the paragraph it ends)."""
     bounds = []
     start = 0
-    spaces = doc.to_array([IS_SPACE, ORTH])
+    rows = doc.to_array([IS_SPACE, ORTH])
     strings = doc.vocab.strings
-    for i, orth in zip(
-        np.nonzero(spaces[:, 0])[0].tolist(), spaces[spaces[:, 0] == 1, 1].tolist(), strict=True
-    ):
-        if "\n" in strings[orth]:
+    for i in np.nonzero(rows[:, 0])[0].tolist():
+        if "\n" in strings[int(rows[i, 1])]:
             bounds.append((start, i + 1))
             start = i + 1
     if start < len(doc):
