@@ -268,12 +268,17 @@ def _listed(verb: Token, words: CueWords) -> bool:
     )
 
 
+def _agent_pobj(verb: Token) -> Token | None:
+    """The noun of a passive verb's "by" agent ("reported by the paper": "paper")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+
+
 def _passive(verb: Token, subject: Token, sent: Span, words: CueWords) -> Found | None:
     """ "was first reported by the paper", "is expected to win", "was asked whether ...": a
     passive cue says its subject (and what follows); its source is the "by" agent, or no one
     named."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    pobj = _agent_pobj(verb)
     if pobj is None and not _listed(verb, words):
         return None
     cue = (verb.i, verb.i + 1)
@@ -297,8 +302,7 @@ def _passive(verb: Token, subject: Token, sent: Span, words: CueWords) -> Found 
 def _passive_modifier(verb: Token, sent: Span, words: CueWords) -> Found | None:
     """ "The bill, opposed by House Republicans, ...", "a call echoed by Japan": a passive
     participle on a noun says that noun, and its "by" agent is the source."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    pobj = _agent_pobj(verb)
     noun = verb.head
     if pobj is None or noun.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -515,8 +519,9 @@ def find_attributions(
     ]
 
 
-_OPENING = frozenset({"“", "``"})
-_CLOSING = frozenset({"”", "''"})
+# straight double marks open or close; a doubled '' (PolNeAR's text) opens or closes too
+_OPENING = frozenset({"“", "``", '"', "''"})
+_CLOSING = frozenset({"”", "''", '"'})
 
 
 def _quoted(sent: Span) -> set[int]:
@@ -525,9 +530,9 @@ def _quoted(sent: Span) -> set[int]:
     start: int | None = None
     for tok in sent:
         text = tok.text
-        if start is None and (text in _OPENING or text == '"' or text == "''"):
+        if start is None and text in _OPENING:
             start = tok.i
-        elif start is not None and (text in _CLOSING or text == '"'):
+        elif start is not None and text in _CLOSING:
             inside.update(range(start + 1, tok.i))
             start = None
     return inside

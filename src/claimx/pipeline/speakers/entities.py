@@ -133,6 +133,13 @@ def name_kind(name: str) -> str:
 
 
 @per_rules_memo(maxsize=4096)
+def named_body(text: str) -> Entity:
+    """A body the gazetteer does not know, as the article names it ("the Amin ambulance
+    service"), of the kind its name says."""
+    name = clean_name(text)
+    return Entity(name, name_kind(name))
+
+
 def _body_words(name: str) -> str:
     body = gaz.lookup_body(name)
     return " ".join([name, *(body.aliases if body else ())]).lower()

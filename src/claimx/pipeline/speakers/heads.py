@@ -170,11 +170,8 @@ def resolve_head(
         ent = index.ent_at(head.i)
         if ent is not None:
             name = clean_name(ent.text)
+            # "Israel says 14 soldiers were killed": name_kind gives a country's government
             kind = "person" if ent_label == "PERSON" else name_kind(name)
-            place = gaz.lookup_place(name) if ent_label == "GPE" else None
-            if place is not None and place.kind == "country":
-                # "Israel says 14 soldiers were killed": a country speaks by its government
-                kind = "government"
             return (Entity(name, kind),), ent.text, f"speaker:ner:{ent_label}"
     if head.tag_ == "NN" and _np_start(head) == head.i - 1 and head.doc[head.i - 1].lower_ == "the":
         # "the authority said" after "the National Disaster Management Authority", "the

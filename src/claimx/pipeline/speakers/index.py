@@ -27,7 +27,7 @@ from claimx.pipeline.speakers.entities import (
     Quote,
     clean_name,
     is_name_token,
-    name_kind,
+    named_body,
     named_with,
 )
 from claimx.pipeline.speakers.national import article_country
@@ -272,7 +272,7 @@ class SpeakerIndex:
                         entity, rule = inside.entities[0], "body:acronym-known"
                     else:
                         entity, rule = (
-                            Entity(clean_name(run.text), name_kind(clean_name(run.text))),
+                            named_body(run.text),
                             "body:acronym-definition",
                         )
                     self.add(Mention(run.start, run.end, run.text, "body", (entity,), rule=rule))
@@ -315,7 +315,7 @@ class SpeakerIndex:
                 and not surname
                 and not seat
             ):
-                entity = Entity(clean_name(ent.text), name_kind(clean_name(ent.text)))
+                entity = named_body(ent.text)
                 self.add(Mention(ent.start, ent.end, ent.text, "ner", (entity,), rule="body:ner"))
 
     def _descriptors(self, spans: list[Span]) -> None:
