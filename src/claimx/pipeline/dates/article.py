@@ -19,7 +19,7 @@ from claimx.pipeline.dates.mentions import (
     names_blow,
     text_role,
 )
-from claimx.pipeline.dates.resolve import resolve, resolve_in_context
+from claimx.pipeline.dates.resolve import resolve, resolve_in_context, strip_leading
 from claimx.pipeline.dates.values import DateValue, shift
 from claimx.pipeline.dates.vocabulary import (
     alternation,
@@ -698,9 +698,7 @@ def _definite_body(text: str) -> str | None:
     """The words of a definite period ("over the six months" -> "the six months", "during
     the year", "the first half of the year"), or None for any other date expression."""
     body = normalise(text.strip().strip(",.;:"))
-    leading = date_vocab().leading
-    while body.split(" ", 1)[0] in leading and " " in body:
-        body = body.split(" ", 1)[1]
+    body = strip_leading(body)[0]
     length = _definite_length().fullmatch(body)
     if length is not None:
         numbers = date_vocab().numbers

@@ -251,7 +251,7 @@ def attach_dates(
                 period = anchored
                 rules.append("when:period:ends_at_stated")
     elif elsewhere:
-        pass
+        pass  # another event's figure: neither the sentence's period nor the article's
     elif _says_same_period(sent):
         same_period = True
         rules.append("when:period:same_period")

@@ -16,6 +16,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon import gazetteer as gaz
+from claimx.lexicon.rules import per_rules_memo
+from claimx.pipeline.casualties.parts import clause_of
 from claimx.pipeline.dates.article import ArticleDates
 from claimx.pipeline.dates.mentions import Mention
 from claimx.pipeline.dates.syntax import event_lemma, is_finite_clause
@@ -216,10 +218,7 @@ def _placed_elsewhere(harm: list[Token], article: ArticleDates, lead: Mention) -
         span = sent.doc.char_span(lead.start, lead.end, alignment_mode="expand")
         if span is None:
             return False
-        verb = span.root
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        named = subtree_countries(verb)
+        named: frozenset[str] | set[str] = subtree_countries(clause_of(span.root))
     else:
         start, end, _ = article.sentences[lead.sentence]
         named = _countries_named(article.text[start:end])
@@ -265,8 +264,10 @@ def _placed_in(tokens: list[Token]) -> set[str]:
 _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*")
 
 
-def _countries_named(text: str) -> set[str]:
-    """Countries of the gazetteer places a sentence names, read from its capitalised words."""
+@per_rules_memo(maxsize=1024)
+def _countries_named(text: str) -> frozenset[str]:
+    """Countries of the gazetteer places a sentence names, read from its capitalised words (the
+    lead sentence, asked again for each claim that would take its date)."""
     countries: set[str] = set()
     for run in _CAPITALISED.finditer(text):
         words = run.group(0).split()
@@ -275,7 +276,7 @@ def _countries_named(text: str) -> set[str]:
                 found = gaz.lookup_place(" ".join(words[first : first + size]).rstrip("."))
                 if found is not None and found.country:
                     countries.add(found.country)
-    return countries
+    return frozenset(countries)
 
 
 def _event_arguments(harm: list[Token], subjects: list[Token]) -> list[Token]:

@@ -21,7 +21,7 @@ from claimx.pipeline.dates.values import DateValue, Interval, month_span, shift,
 from claimx.pipeline.dates.vocabulary import date_vocab, grammar, normalise, parse_count
 
 
-def _strip_leading(s: str) -> tuple[str, str | None]:
+def strip_leading(s: str) -> tuple[str, str | None]:
     """Drop leading prepositions ("in", "on", "over"...), returning the last one dropped."""
     prep = None
     leading = date_vocab().leading
@@ -89,7 +89,7 @@ def _read(
     opener, _, rest = s.partition(" ")
     if opener == "since":
         return _open_span(rest, published, anchor, context)
-    body, prep = _strip_leading(s)
+    body, prep = strip_leading(s)
     if _is_anaphoric(body, prep):
         return _anaphora(body, context)
     whole = _portion_of_the_year(body, published, context)
@@ -107,7 +107,7 @@ def _read(
         # "From January this year, ..." with no end: open like "since", once no range reads;
         # a day after "from" names a thing's time ("the toll from Friday's quake")
         span = _open_span(rest, published, anchor, context)
-        single = read_single(_strip_leading(rest)[0], published, future)
+        single = read_single(strip_leading(rest)[0], published, future)
         if span is not None and single is not None and single.granularity != "day":
             return span
     return None
@@ -139,7 +139,7 @@ def _open_span(
     """ "since X": from X to the statement (``anchor``) or publication."""
     if published is None:
         return None
-    rest = _strip_leading(rest)[0]
+    rest = strip_leading(rest)[0]
     # "since then": since the date mentioned before
     since = context if rest == "then" else read_single(rest, published, False)
     if since is None and _is_anaphoric(rest, None):
@@ -264,7 +264,7 @@ def is_date(text: str) -> bool:
 
 def is_duration(text: str) -> bool:
     """Whether ``text`` reads as a length of time ("over five days"), not a calendar date."""
-    body, prep = _strip_leading(normalise(_strip_text(text)))
+    body, prep = strip_leading(normalise(_strip_text(text)))
     return read_duration(body, prep, _PROBE_BASE, None) is not None
 
 

@@ -209,6 +209,7 @@ def normalise(text: str) -> str:
     return re.sub(r"\b(mid|early|late) - ", r"\1 ", out)
 
 
+@per_rules
 def time_nouns() -> frozenset[str]:
     """Nouns that name a time ("day", "week", "morning", "Monday", "May"): the head of a date
     phrase such as "the following day"."""
