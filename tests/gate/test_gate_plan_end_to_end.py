@@ -103,3 +103,27 @@ def test_gate_stages_work_in_a_plain_pipeline_without_gate(
     att = next(iter(doc.spans["claimx_casualties"]))._.attribution
     assert [s.name for s in att.speakers] == speakers
     assert rule in att.rules
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "Maria Lopez runs a shop. She said the company had lost 40 contracts since May.",
+            "counts contracts",
+        ),
+        ("Officials met on Monday. They said the storm killed 40 cattle.", "counts cattle"),
+    ],
+)
+def test_gate_parses_no_context_for_a_candidate_without_casualties(
+    nlp: Language, text: str, reason: str
+) -> None:
+    # the candidate is parsed (its figure may count people until the parse says what it counts);
+    # the sentence its pronoun points back to is not, as it holds no casualty to attribute
+    doc = nlp(make_doc(nlp, text))
+    candidate = next(iter(doc.spans["claimx_candidates"]))
+    parsed = [(s.start, s.end) for s in doc.spans[PARSED_KEY]]
+    assert parsed == [(candidate.start, candidate.end)]
+    assert not any(t.has_dep() for t in doc[: candidate.start])
+    assert doc._.claims == []
+    assert [r["reason"] for r in doc._.rejected_figures] == [reason]

@@ -6,8 +6,14 @@ tokens (sentences, :mod:`claimx.pipeline.gate.sentences`; paragraphs and datelin
 (:mod:`claimx.pipeline.gate.plan`), and runs the model's components on those sentences only,
 each sentence a doc of its own, batched across the docs of a ``pipe`` call. The annotations
 (tags, lemmas, dependencies, entities) are written back into the article's doc at their
-offsets, so its text and offsets stay those of the input. Nothing parses later: every stage
-after the gate reads what this one pass left.
+offsets, so its text and offsets stay those of the input.
+
+It parses in two passes, each before the stages that read it: the candidates that may hold a
+casualty here, for the figures and casualties stages (which read those sentences alone); then
+the context around the sentences where the casualties stage found one
+(:meth:`GateComponent.parse_context`, run by ``claimx_context``,
+:mod:`claimx.pipeline.gate.context`), for the speakers, dates and places stages. Every sentence
+is parsed on its own in either pass, so its parse is the one a full parse gives.
 
 ``parse_all=True`` parses every sentence the same way: the reference the equality test holds
 the plan to.
@@ -31,6 +37,7 @@ from threadpoolctl import threadpool_limits
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
+from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.gate.attributes import table_component
 from claimx.pipeline.gate.page import RunningForms, case_for_model
 from claimx.pipeline.gate.plan import Planner
@@ -135,19 +142,49 @@ class GateComponent(Stage):
             plan = planner.plan(doc, bounds, self.parse_all)
             doc.spans[CANDIDATES_KEY] = [Span(doc, *bounds[k]) for k in plan.candidates]
             doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in plan.parsed]
-            ends = _dateline_ends(doc)
-            for k in plan.parsed:
-                for start, end in _without_dateline(*bounds[k], ends):
-                    if _has_words(doc, start, end):
-                        jobs.append((number, start, end))
-        forms = [RunningForms(doc) for doc in docs]
+            jobs.extend(_jobs(number, doc, [bounds[k] for k in plan.parsed]))
+        self._parse_into(docs, jobs)
+        return docs
+
+    def parse_context(self, docs: list[Doc]) -> None:
+        """The second pass: parse the context around the sentences where casualties were found
+        (:meth:`Planner.context`), on docs this gate planned. A candidate that held no casualty
+        figure pulls in nothing: most candidates of ordinary news hold none."""
+        if self.parse_all:
+            return
+        with using(self.rules):
+            planner: Planner = self.built
+            jobs: list[tuple[int, int, int]] = []
+            for number, doc in enumerate(docs):
+                casualties = doc.spans.get(CASUALTIES_KEY)
+                parsed = doc.spans.get(PARSED_KEY)
+                if not casualties or parsed is None:
+                    continue
+                starts = np.nonzero(doc.to_array(SENT_START).astype("int64") == 1)[0]
+                bounds = sentence_bounds(starts, len(doc))
+                index = {start: k for k, (start, _end) in enumerate(bounds)}
+                sent_of = np.searchsorted(starts, [span.start for span in casualties], "right") - 1
+                found = sorted(set(sent_of.tolist()))
+                done = {index[span.start] for span in parsed}
+                wanted = sorted(planner.context(doc, bounds, found) - done)
+                if not wanted:
+                    continue
+                every = sorted(done.union(wanted))
+                doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in every]
+                jobs.extend(_jobs(number, doc, [bounds[k] for k in wanted]))
+            self._parse_into(docs, jobs)
+
+    def _parse_into(self, docs: list[Doc], jobs: list[tuple[int, int, int]]) -> None:
+        """Parse each job's sentence as a doc of its own and write its annotations back."""
+        if not jobs:
+            return
+        forms = {d: RunningForms(docs[d]) for d in {d for d, _s, _e in jobs}}
         parsed = self._parse([_sentence_doc(docs[d], s, e, forms[d]) for d, s, e in jobs])
         by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
         for (d, s, e), sub in zip(jobs, parsed, strict=True):
             by_doc.setdefault(d, []).append((s, e, sub))
         for d, parts in by_doc.items():
             _write_back(docs[d], parts)
-        return docs
 
     def _parse(self, sentences: list[Doc]) -> list[Doc]:
         """The model's components over the sentences, in batches of at most ``batch_size``
@@ -225,6 +262,18 @@ def _without_dateline(start: int, end: int, ends: dict[int, int]) -> list[tuple[
     if cut is None or not start < cut < end:
         return [(start, end)]
     return [(start, cut), (cut, end)]
+
+
+def _jobs(number: int, doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """The model's jobs for these sentences of doc ``number``: (doc, start, end), a dateline
+    cut off its sentence, no job for whitespace."""
+    ends = _dateline_ends(doc)
+    return [
+        (number, start, end)
+        for sentence in sentences
+        for start, end in _without_dateline(*sentence, ends)
+        if _has_words(doc, start, end)
+    ]
 
 
 def _has_words(doc: Doc, start: int, end: int) -> bool:

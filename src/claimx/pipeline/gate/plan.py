@@ -5,8 +5,13 @@ plan keeps:
 
 - **candidates**: sentences holding a number expression and a harm word; only those where
   the figure scanner finds a number that may count people (not only a year, a duration, a sum,
-  an age in words...) are parsed, and only they pull in the context below;
-- **neighbours**: the ``neighbours`` sentences each side of a candidate that can say who speaks
+  an age in words...) are parsed (:meth:`Planner.plan`, the first pass);
+
+and around the candidates where the casualties stage then finds a casualty figure (about one in
+ten on ordinary news; :meth:`Planner.context`, the second pass), the context the later stages
+read, found on tokens too:
+
+- **neighbours**: the ``neighbours`` sentences each side of such a candidate that can say who speaks
   (a reporting word, a quote mark, a title: "the two groups said", "Kate Allen, the director of
   ..., said"); a candidate's own reporting verb may name no one, so they are kept even then;
 - **frame openers**: the sentences before a candidate, in its paragraph and the
@@ -120,7 +125,7 @@ def _report_verb_forms(cues: dict[str, Any]) -> set[str]:
 
 @dataclass(frozen=True)
 class ParsePlan:
-    """Sentence indices: the candidates, and every sentence to parse (candidates included)."""
+    """Sentence indices: the candidates, and those the first pass parses (the live ones)."""
 
     candidates: tuple[int, ...]
     parsed: tuple[int, ...]
@@ -174,19 +179,31 @@ class Planner:
             return ParsePlan((), ())
         candidates = self._continuations(doc, bounds, arr, sent_of, has_num, candidates)
         live = candidates if self.count_singular else self._holding_figures(doc, bounds, candidates)
-        if not live:
-            return ParsePlan(tuple(candidates), ())
+        return ParsePlan(tuple(candidates), tuple(live))
+
+    def context(self, doc: Doc, bounds: list[tuple[int, int]], found: list[int]) -> set[int]:
+        """The sentences the attribution, date and place stages read around the sentences
+        ``found`` (those where the casualties stage found a casualty figure), these included:
+        their neighbours, frame openers, antecedents and first mentions."""
+        count = len(bounds)
+        if not found or not count:
+            return set()
+        starts = np.array([s for s, _e in bounds], dtype="int64")
+        sent_of = np.searchsorted(starts, np.arange(len(doc)), side="right") - 1
+        arr = doc.to_array([LOWER])
+        if arr.ndim == 1:
+            arr = arr.reshape(-1, 1)
         has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
-        wanted = set(live)
-        for k in live:
+        wanted = set(found)
+        for k in found:
             for j in range(max(0, k - self.neighbours), min(count, k + self.neighbours + 1)):
                 if has_context[j]:
                     wanted.add(j)
-        wanted |= self._frame_openers(doc, bounds, sent_of, arr, live)
+        wanted |= self._frame_openers(doc, bounds, sent_of, arr, found)
         naming = self._naming_sentences(doc, sent_of, count)
         wanted |= self._antecedents(doc, bounds, wanted, naming)
         wanted |= self._first_mentions(doc, bounds, wanted, sent_of)
-        return ParsePlan(tuple(candidates), tuple(sorted(wanted)))
+        return wanted
 
     @staticmethod
     def _holding_figures(
