@@ -6,8 +6,10 @@ Every sentence here is invented."""
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 import claimx
+from claimx.pipeline import make_doc
 from claimx.pipeline.values import Attribution
 
 
@@ -173,3 +175,15 @@ def test_attribution_cue_in_doubled_quote_marks_is_nested() -> None:
     told, within = _by_cue(text, "told"), _by_cue(text, "said")
     assert told is not None and not told.nested
     assert within is None or within.nested
+
+
+def test_attribution_claims_pipeline_reads_them_only_around_casualties(nlp: Language) -> None:
+    # an article with nothing to attribute: the claims pipeline reads no attributions (the
+    # speakers stage is skipped), claimx.attributions reads them from a full parse
+    calm = "The company said on Monday that it had lost 40 contracts since May."
+    assert nlp(make_doc(nlp, calm))._.attributions == []
+    assert [calm[slice(*a.cue)] for a in claimx.attributions(calm)] == ["said"]
+    harmed = "The mayor said on Monday that 12 people were killed in the fire."
+    doc = nlp(make_doc(nlp, harmed))
+    assert [harmed[slice(*a.cue)] for a in doc._.attributions] == ["said"]
+    assert [c.figure.value for c in doc._.claims] == [12]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -41,6 +42,7 @@ def pipeline_config(
     if model is not None:
         config["components"]["claimx_gate"]["model"] = str(model)
     config["components"]["claimx_gate"]["parse_all"] = parse_all
+    config["components"]["claimx_speakers"]["every_attribution"] = parse_all
     config["components"]["claimx_gate"]["count_singular"] = count_singular
     config["components"]["claimx_figures"]["count_singular"] = count_singular
     return config
@@ -58,7 +60,8 @@ def load(
     ``model`` is a package name (default: the small English model claimx
     depends on) or a path to any saved pipeline. ``parse_all=True`` parses every
     sentence instead of the candidate ones only (slower; the reference the
-    fast path is tested against). ``rules`` is a folder of rule files that replace
+    fast path is tested against) and reads the attributions (``doc._.attributions``) of
+    articles that hold no casualty too. ``rules`` is a folder of rule files that replace
     the package's file for file (a gazetteer of your own bodies, say): every stage
     reads it, and ``nlp.to_disk`` saves what they read. ``count_singular=True`` also counts
     victims named without a number, as one person each ("a shepherd was injured", "Dana Reyes,
@@ -107,15 +110,17 @@ def make_doc(
     return doc
 
 
+#: the C0 controls other than the whitespace ones (tab, newline, vertical tab, form feed, return)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _clean(text: Any) -> str:
     if not isinstance(text, str):
         raise TypeError(f"[claimx] article text must be str, got {type(text).__name__}")
     # NUL and other C0 controls break nothing in spaCy but make output JSON
     # unreadable for some consumers; they are replaced one for one so that
     # offsets stay those of the input.
-    if any(ord(c) < 32 and c not in "\t\n\r\f\v" for c in text):
-        text = "".join(" " if ord(c) < 32 and c not in "\t\n\r\f\v" else c for c in text)
-    return text
+    return _CONTROLS.sub(" ", text)
 
 
 def extract(

@@ -90,9 +90,11 @@ class GateComponent(Stage):
         self.batch_size = batch_size
         self._model: Language | None = None
         self._components: tuple[Language, list[tuple[str, Any]]] | None = None
-        # Seconds spent in each of the English model's components, read by benchmarks/speed.py
-        # to split the gate's time between the model and claimx's own rules.
+        # Seconds spent in each of the English model's components, in the first pass and in the
+        # second (run from claimx_context), read by benchmarks/stages.py to split each
+        # component's time between the model and claimx's own rules.
         self.model_seconds: dict[str, float] = {}
+        self.context_model_seconds: dict[str, float] = {}
         self._terminals = np.array(
             sorted({self.vocab.strings.add(t) for t in TERMINALS}), dtype="uint64"
         )
@@ -143,7 +145,7 @@ class GateComponent(Stage):
             doc.spans[CANDIDATES_KEY] = [Span(doc, *bounds[k]) for k in plan.candidates]
             doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in plan.parsed]
             jobs.extend(_jobs(number, doc, [bounds[k] for k in plan.parsed]))
-        self._parse_into(docs, jobs)
+        self._parse_into(docs, jobs, self.model_seconds)
         return docs
 
     def parse_context(self, docs: list[Doc]) -> None:
@@ -172,21 +174,23 @@ class GateComponent(Stage):
                 every = sorted(done.union(wanted))
                 doc.spans[PARSED_KEY] = [Span(doc, *bounds[k], label="PARSED") for k in every]
                 jobs.extend(_jobs(number, doc, [bounds[k] for k in wanted]))
-            self._parse_into(docs, jobs)
+            self._parse_into(docs, jobs, self.context_model_seconds)
 
-    def _parse_into(self, docs: list[Doc], jobs: list[tuple[int, int, int]]) -> None:
+    def _parse_into(
+        self, docs: list[Doc], jobs: list[tuple[int, int, int]], seconds: dict[str, float]
+    ) -> None:
         """Parse each job's sentence as a doc of its own and write its annotations back."""
         if not jobs:
             return
         forms = {d: RunningForms(docs[d]) for d in {d for d, _s, _e in jobs}}
-        parsed = self._parse([_sentence_doc(docs[d], s, e, forms[d]) for d, s, e in jobs])
+        parsed = self._parse([_sentence_doc(docs[d], s, e, forms[d]) for d, s, e in jobs], seconds)
         by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
         for (d, s, e), sub in zip(jobs, parsed, strict=True):
             by_doc.setdefault(d, []).append((s, e, sub))
         for d, parts in by_doc.items():
             _write_back(docs[d], parts)
 
-    def _parse(self, sentences: list[Doc]) -> list[Doc]:
+    def _parse(self, sentences: list[Doc], seconds: dict[str, float]) -> list[Doc]:
         """The model's components over the sentences, in batches of at most ``batch_size``
         sentences and ``max_run_tokens`` tokens (memory stays bounded on a giant article)."""
         out: list[Doc] = []
@@ -201,8 +205,7 @@ class GateComponent(Stage):
                         docs = list(proc.pipe(docs, batch_size=len(docs)))
                     else:
                         docs = [proc(doc) for doc in docs]
-                    seconds = time.perf_counter() - started
-                    self.model_seconds[name] = self.model_seconds.get(name, 0.0) + seconds
+                    seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
                 out.extend(docs)
         return out
 

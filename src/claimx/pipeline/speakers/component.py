@@ -123,9 +123,14 @@ class SpeakersComponent(Stage):
 
     rule_files = RULE_FILES
 
-    def __init__(self, nlp: Language, name: str, *, rules: str = "default") -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, every_attribution: bool = True, rules: str = "default"
+    ) -> None:
         super().__init__(nlp, name, rules=rules)
         self.nlp = nlp
+        # False in the claims pipeline: an article with no casualty to attribute gets no
+        # attributions (``claimx.attributions`` reads every article's, from a full parse)
+        self.every_attribution = every_attribution
 
     def build(self) -> Matchers:
         return Matchers(self.nlp)
@@ -136,6 +141,9 @@ class SpeakersComponent(Stage):
 
     def process(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(CASUALTIES_KEY, []))
+        if not spans and not self.every_attribution:
+            doc._.attributions = []
+            return doc
         parsed = [sent for sent in doc.sents if sent[0].has_dep() or sent.root.has_dep()]
         if not spans and not parsed:
             doc._.attributions = []
@@ -497,7 +505,9 @@ class SpeakersComponent(Stage):
     "claimx_speakers",
     requires=["doc.spans", "token.dep", "token.head", "doc.ents", "span._.casualty"],
     assigns=["span._.attribution", "doc._.attributions"],
-    default_config={"rules": "default"},
+    default_config={"every_attribution": True, "rules": "default"},
 )
-def make_speakers(nlp: Language, name: str, rules: str) -> SpeakersComponent:
-    return SpeakersComponent(nlp, name, rules=rules)
+def make_speakers(
+    nlp: Language, name: str, every_attribution: bool, rules: str
+) -> SpeakersComponent:
+    return SpeakersComponent(nlp, name, every_attribution=every_attribution, rules=rules)
