@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon.rules import per_rules
@@ -77,7 +79,19 @@ def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
     headline: str | None = None
     body_started = decked = False
     previous: list[int] = []  # the paragraphs with words so far
+    rows = doc.to_array([IS_SPACE, IS_PUNCT, ORTH]) if len(doc) else None
     for para in paragraphs:
+        if rows is not None and _word_count(rows, para) > _MAX_HEADLINE_TOKENS:
+            # body text, unless its opening, its end or its lack of words says otherwise; read
+            # from token arrays (most of an article's tokens are in such paragraphs)
+            kind = _long_line_kind(para, rows, words)
+            if kind is None:
+                kind = "BODY"
+                body_started = True
+            seen_text = True
+            previous.append(len(kinds))
+            kinds.append(kind)
+            continue
         tokens = [t for t in para if not t.is_space]
         if not tokens:
             kinds.append(kinds[-1] if kinds else "BODY")
@@ -107,6 +121,36 @@ def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
         previous.append(len(kinds))
         kinds.append(kind)
     return kinds
+
+
+def _word_count(rows: np.ndarray, para: Span) -> int:
+    """The paragraph's tokens that are not whitespace."""
+    return int(para.end - para.start - rows[para.start : para.end, 0].sum())
+
+
+def _long_line_kind(para: Span, rows: np.ndarray, words: PageWords) -> str | None:
+    """What :func:`_line_kind` says of a paragraph longer than any headline or byline: only
+    the kinds that need no short line can come out (related link, debris, a caption closed
+    by its credit), so only their marks are looked at."""
+    block = rows[para.start : para.end]
+    solid = block[block[:, 0] == 0]
+    if not (solid[:, 1] == 0).any():
+        return "DEBRIS"
+    longest = max((len(p) for p in words.related), default=0)
+    opening = []
+    for tok in para:
+        if len(opening) >= longest:
+            break
+        if not (tok.is_space or tok.is_punct):
+            opening.append(tok.lower_)
+    if _starts_with(opening, words.related):
+        return "RELATED"
+    strings = para.doc.vocab.strings
+    orths = solid[:, 2]
+    marked = (orths[1:-1] == strings[":"]).any() or strings[int(orths[-1])] in (")", "]")
+    if marked and _ends_with_credit([t for t in para if not t.is_space], words):
+        return "CAPTION"
+    return None
 
 
 def _lowers(tokens: Sequence) -> list[str]:
