@@ -137,7 +137,7 @@ def _long_line_kind(para: Span, rows: np.ndarray, words: PageWords) -> str | Non
     if not (solid[:, 1] == 0).any():
         return "DEBRIS"
     longest = max((len(p) for p in words.related), default=0)
-    opening = []
+    opening: list[str] = []
     for tok in para:
         if len(opening) >= longest:
             break
