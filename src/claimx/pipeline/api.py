@@ -20,6 +20,7 @@ from claimx.contract.claim import Claim
 from claimx.contract.published import iso_date
 from claimx.lexicon.rules import Rules
 from claimx.pipeline.extensions import register_extensions
+from claimx.pipeline.layout import keep_text
 from claimx.pipeline.stage import Stage
 from claimx.pipeline.values import Attribution
 from claimx.pipeline.windows import WINDOW_CHARS, merge, windows
@@ -102,7 +103,9 @@ def make_doc(
     url: str | None = None,
 ) -> Doc:
     """A tokenised doc carrying its article's metadata, ready for ``nlp(doc)``."""
-    doc = nlp.make_doc(_clean(text))
+    text = _clean(text)
+    doc = nlp.make_doc(text)
+    keep_text(doc, text)
     doc._.published = iso_date(published)
     doc._.doc_id = doc_id
     doc._.title = title

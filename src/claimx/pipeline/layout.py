@@ -50,6 +50,12 @@ def paragraph_spans(doc: Doc) -> list[Span]:
 _TEXT_KEY = "claimx_text"
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, the string ``doc`` was tokenised from, as its text: spaCy's tokenizer
+    loses no character, so it is ``doc.text`` without rebuilding it."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def text_of(doc: Doc) -> str:
     """``doc.text``, built once from the token arrays and kept on the doc: spaCy rebuilds it
     through a ``Token`` per token at every call, and the layout and the date stage read the

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from claimx.lexicon.rules import per_rules
@@ -79,7 +81,7 @@ def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
     headline: str | None = None
     body_started = decked = False
     previous: list[int] = []  # the paragraphs with words so far
-    rows = doc.to_array([IS_SPACE, IS_PUNCT, ORTH]) if len(doc) else None
+    rows = doc.to_array([IS_SPACE, IS_PUNCT, ORTH, LOWER]) if len(doc) else None
     for para in paragraphs:
         if rows is not None and _word_count(rows, para) > _MAX_HEADLINE_TOKENS:
             # body text, unless its opening, its end or its lack of words says otherwise; read
@@ -147,10 +149,18 @@ def _long_line_kind(para: Span, rows: np.ndarray, words: PageWords) -> str | Non
         return "RELATED"
     strings = para.doc.vocab.strings
     orths = solid[:, 2]
-    marked = (orths[1:-1] == strings[":"]).any() or strings[int(orths[-1])] in (")", "]")
+    # a credit after a colon ("Photo: Name"), or a bracket closing the paragraph
+    colons = orths[1:-1] == strings[":"]
+    marked = (colons & np.isin(solid[:-2, 3], _hashes(words.credit_words))).any()
+    marked = marked or strings[int(orths[-1])] in (")", "]")
     if marked and _ends_with_credit([t for t in para if not t.is_space], words):
         return "CAPTION"
     return None
+
+
+@lru_cache(maxsize=16)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 def _lowers(tokens: Sequence) -> list[str]:
