@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -301,11 +302,13 @@ def _toll_change(toks: Doc, i: int) -> bool:
     return False
 
 
-def quantity_units(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def quantity_units(text: str) -> tuple[tuple[int, int, str], ...]:
     """Character spans of quantities with a unit (metres, percent, dollars...).
 
     quantulum3 knows units far better than a word list; it is only called on
-    sentences that the gate kept and that hold a digit.
+    sentences that the gate kept and that hold a digit, once per text (a site's related-links
+    block repeats on every one of its pages).
     """
     spans = []
     with warnings.catch_warnings():
@@ -315,11 +318,11 @@ def quantity_units(text: str) -> list[tuple[int, int, str]]:
         try:
             quantities = qparser.parse(text)
         except Exception:  # quantulum3 raises on odd input; units are then unknown
-            return []
+            return ()
     for q in quantities:
         unit = q.unit
         if unit is None or unit.entity is None or unit.entity.name == "dimensionless":
             continue
         start, end = q.span
         spans.append((start, end, unit.name))
-    return spans
+    return tuple(spans)
