@@ -1,1 +1,1 @@
-"""The claimx_gate stage."""
+"""The claimx_gate stage (and claimx_context, its second parse pass)."""
