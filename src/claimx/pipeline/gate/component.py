@@ -164,10 +164,8 @@ class GateComponent(Stage):
                     continue
                 starts = np.nonzero(doc.to_array(SENT_START).astype("int64") == 1)[0]
                 bounds = sentence_bounds(starts, len(doc))
-                index = {start: k for k, (start, _end) in enumerate(bounds)}
-                sent_of = np.searchsorted(starts, [span.start for span in casualties], "right") - 1
-                found = sorted(set(sent_of.tolist()))
-                done = {index[span.start] for span in parsed}
+                found = sorted(_sentences_of(starts, casualties))
+                done = _sentences_of(starts, parsed)
                 wanted = sorted(planner.context(doc, bounds, found) - done)
                 if not wanted:
                     continue
@@ -265,6 +263,11 @@ def _without_dateline(start: int, end: int, ends: dict[int, int]) -> list[tuple[
     if cut is None or not start < cut < end:
         return [(start, end)]
     return [(start, cut), (cut, end)]
+
+
+def _sentences_of(starts: np.ndarray, spans: Iterable[Span]) -> set[int]:
+    """The indices of the sentences (opening at ``starts``) the spans start in."""
+    return set((np.searchsorted(starts, [s.start for s in spans], "right") - 1).tolist())
 
 
 def _jobs(number: int, doc: Doc, sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:

@@ -81,9 +81,9 @@ def paragraph_kinds(doc: Doc, paragraphs: Sequence[Span]) -> list[str]:
     headline: str | None = None
     body_started = decked = False
     previous: list[int] = []  # the paragraphs with words so far
-    rows = doc.to_array([IS_SPACE, IS_PUNCT, ORTH, LOWER]) if len(doc) else None
+    rows = doc.to_array([IS_SPACE, IS_PUNCT, ORTH, LOWER])
     for para in paragraphs:
-        if rows is not None and _word_count(rows, para) > _MAX_HEADLINE_TOKENS:
+        if _word_count(rows, para) > _MAX_HEADLINE_TOKENS:
             # body text, unless its opening, its end or its lack of words says otherwise; read
             # from token arrays (most of an article's tokens are in such paragraphs)
             kind = _long_line_kind(para, rows, words)

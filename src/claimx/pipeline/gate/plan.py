@@ -123,6 +123,12 @@ def _report_verb_forms(cues: dict[str, Any]) -> set[str]:
     return forms
 
 
+def _sentence_of_tokens(bounds: list[tuple[int, int]], length: int) -> np.ndarray:
+    """The index of the sentence each of ``length`` tokens is in."""
+    starts = np.array([s for s, _e in bounds], dtype="int64")
+    return np.searchsorted(starts, np.arange(length), side="right") - 1
+
+
 @dataclass(frozen=True)
 class ParsePlan:
     """Sentence indices: the candidates, and those the first pass parses (the live ones)."""
@@ -166,8 +172,7 @@ class Planner:
         if parse_all:
             every = tuple(range(len(bounds)))
             return ParsePlan(every, every)
-        starts = np.array([s for s, _e in bounds], dtype="int64")
-        sent_of = np.searchsorted(starts, np.arange(n), side="right") - 1
+        sent_of = _sentence_of_tokens(bounds, n)
         arr = doc.to_array([LOWER, LIKE_NUM])
         is_num = (arr[:, 1] == 1) | np.isin(arr[:, 0], self._numbers)
         is_harm = np.isin(arr[:, 0], self._harm)
@@ -188,18 +193,15 @@ class Planner:
         count = len(bounds)
         if not found or not count:
             return set()
-        starts = np.array([s for s, _e in bounds], dtype="int64")
-        sent_of = np.searchsorted(starts, np.arange(len(doc)), side="right") - 1
-        arr = doc.to_array([LOWER])
-        if arr.ndim == 1:
-            arr = arr.reshape(-1, 1)
-        has_context = np.bincount(sent_of[np.isin(arr[:, 0], self._context)], minlength=count) > 0
+        sent_of = _sentence_of_tokens(bounds, len(doc))
+        lowers = doc.to_array(LOWER)
+        has_context = np.bincount(sent_of[np.isin(lowers, self._context)], minlength=count) > 0
         wanted = set(found)
         for k in found:
             for j in range(max(0, k - self.neighbours), min(count, k + self.neighbours + 1)):
                 if has_context[j]:
                     wanted.add(j)
-        wanted |= self._frame_openers(doc, bounds, sent_of, arr, found)
+        wanted |= self._frame_openers(doc, bounds, sent_of, lowers, found)
         naming = self._naming_sentences(doc, sent_of, count)
         wanted |= self._antecedents(doc, bounds, wanted, naming)
         wanted |= self._first_mentions(doc, bounds, wanted, sent_of)
@@ -226,10 +228,10 @@ class Planner:
         doc: Doc,
         bounds: list[tuple[int, int]],
         sent_of: np.ndarray,
-        arr: np.ndarray,
+        lowers: np.ndarray,
         candidates: list[int],
     ) -> set[int]:
-        framing = np.nonzero(np.isin(arr[:, 0], self._framing))[0]
+        framing = np.nonzero(np.isin(lowers, self._framing))[0]
         if not len(framing):
             return set()
         framed = set(sent_of[framing].tolist())
