@@ -40,7 +40,7 @@ def article_doc() -> Callable[[str], Doc]:
 
     def make(text: str) -> Doc:
         doc = blank(text)
-        mark_structure(doc, terminals, max_sentence_tokens=200)
+        mark_structure(doc, terminals, max_sentence_tokens=100)
         return doc
 
     return make

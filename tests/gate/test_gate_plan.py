@@ -146,6 +146,18 @@ def test_gate_plan_parse_all_keeps_every_sentence(
             ['"Nine died," he said.', '"More are missing."'],
         ),
         ("HEADLINE\nBody text here. And more", ["HEADLINE", "Body text here.", "And more"]),
+        # a scraped page's cells and link lists: tabs, runs of spaces, separators
+        (
+            "Posted :    17 May 2025\t\tKABUL: Police said 4 died",
+            ["Posted :", "17 May 2025", "KABUL: Police said 4 died"],
+        ),
+        (
+            "Floods | 12 dead in Assam * Fire kills two • Rates rise",
+            ["Floods |", "12 dead in Assam *", "Fire kills two •", "Rates rise"],
+        ),
+        # a double space, a bar inside a word, a sum: one sentence each
+        ("Police said  12 died in the blast", ["Police said  12 died in the blast"]),
+        ("The A|B test found 3*4 cells", ["The A|B test found 3*4 cells"]),
         ("", []),
     ],
 )

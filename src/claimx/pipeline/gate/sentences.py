@@ -27,6 +27,19 @@ def abbreviations() -> frozenset[str]:
     return frozenset(read_json("layout.json")["abbreviations"])
 
 
+@per_rules
+def separators() -> frozenset[str]:
+    """Marks standing between the items of a list or a run of headlines ("Floods | 12 dead")."""
+    return frozenset(read_json("layout.json")["separators"])
+
+
+def _layout_gap(space: str) -> bool:
+    """A whitespace token that ends a sentence: a line break, a tab, or a run of three spaces or
+    more (a space token holds what follows a word's own trailing space): a scraped page's cells
+    and link lists are cut there, where a sentence never is."""
+    return "\n" in space or "\t" in space or len(space) >= 2
+
+
 def sentence_starts(doc: Doc, terminal_hashes: np.ndarray, max_tokens: int) -> np.ndarray:
     """Token indices that start a sentence: after terminal punctuation (and any closing quote or
     bracket) when the next word opens like a sentence, unless the stop ends an abbreviation or
@@ -58,9 +71,13 @@ def sentence_starts(doc: Doc, terminal_hashes: np.ndarray, max_tokens: int) -> n
             first = doc[j].text[:1]
             if first.isupper() or first.isdigit() or first in CLOSERS or first in _OPENERS:
                 flags[j] = True
-    for i in np.nonzero(arr[:, 1])[0]:
-        if "\n" in doc[int(i)].text and int(i) + 1 < n:
-            flags[int(i) + 1] = True
+    for i in np.nonzero(arr[:, 1])[0].tolist():
+        if i + 1 < n and _layout_gap(doc[i].text):
+            flags[i + 1] = True
+    marks = np.array([doc.vocab.strings.add(mark) for mark in separators()], dtype="uint64")
+    for i in np.nonzero(np.isin(arr[:, 0], marks))[0].tolist():
+        if 0 < i < n - 1 and doc[i - 1].whitespace_ and doc[i].whitespace_:
+            flags[i + 1] = True
     starts = np.nonzero(flags)[0]
     gaps = np.diff(np.append(starts, n))
     if (gaps > max_tokens).any():
