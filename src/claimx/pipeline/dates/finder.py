@@ -87,8 +87,9 @@ def _cores() -> frozenset[str]:
     # without one is not tried, which keeps the scan of a long article cheap
     v = date_vocab()
     words = {*v.months, *v.weekdays, *v.seasons, *v.units, *v.times_of_day}
-    for phrase in v.day_words:
-        words.update(phrase.split())
+    # a day word's phrase ends on it ("the day before yesterday"): its other words ("the",
+    # "before") are in most sentences, and each would open windows to try
+    words.update(phrase.split()[-1] for phrase in v.day_words)
     words.update({"ago", "weekend", "overnight", "then"})
     words.update(phrase.split()[-1] for phrase in v.holidays)
     return frozenset(words)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -33,7 +34,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
@@ -194,7 +195,7 @@ class GateComponent(Stage):
         out: list[Doc] = []
         # One BLAS thread: a multi-threaded OpenBLAS sums in an order that varies from run to
         # run, and a near tie in the parser then tips either way; claims must not.
-        with threadpool_limits(limits=1, user_api="blas"):
+        with _thread_pools().limit(limits=1, user_api="blas"):
             for batch in _token_batches(sentences, self.batch_size, self.max_run_tokens):
                 docs = batch
                 for name, proc in self.components:
@@ -249,6 +250,13 @@ class GateComponent(Stage):
         model = load_model_from_config(config, vocab=self.vocab, auto_fill=True)
         self._model = model.from_bytes(msg["bytes"])
         return self
+
+
+@lru_cache(maxsize=1)
+def _thread_pools() -> ThreadpoolController:
+    """The process's thread pools, found once: ``threadpool_limits`` searches the loaded
+    libraries at every call (about 2 ms, twice per batch of articles)."""
+    return ThreadpoolController()
 
 
 def _dateline_ends(doc: Doc) -> dict[int, int]:
