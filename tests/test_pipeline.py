@@ -173,6 +173,33 @@ def test_pipeline_n_process_two_gives_the_same_claims(nlp, seeds):
     assert sum(len(c) for _, c in one) > 0
 
 
+def test_pipeline_n_process_two_keeps_input_order_when_the_end_goes_longest_first(nlp):
+    # the stream's last batches go to the workers longest first; claims still come back in
+    # the order the articles came in
+    articles = [{"id": f"s{i}", "text": f"{i + 2} people were killed."} for i in range(9)]
+    articles.append({"id": "long", "text": "Four soldiers were wounded in the raid. " * 300})
+    articles.append({"id": "last", "text": "One man died."})
+    one = [(a.id, c) for a, c in claimx.extract_many(articles, nlp=nlp)]
+    two = [(a.id, c) for a, c in claimx.extract_many(articles, nlp=nlp, n_process=2, batch_size=2)]
+    assert [i for i, _ in two] == [a["id"] for a in articles]
+    assert one == two
+    assert len(dict(two)["long"]) == 300
+
+
+def test_pipeline_worker_rounds_cover_the_stream_once_in_order():
+    from claimx.contract.article import Article
+    from claimx.pipeline.workers import TAIL_BATCH, WORKER_BATCH, _rounds
+
+    stream = [Article(id=str(i), text="x") for i in range(5 * WORKER_BATCH + 3)]
+    batches = [stream[i : i + WORKER_BATCH] for i in range(0, len(stream), WORKER_BATCH)]
+    rounds = list(_rounds(batches, n_process=2))
+    assert [a for round_ in rounds for batch in round_ for a in batch] == stream
+    # the last two batches of the stream are cut small, the others go whole
+    assert all(len(round_) == 1 and len(round_[0]) == WORKER_BATCH for round_ in rounds[:-1])
+    assert max(len(batch) for batch in rounds[-1]) == TAIL_BATCH
+    assert sum(len(batch) for batch in rounds[-1]) == WORKER_BATCH + 3
+
+
 def test_pipeline_saved_pipeline_loads_without_importing_claimx(nlp, tmp_path):
     text = "At least 45 people were killed in the attack."
     expected = [c.to_dict() for c in claimx.extract(text, doc_id="saved", nlp=nlp)]
