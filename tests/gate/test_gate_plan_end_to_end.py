@@ -127,3 +127,29 @@ def test_gate_parses_no_context_for_a_candidate_without_casualties(
     assert not any(t.has_dep() for t in doc[: candidate.start])
     assert doc._.claims == []
     assert [r["reason"] for r in doc._.rejected_figures] == [reason]
+
+
+def test_gate_parses_a_sentence_met_before_once(
+    nlp: Language, full: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a site's related links repeat on each of its pages: the second page takes the parse the
+    # first one got, and its claims are those of a full parse
+    repeated = "Floods in the Arun valley killed 31 people on Sunday, the district office said."
+    first_text = f"Rain fell for a week.\n\n{repeated}"
+    second_text = f"The river rose overnight.\n\n{repeated}"
+    gate = nlp.get_pipe("claimx_gate")
+    sent: list[str] = []
+    parse = gate._parse
+
+    def spy(sentences: list[Any], seconds: dict[str, float]) -> list[Any]:
+        sent.extend(s.text for s in sentences)
+        return parse(sentences, seconds)
+
+    monkeypatch.setattr(gate, "_parse", spy)
+    first = nlp(make_doc(nlp, first_text))
+    second = nlp(make_doc(nlp, second_text))
+    assert sent.count(repeated) == 1
+    assert [t.dep_ for t in list(second.sents)[-1]] == [t.dep_ for t in list(first.sents)[-1]]
+    expected = full(make_doc(full, second_text))
+    assert [c.to_dict() for c in second._.claims] == [c.to_dict() for c in expected._.claims]
+    assert [c.figure.value for c in second._.claims] == [31]

@@ -34,6 +34,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_ST
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
+from spacy.vocab import Vocab
 from threadpoolctl import ThreadpoolController
 
 from claimx.lexicon import gazetteer as gz
@@ -59,6 +60,9 @@ RULE_FILES = (
 )
 
 _COPY_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP, ENT_IOB, ENT_TYPE]
+#: sentences whose parse the gate keeps (about 100 bytes a token): repeated page furniture is
+#: parsed once per run of this many sentences
+PARSE_CACHE_SENTENCES = 4096
 
 
 class GateComponent(Stage):
@@ -96,6 +100,7 @@ class GateComponent(Stage):
         # component's time between the model and claimx's own rules.
         self.model_seconds: dict[str, float] = {}
         self.context_model_seconds: dict[str, float] = {}
+        self._parses = _ParseCache(PARSE_CACHE_SENTENCES)
         self._terminals = np.array(
             sorted({self.vocab.strings.add(t) for t in TERMINALS}), dtype="uint64"
         )
@@ -105,6 +110,7 @@ class GateComponent(Stage):
         """The English pipeline, loaded on first use (``claimx.load()`` stays cheap)."""
         if self._model is None:
             self._model = spacy.load(self.model_name, vocab=self.vocab)
+            self._parses.clear()
         return self._model
 
     @property
@@ -182,10 +188,23 @@ class GateComponent(Stage):
         if not jobs:
             return
         forms = {d: RunningForms(docs[d]) for d in {d for d, _s, _e in jobs}}
-        parsed = self._parse([_sentence_doc(docs[d], s, e, forms[d]) for d, s, e in jobs], seconds)
-        by_doc: dict[int, list[tuple[int, int, Doc]]] = {}
-        for (d, s, e), sub in zip(jobs, parsed, strict=True):
-            by_doc.setdefault(d, []).append((s, e, sub))
+        inputs = [_sentence_input(docs[d], s, e, forms[d]) for d, s, e in jobs]
+        # a sentence met before (a site's related links and footer on each of its pages) takes
+        # the annotations it got then: a sentence goes to the model as a doc of its own, so
+        # its parse depends on its words alone
+        found: dict[_SentenceInput, np.ndarray] = {}
+        for key in inputs:
+            known = self._parses.get(key)
+            if known is not None:
+                found[key] = known
+        missing = list({key: None for key in inputs if key not in found})
+        sentences = [_sentence_doc(self.vocab, words, spaces) for words, spaces in missing]
+        for key, sub in zip(missing, self._parse(sentences, seconds), strict=True):
+            found[key] = sub.to_array(_COPY_ATTRS)
+            self._parses.add(key, found[key])
+        by_doc: dict[int, list[tuple[int, int, np.ndarray]]] = {}
+        for (d, s, e), key in zip(jobs, inputs, strict=True):
+            by_doc.setdefault(d, []).append((s, e, found[key]))
         for d, parts in by_doc.items():
             _write_back(docs[d], parts)
 
@@ -223,6 +242,7 @@ class GateComponent(Stage):
         cfg = srsly.read_json(path / "cfg") if (path / "cfg").exists() else {}
         self.model_name = cfg.get("model", self.model_name)
         self._model = spacy.load(path / "model", vocab=self.vocab)
+        self._parses.clear()
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -249,6 +269,7 @@ class GateComponent(Stage):
         config = Config().from_str(msg["config"])
         model = load_model_from_config(config, vocab=self.vocab, auto_fill=True)
         self._model = model.from_bytes(msg["bytes"])
+        self._parses.clear()
         return self
 
 
@@ -294,18 +315,47 @@ def _has_words(doc: Doc, start: int, end: int) -> bool:
     return any(not tok.is_space for tok in doc[start:end])
 
 
-def _sentence_doc(doc: Doc, start: int, end: int, forms: RunningForms | None = None) -> Doc:
-    """One sentence as a doc of its own, built from its tokens (``Span.as_doc`` copies arrays of
-    the whole doc, quadratic over the sentences of a long article). It is one sentence for the
-    parser too: the rule sentence is the only sentence claimx knows. A headline in Title Case or
-    capitals goes in sentence case (:func:`~claimx.pipeline.gate.page.case_for_model`); only its
-    annotations come back, so the article keeps its own text."""
-    tokens = doc[start:end]
+_SentenceInput = tuple[tuple[str, ...], tuple[bool, ...]]
+
+
+def _sentence_input(
+    doc: Doc, start: int, end: int, forms: RunningForms | None = None
+) -> _SentenceInput:
+    """One sentence as the model reads it, words and spaces, built from its tokens (``Span.as_doc``
+    copies arrays of the whole doc, quadratic over the sentences of a long article). It is one
+    sentence for the parser too: the rule sentence is the only sentence claimx knows. A headline
+    in Title Case or capitals goes in sentence case
+    (:func:`~claimx.pipeline.gate.page.case_for_model`); only its annotations come back, so the
+    article keeps its own text."""
     words = case_for_model(doc, start, end, forms)
-    spaces = [bool(t.whitespace_) for t in tokens]
+    return tuple(words), tuple(bool(t.whitespace_) for t in doc[start:end])
+
+
+def _sentence_doc(vocab: Vocab, words: tuple[str, ...], spaces: tuple[bool, ...]) -> Doc:
     sent_starts: list[bool | int | None] = [False] * len(words)
     sent_starts[0] = True
-    return Doc(doc.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
+    return Doc(vocab, words=list(words), spaces=list(spaces), sent_starts=sent_starts)
+
+
+class _ParseCache:
+    """The annotations of the last ``size`` sentences parsed, by their words and spaces."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: dict[_SentenceInput, np.ndarray] = {}
+
+    def get(self, key: _SentenceInput) -> np.ndarray | None:
+        return self._values.get(key)
+
+    def add(self, key: _SentenceInput, values: np.ndarray) -> None:
+        if self.size <= 0:
+            return
+        while len(self._values) >= self.size:
+            self._values.pop(next(iter(self._values)), None)
+        self._values[key] = values
+
+    def clear(self) -> None:
+        self._values.clear()
 
 
 def _token_batches(docs: list[Doc], size: int, max_tokens: int) -> Iterator[list[Doc]]:
@@ -331,12 +381,12 @@ def _adopt_context(doc: Doc) -> None:
             doc._.doc_id = str(context["doc_id"])
 
 
-def _write_back(doc: Doc, parts: list[tuple[int, int, Doc]]) -> None:
-    """Copy the parsed sentences' annotations into ``doc`` at their offsets."""
+def _write_back(doc: Doc, parts: list[tuple[int, int, np.ndarray]]) -> None:
+    """Copy the parsed sentences' annotations (``_COPY_ATTRS`` arrays) into ``doc`` at their
+    offsets."""
     arr = doc.to_array(_COPY_ATTRS)
     sents = doc.to_array([SENT_START]).astype("int64")
-    for start, end, sub in parts:
-        values = sub.to_array(_COPY_ATTRS)
+    for start, end, values in parts:
         # HEAD is stored relative to the token, so a sentence's block copies as it is
         arr[start:end] = values
     # Setting HEAD recomputes sentence starts from the parse and forgets the rule sentences of
