@@ -110,13 +110,17 @@ class ArticleDates:
     def year_anchor(self) -> date | None:
         """For an article with no day to read relative words against (no publication date,
         no dated dateline): the last day of the latest year its text names in full, which
-        month names without a year ("in December alone", "May and June") fall in."""
+        month names without a year ("in December alone", "May and June") fall in. Its
+        sentences are read one by one, as the mentions are (the same scans serve both)."""
         if self._year_anchor is False:
             self._year_anchor = None
             if self.anchor is None:
+                sentences = (self.text[start:end] for start, end, _paragraph in self.sentences)
                 years = [
                     value.end.year
-                    for _, _, expr in find_dates(self.text)
+                    for sentence in sentences
+                    if _FULL_YEAR.search(sentence)
+                    for _, _, expr in find_dates(sentence)
                     if _FULL_YEAR.search(expr) and (value := resolve(expr, None)) is not None
                 ]
                 if years:
