@@ -21,6 +21,7 @@ the plan to.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -343,6 +344,8 @@ class _ParseCache:
     def __init__(self, size: int) -> None:
         self.size = size
         self._values: dict[_SentenceInput, np.ndarray] = {}
+        # a Dask worker may run one pipeline in several threads
+        self._lock = threading.Lock()
 
     def get(self, key: _SentenceInput) -> np.ndarray | None:
         return self._values.get(key)
@@ -350,12 +353,14 @@ class _ParseCache:
     def add(self, key: _SentenceInput, values: np.ndarray) -> None:
         if self.size <= 0:
             return
-        while len(self._values) >= self.size:
-            self._values.pop(next(iter(self._values)), None)
-        self._values[key] = values
+        with self._lock:
+            while len(self._values) >= self.size:
+                self._values.pop(next(iter(self._values)), None)
+            self._values[key] = values
 
     def clear(self) -> None:
-        self._values.clear()
+        with self._lock:
+            self._values.clear()
 
 
 def _token_batches(docs: list[Doc], size: int, max_tokens: int) -> Iterator[list[Doc]]:
