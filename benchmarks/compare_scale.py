@@ -117,13 +117,13 @@ def figure(rng: random.Random, base: int) -> dict[str, Any]:
         "approx": "about ",
         "at_most": "up to ",
     }[qualifier]
-    low = value if qualifier in ("at_least", "more_than") else None
-    high = value if qualifier == "at_most" else None
+    bound_low: int | None = value if qualifier in ("at_least", "more_than") else None
+    bound_high: int | None = value if qualifier == "at_most" else None
     return {
         "text": f"{prefix}{value:,}",
         "value": value,
-        "low": low,
-        "high": high,
+        "low": bound_low,
+        "high": bound_high,
         "qualifier": qualifier,
     }
 

@@ -243,7 +243,9 @@ def main() -> None:
     }
     if not DEFAULT_BENCH.exists():
         sys.exit(f"bench corpus not found: {DEFAULT_BENCH}")
-    plan = {"ordinary": ("tokenizer", "plain", "claimx", "claimx_w1", "claimx_w2", "claimx_stages")}
+    plan: dict[str, tuple[str, ...]] = {
+        "ordinary": ("tokenizer", "plain", "claimx", "claimx_w1", "claimx_w2", "claimx_stages")
+    }
     if not args.quick:
         plan.update(
             {

@@ -71,11 +71,12 @@ def stage_times(rows: list[dict[str, Any]], profile: int) -> dict[str, Any]:
         "Officials said on Monday that the blast killed 12 people and left a crater 15 yards wide.",
         nlp=nlp,
     )
-    gate = nlp.get_pipe("claimx_gate")
+    gate: Any = nlp.get_pipe("claimx_gate")
     gate.model_seconds.clear()
     gate.context_model_seconds.clear()
     totals: dict[str, float] = defaultdict(float)
-    for name, proc in nlp.pipeline:
+    for name, component in nlp.pipeline:
+        proc: Any = component
         original = proc.pipe
 
         def timed(
@@ -91,7 +92,7 @@ def stage_times(rows: list[dict[str, Any]], profile: int) -> dict[str, Any]:
                 totals[_name] += time.perf_counter() - start
                 yield doc
 
-        proc.pipe = timed  # type: ignore[method-assign]
+        proc.pipe = timed
     profiler = cProfile.Profile() if profile else None
     start = time.perf_counter()
     if profiler:
