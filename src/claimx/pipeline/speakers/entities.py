@@ -140,6 +140,7 @@ def named_body(text: str) -> Entity:
     return Entity(name, name_kind(name))
 
 
+@per_rules_memo(maxsize=4096)
 def _body_words(name: str) -> str:
     body = gaz.lookup_body(name)
     return " ".join([name, *(body.aliases if body else ())]).lower()
