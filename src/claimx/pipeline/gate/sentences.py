@@ -13,6 +13,7 @@ from spacy.attrs import IS_SPACE, LOWER
 from spacy.tokens import Doc
 
 from claimx.lexicon.rules import per_rules
+from claimx.pipeline.tokens import positions
 from claimx.resources import read_json
 
 TERMINALS = (".", "!", "?", "…", "...", "?!", "!?", "..")
@@ -74,10 +75,9 @@ def sentence_starts(doc: Doc, terminal_hashes: np.ndarray, max_tokens: int) -> n
     for i in np.nonzero(arr[:, 1])[0].tolist():
         if i + 1 < n and _layout_gap(doc[i].text):
             flags[i + 1] = True
-    marks = np.array([doc.vocab.strings.add(mark) for mark in separators()], dtype="uint64")
-    for i in np.nonzero(np.isin(arr[:, 0], marks))[0].tolist():
-        if 0 < i < n - 1 and doc[i - 1].whitespace_ and doc[i].whitespace_:
-            flags[i + 1] = True
+    for mark in positions(doc, separators()):
+        if 0 < mark < n - 1 and doc[mark - 1].whitespace_ and doc[mark].whitespace_:
+            flags[mark + 1] = True
     starts = np.nonzero(flags)[0]
     gaps = np.diff(np.append(starts, n))
     if (gaps > max_tokens).any():
