@@ -89,24 +89,20 @@ def extract_parallel(
                 for batch in sorted(round_, key=_characters, reverse=True)
             }
             pending.extend((batch, *submitted[id(batch)]) for batch in round_)
-            while _running(pending) >= IN_FLIGHT_PER_WORKER * n_process:
-                if len(pending) >= MAX_PENDING_PER_WORKER * n_process:
-                    yield from _collect(pool, *pending.popleft(), on_error)
-                    continue
-                running = [future for _b, future, _g in pending if not future.done()]
-                wait(running, return_when=FIRST_COMPLETED)
+            while True:
                 while pending and pending[0][1].done():
                     yield from _collect(pool, *pending.popleft(), on_error)
-            while pending and pending[0][1].done():
-                yield from _collect(pool, *pending.popleft(), on_error)
+                running = [future for _b, future, _g in pending if not future.done()]
+                if len(running) < IN_FLIGHT_PER_WORKER * n_process:
+                    break
+                if len(pending) >= MAX_PENDING_PER_WORKER * n_process:
+                    yield from _collect(pool, *pending.popleft(), on_error)
+                else:
+                    wait(running, return_when=FIRST_COMPLETED)
         while pending:
             yield from _collect(pool, *pending.popleft(), on_error)
     finally:
         pool.stop()
-
-
-def _running(pending: deque[tuple[list[Article], Future[Any], int]]) -> int:
-    return sum(1 for _batch, future, _generation in pending if not future.done())
 
 
 def _characters(batch: list[Article]) -> int:
