@@ -20,6 +20,9 @@ the kinds taking turns; the fastest run of each is kept and every run's seconds 
 (``runs_seconds``): on a shared machine one run of a minute varies by 10 % or more.
 
 - ``plain``: ``spacy.load(MODEL).pipe(texts)``, the full English pipeline;
+- ``plain_numpy``: the same with its matrix products on numpy's BLAS, as claimx's gate runs
+  the model (thinc uses blis by default); claimx over this one is the ratio its gating and
+  rules earn on their own, the BLAS apart;
 - ``tokenizer``: the tokenizer alone (the floor of any spaCy-based pass);
 - ``claimx``: ``claimx.load()`` then ``nlp.pipe`` over the articles, one process; it also
   counts the share of tokens the gate sent to the model (``parsed_share``) and the share in
@@ -85,6 +88,17 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _numpy_products(nlp: Any) -> None:
+    """Every layer of the pipeline's models on numpy's BLAS, as claimx's gate sets them."""
+    from thinc.api import Model, NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _name, proc in nlp.pipeline:
+        if isinstance(getattr(proc, "model", None), Model):
+            for layer in proc.model.walk():
+                layer.ops = ops
+
+
 def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
     """One measurement, in this process."""
     rows = read_texts(source, limit)
@@ -92,14 +106,16 @@ def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
     words = sum(len(t.split()) for t in texts)
     result: dict[str, Any] = {"kind": kind, "articles": len(texts), "words": words}
     t0 = time.perf_counter()
-    if kind in ("plain", "tokenizer"):
+    if kind in ("plain", "plain_numpy", "tokenizer"):
         import spacy
 
         nlp = spacy.load(MODEL)
         nlp.max_length = 5_000_000
+        if kind == "plain_numpy":
+            _numpy_products(nlp)
         result["load_s"] = time.perf_counter() - t0
         start = time.perf_counter()
-        if kind == "plain":
+        if kind in ("plain", "plain_numpy"):
             for _doc in nlp.pipe(texts, batch_size=16):
                 pass
         else:
@@ -244,14 +260,22 @@ def main() -> None:
     if not DEFAULT_BENCH.exists():
         sys.exit(f"bench corpus not found: {DEFAULT_BENCH}")
     plan: dict[str, tuple[str, ...]] = {
-        "ordinary": ("tokenizer", "plain", "claimx", "claimx_w1", "claimx_w2", "claimx_stages")
+        "ordinary": (
+            "tokenizer",
+            "plain",
+            "plain_numpy",
+            "claimx",
+            "claimx_w1",
+            "claimx_w2",
+            "claimx_stages",
+        )
     }
     if not args.quick:
         plan.update(
             {
                 "whole": ("plain", "claimx"),
                 "giant": ("claimx",),
-                "dense": ("plain", "claimx"),
+                "dense": ("plain", "plain_numpy", "claimx"),
                 "stream": ("claimx_w1", "claimx_w2"),
             }
         )
@@ -271,6 +295,7 @@ def main() -> None:
     ordinary = results["ordinary"]
     results["ratios"] = {
         "ordinary_claimx_over_plain": _ratio(ordinary["claimx"], ordinary["plain"]),
+        "ordinary_claimx_over_plain_numpy": _ratio(ordinary["claimx"], ordinary["plain_numpy"]),
         # what `claimx extract --workers 2` gains over `--workers 1`: the same code path
         "ordinary_workers2_over_workers1": _ratio(ordinary["claimx_w2"], ordinary["claimx_w1"]),
         "ordinary_tokenizer_over_plain": _ratio(ordinary["tokenizer"], ordinary["plain"]),
@@ -280,6 +305,9 @@ def main() -> None:
             results["ratios"][f"{source}_claimx_over_plain"] = _ratio(
                 results[source]["claimx"], results[source]["plain"]
             )
+        results["ratios"]["dense_claimx_over_plain_numpy"] = _ratio(
+            results["dense"]["claimx"], results["dense"]["plain_numpy"]
+        )
         stream = results["stream"]
         results["ratios"]["stream_workers2_over_workers1"] = _ratio(
             stream["claimx_w2"], stream["claimx_w1"]
