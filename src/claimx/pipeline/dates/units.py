@@ -100,11 +100,11 @@ def read_single(s: str, published: date | None, future: bool) -> Interval | None
         match = pattern.fullmatch(s)
         if match:
             weekday, first, second, year = match.groups()[:4]
-            day, month = (first, second) if pattern is g.day_first else (second, first)
+            day_text, month = (first, second) if pattern is g.day_first else (second, first)
             words = s.split(" ", 1)[1] if weekday else s
             for tod in v.times_of_day:
                 words = words.removesuffix(" " + tod)
-            named = (int(day), v.months[month], int(year) if year else None)
+            named = (int(day_text), v.months[month], int(year) if year else None)
             return _day_point(words, year is not None, published, future, named)
 
     match = g.month_year.fullmatch(s)
