@@ -80,8 +80,9 @@ def load(
     nlp.max_length = MAX_LENGTH
     # Stages load their models on first use, and an article parsed while they load gets other
     # features than one parsed after (the same article gave "about 400 ... killed" alone and
-    # lost it when a run had parsed one before). One sentence loads them all, so every article
-    # of a run, a resume or a worker is read the same way; a missing model also fails here.
+    # lost it when a run had parsed one before). One sentence loads them all (its numeric date
+    # loads dateparser, which a month's name no longer needs), so every article of a run, a
+    # resume or a worker is read the same way; a missing model also fails here.
     nlp(make_doc(nlp, read_text("warm_up.txt")))
     return nlp
 
