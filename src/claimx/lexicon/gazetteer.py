@@ -50,7 +50,7 @@ from claimx.lexicon.names import (
     read_rows,
     strip_possessive,
 )
-from claimx.lexicon.rules import Rules, per_rules, rules_in_effect
+from claimx.lexicon.rules import Rules, per_rules, per_rules_memo, rules_in_effect
 
 __all__ = [
     "BODY_KINDS",
@@ -422,21 +422,25 @@ def descriptors() -> tuple[Descriptor, ...]:
     return gazetteer().descriptors
 
 
+@per_rules_memo(maxsize=16384)
 def lookup_body(text: str) -> Body | None:
     """The body ``text`` names ("Amnesty" -> Amnesty International), or None."""
     return gazetteer().lookup_body(text)
 
 
+@per_rules_memo(maxsize=16384)
 def lookup_place(text: str) -> Place | None:
     """The place ``text`` names ("Al-Raqqa" -> Raqqa), or None."""
     return gazetteer().lookup_place(text)
 
 
+@per_rules_memo(maxsize=16384)
 def descriptor(text: str) -> Descriptor | None:
     """The descriptor of a generic phrase ("the London-based rights group"), or None."""
     return gazetteer().descriptor(text)
 
 
+@per_rules_memo(maxsize=16384)
 def demonym(text: str) -> Demonym | None:
     """The demonym ``text`` is ("Russian" -> Russia, Russian armed forces), or None."""
     return gazetteer().demonym(text)

@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from claimx.contract.claim import SPEAKER_KINDS
@@ -78,8 +79,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
 
+@lru_cache(maxsize=65536)
 def plain(text: str) -> str:
-    """Accents, apostrophes and punctuation normalised; case kept; a leading "the" dropped."""
+    """Accents, apostrophes and punctuation normalised; case kept; a leading "the" dropped.
+    Kept per text: an article's names are looked up again at every mention."""
     text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = _VANISH.sub("", text.replace("&", " and "))

@@ -332,13 +332,15 @@ class SpeakerIndex:
                 if span.start - width < 0:
                     continue
                 candidate = doc[span.start - width : span.end]
+                # only a phrase that opens on a determiner is taken: the others are not looked up
+                if candidate[0].lower_ not in words.determiners:
+                    continue
                 if any(t.is_space or t.i in self._at for t in candidate):
                     continue
                 found = gaz.descriptor(candidate.text)
-                if found is not None and candidate[0].lower_ in words.determiners:
+                if found is not None:
                     start = candidate.start
                     break
-                found = None
             if found is None:
                 continue
             # "the monitoring group Airwars": a descriptor right before a name is that name
