@@ -88,17 +88,6 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _numpy_products(nlp: Any) -> None:
-    """Every layer of the pipeline's models on numpy's BLAS, as claimx's gate sets them."""
-    from thinc.api import Model, NumpyOps
-
-    ops = NumpyOps(use_blis=False)
-    for _name, proc in nlp.pipeline:
-        if isinstance(getattr(proc, "model", None), Model):
-            for layer in proc.model.walk():
-                layer.ops = ops
-
-
 def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
     """One measurement, in this process."""
     rows = read_texts(source, limit)
@@ -112,7 +101,9 @@ def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
         nlp = spacy.load(MODEL)
         nlp.max_length = 5_000_000
         if kind == "plain_numpy":
-            _numpy_products(nlp)
+            from claimx.pipeline.gate.component import set_matrix_products
+
+            set_matrix_products(nlp, use_blis=False)
         result["load_s"] = time.perf_counter() - t0
         start = time.perf_counter()
         if kind in ("plain", "plain_numpy"):

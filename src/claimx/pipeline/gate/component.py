@@ -113,21 +113,15 @@ class GateComponent(Stage):
     def model(self) -> Language:
         """The English pipeline, loaded on first use (``claimx.load()`` stays cheap)."""
         if self._model is None:
-            self._model = self._with_ops(spacy.load(self.model_name, vocab=self.vocab))
-            self._parses.clear()
+            return self._take_model(spacy.load(self.model_name, vocab=self.vocab))
         return self._model
 
-    def _with_ops(self, model: Language) -> Language:
-        """The model with the matrix products ``use_blis`` asks for. thinc multiplies with blis
-        by default; numpy's OpenBLAS gave the same parses and took 60 % less time in the
-        products here (a 2-core AMD EPYC), a third of the model's time on casualty-dense text."""
-        ops = NumpyOps(use_blis=self.use_blis)
-        for _name, proc in model.pipeline:
-            layers = getattr(proc, "model", None)
-            if isinstance(layers, Model):
-                for layer in layers.walk():
-                    layer.ops = ops
-        return model
+    def _take_model(self, model: Language) -> Language:
+        """Make ``model`` the gate's, with the matrix products ``use_blis`` asks for; the parses
+        kept from another model are dropped."""
+        self._model = set_matrix_products(model, use_blis=self.use_blis)
+        self._parses.clear()
+        return self._model
 
     @property
     def components(self) -> list[tuple[str, Any]]:
@@ -257,8 +251,7 @@ class GateComponent(Stage):
         path = Path(path)
         cfg = srsly.read_json(path / "cfg") if (path / "cfg").exists() else {}
         self.model_name = cfg.get("model", self.model_name)
-        self._model = self._with_ops(spacy.load(path / "model", vocab=self.vocab))
-        self._parses.clear()
+        self._take_model(spacy.load(path / "model", vocab=self.vocab))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -284,9 +277,22 @@ class GateComponent(Stage):
         self.set_rules(Rules(texts=msg["rules"]))
         config = Config().from_str(msg["config"])
         model = load_model_from_config(config, vocab=self.vocab, auto_fill=True)
-        self._model = self._with_ops(model.from_bytes(msg["bytes"]))
-        self._parses.clear()
+        self._take_model(model.from_bytes(msg["bytes"]))
         return self
+
+
+def set_matrix_products(model: Language, *, use_blis: bool) -> Language:
+    """Every layer of ``model``'s components multiplying with thinc's blis (``use_blis``) or
+    numpy's BLAS. thinc uses blis by default; numpy's OpenBLAS gave the same parses and took
+    60 % less time in the products here (a 2-core AMD EPYC), a third of the model's time on
+    casualty-dense text. ``benchmarks/speed.py`` sets plain spaCy the same way."""
+    ops = NumpyOps(use_blis=use_blis)
+    for _name, proc in model.pipeline:
+        layers = getattr(proc, "model", None)
+        if isinstance(layers, Model):
+            for layer in layers.walk():
+                layer.ops = ops
+    return model
 
 
 @lru_cache(maxsize=1)
