@@ -43,6 +43,7 @@ from claimx.lexicon import gazetteer as gz
 from claimx.lexicon.rules import Rules, using
 from claimx.pipeline.casualties.component import SPAN_KEY as CASUALTIES_KEY
 from claimx.pipeline.gate.attributes import table_component
+from claimx.pipeline.gate.entities import batch_component
 from claimx.pipeline.gate.page import RunningForms, case_for_model
 from claimx.pipeline.gate.plan import Planner
 from claimx.pipeline.gate.sentences import TERMINALS, sentence_bounds
@@ -126,13 +127,14 @@ class GateComponent(Stage):
     @property
     def components(self) -> list[tuple[str, Any]]:
         """The model's components as the gate runs them: its ``attribute_ruler`` read from a
-        table and its rule lemmatizer cached (:mod:`claimx.pipeline.gate.attributes`: the same
-        attributes, far cheaper)."""
+        table and its rule lemmatizer cached (:mod:`claimx.pipeline.gate.attributes`), its
+        entity recognizer's moves chosen a batch at a time (:mod:`claimx.pipeline.gate.entities`):
+        the same annotations, far cheaper."""
         model = self.model
         if self._components is None or self._components[0] is not model:
             self._components = (
                 model,
-                [(name, table_component(proc)) for name, proc in model.pipeline],
+                [(name, batch_component(table_component(proc))) for name, proc in model.pipeline],
             )
         return self._components[1]
 
