@@ -186,6 +186,23 @@ def test_pipeline_n_process_two_keeps_input_order_when_the_end_goes_longest_firs
     assert len(dict(two)["long"]) == 300
 
 
+def test_pipeline_n_process_two_leaves_the_callers_garbage_collector_as_it_was(nlp):
+    # the workers' parent freezes its objects out of collections while they run (fork without
+    # exec); afterwards the caller's collector is as it was, its own frozen objects included
+    import gc
+
+    articles = [{"id": f"s{i}", "text": f"{i + 2} people were killed."} for i in range(4)]
+    assert gc.get_freeze_count() == 0
+    list(claimx.extract_many(articles, nlp=nlp, n_process=2, batch_size=2))
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        list(claimx.extract_many(articles, nlp=nlp, n_process=2, batch_size=2))
+        assert gc.get_freeze_count() > 0  # the caller's freeze stands
+    finally:
+        gc.unfreeze()
+
+
 def test_pipeline_worker_rounds_cover_the_stream_once_in_order():
     from claimx.contract.article import Article
     from claimx.pipeline.workers import TAIL_BATCH, WORKER_BATCH, _rounds
