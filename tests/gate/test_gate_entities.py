@@ -108,6 +108,26 @@ def test_a_beam_recognizer_keeps_its_own_decoder() -> None:
     assert batch_component(beam) is beam
 
 
+def test_a_recognizer_on_other_products_keeps_its_own_decoder(english: Language) -> None:
+    # ops with a C BLAS of their own (Apple's Accelerate) may round the loop's scores otherwise
+    from thinc.api import NumpyOps
+
+    class OwnBlas(NumpyOps):
+        name = "own-blas"
+
+        def cblas(self):
+            return super().cblas()
+
+    ner = english.get_pipe("ner")
+    assert isinstance(batch_component(ner), BatchEntityRecognizer)
+    before = ner.model.ops
+    ner.model.ops = OwnBlas()
+    try:
+        assert batch_component(ner) is ner
+    finally:
+        ner.model.ops = before
+
+
 def test_the_gate_runs_the_batch_decoder(nlp: Language) -> None:
     gate = nlp.get_pipe("claimx_gate")
     kinds = {name: type(proc) for name, proc in gate.components}

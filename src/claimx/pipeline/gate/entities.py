@@ -50,8 +50,10 @@ class BatchEntityRecognizer:
             raise Unfollowable("beam search")
         if not model.attrs.get("has_upper"):
             raise Unfollowable("no upper layer")
-        if not isinstance(model.ops, NumpyOps):
-            raise Unfollowable("not on the CPU")
+        # spaCy's loop scores with the ops' C BLAS: thinc's blis unless the ops bring their own
+        # (Apple's Accelerate), whose sums may round otherwise
+        if not isinstance(model.ops, NumpyOps) or type(model.ops).cblas is not NumpyOps.cblas:
+            raise Unfollowable("not thinc's CPU products")
         tok2vec, lower, upper = model.layers
         if lower.get_dim("nF") != _NER_FEATURES or lower.get_dim("nP") < 2:
             raise Unfollowable("state features or activation")
