@@ -8,12 +8,12 @@ component on the sentences the gate parses (a third of claimx's time on casualty
 
 :class:`BatchEntityRecognizer` runs the same layers of the same model (its own tok2vec, the
 precomputed lower layer, the upper layer through the same blis product spaCy's loop calls) over
-the same sub-batches ``EntityRecognizer.pipe`` makes, and takes the moves of every sentence of a
-sub-batch together, token position by token position, with numpy: the same sums in the same
+the same sub-batches ``EntityRecognizer.pipe`` makes, and takes the moves of every sentence of
+the batch together, token position by token position, with numpy: the same sums in the same
 order, the same validity rules (``spacy/pipeline/_parser_internals/ner.pyx``), the same first
 best move. So the entities are spaCy's, token for token (tests/gate/test_gate_entities.py holds
 it to spaCy's own on real text). A recognizer it cannot follow exactly (a beam, no upper layer,
-other state features, preset entities on the docs) is left to spaCy.
+other state features, other products, preset entities on the docs) is left to spaCy.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ class Unfollowable(ValueError):
 
 
 class BatchEntityRecognizer:
-    """Sets the entities ``ner`` sets, deciding the moves of a sub-batch's sentences together."""
+    """Sets the entities ``ner`` sets, deciding the moves of a batch's sentences together."""
 
     def __init__(self, ner: EntityRecognizer) -> None:
         model = ner.model
