@@ -116,8 +116,6 @@ class BatchEntityRecognizer:
         docs = [doc for sub in subs for doc in sub]
         lengths = np.array([len(doc) for doc in docs], dtype="int64")
         if not lengths.any():
-            for doc in docs:
-                doc.set_ents([], default="outside")
             return
         width = self.hidden_width * self.pieces
         # (tokens + 1, features, hidden * pieces); row 0 is the padding of an absent feature,
@@ -209,8 +207,6 @@ def token_flags(docs: list[Doc]) -> tuple[np.ndarray, np.ndarray]:
     """For the tokens of ``docs`` end to end: whether each is whitespace (no entity starts on
     it), and whether the next token of its doc opens a sentence (the parser's, run before the
     recognizer: no entity runs across it)."""
-    if not docs:
-        return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
     flags = np.concatenate([doc.to_array([IS_SPACE, SENT_START]).reshape(-1, 2) for doc in docs])
     spaces = flags[:, 0] == 1
     starts_next = np.zeros(len(flags), dtype=bool)
