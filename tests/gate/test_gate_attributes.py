@@ -32,11 +32,6 @@ def _attributes(doc: Doc) -> list[tuple[str, str, str, str, str]]:
     return [(t.pos_, str(t.morph), t.lemma_, t.tag_, t.dep_) for t in doc]
 
 
-@pytest.fixture(scope="module")
-def english(nlp: Language) -> Language:
-    return nlp.get_pipe("claimx_gate").model
-
-
 @pytest.mark.parametrize("text", SENTENCES)
 def test_table_ruler_sets_what_the_ruler_sets(english: Language, text: str) -> None:
     ruler = english.get_pipe("attribute_ruler")

@@ -20,11 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 REALNEWS = ROOT.parent / "shared" / "realnews" / "articles.jsonl"
 
 
-@pytest.fixture(scope="module")
-def english(nlp: Language) -> Language:
-    return nlp.get_pipe("claimx_gate").model
-
-
 def _paragraphs(text: str) -> list[str]:
     return [p for p in text.split("\n\n") if p.strip()]
 
