@@ -4,14 +4,21 @@ thinc's blis, and the two give the same claims."""
 from __future__ import annotations
 
 import json
+import multiprocessing as mp
+import os
+import time
 from pathlib import Path
+from typing import Any
 
+import pytest
 from spacy.language import Language
 from spacy.util import load_model_from_config
 from thinc.api import Model, NumpyOps
+from threadpoolctl import ThreadpoolController
 
 from claimx.contract.article import Article
 from claimx.pipeline.api import claims_of, pipeline_config
+from claimx.pipeline.gate.component import one_blas_thread
 
 DEV_ARTICLES = Path(__file__).resolve().parents[2] / "corpus" / "dev" / "articles.jsonl"
 
@@ -45,3 +52,32 @@ def test_gate_model_with_blis_gives_the_same_claims(nlp: Language) -> None:
     blis_claims = [[c.to_dict() for c in claims_of(with_blis, a)] for a in articles]
     assert sum(map(len, numpy_claims)) > 20
     assert numpy_claims == blis_claims
+
+
+def _threads_after_products(queue: Any) -> None:
+    import numpy as np
+
+    with one_blas_thread():
+        matrix = np.ones((256, 256))
+        matrix @ matrix
+    time.sleep(0.05)  # a thread OpenBLAS starts is up by now
+    queue.put(len(os.listdir("/proc/self/task")))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_gate_forked_worker_starts_no_blas_threads() -> None:
+    # what extract_many's workers inherit: a one-thread BLAS; setting it again in the child
+    # would start OpenBLAS's thread server, whose new thread spins on a sibling's core
+    blas = ThreadpoolController().select(user_api="blas")
+    if not blas.lib_controllers:
+        pytest.skip("no BLAS library with a thread pool is loaded")
+    context = mp.get_context("fork")
+    with blas.limit(limits=2), one_blas_thread():
+        assert all(library.num_threads == 1 for library in blas.lib_controllers)
+        queue = context.Queue()
+        child = context.Process(target=_threads_after_products, args=(queue,))
+        child.start()
+        threads = queue.get(timeout=60)
+        child.join()
+    assert threads == 1
+    assert all(library.num_threads == 2 for library in blas.lib_controllers)

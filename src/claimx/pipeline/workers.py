@@ -41,6 +41,7 @@ from claimx.pipeline.api import (
     extract_batch,
     report_failure,
 )
+from claimx.pipeline.gate.component import one_blas_thread
 
 # Batches in flight per worker: one running, one queued.
 IN_FLIGHT_PER_WORKER = 2
@@ -83,6 +84,10 @@ def extract_parallel(
     # copy, every memory page they live on (a fifth fewer page faults in a worker here)
     frozen_before = gc.get_freeze_count()
     gc.freeze()
+    # The workers are the run's threads: each inherits a one-thread BLAS and never sets it
+    # (see one_blas_thread); the parent's is given back when the pool ends.
+    blas = contextlib.ExitStack()
+    blas.enter_context(one_blas_thread())
     pool = _Pool(context, n_process)
     # in input order; a batch is submitted as soon as any batch ends (not only the oldest),
     # so that a long batch at the head does not leave the other workers without work
@@ -109,6 +114,7 @@ def extract_parallel(
             yield from _collect(pool, *pending.popleft(), on_error)
     finally:
         pool.stop()
+        blas.close()
         if not frozen_before:
             gc.unfreeze()
 

@@ -21,6 +21,7 @@ the plan to.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -226,7 +227,7 @@ class GateComponent(Stage):
         out: list[Doc] = []
         # One BLAS thread: a multi-threaded OpenBLAS sums in an order that varies from run to
         # run, and a near tie in the parser then tips either way; claims must not.
-        with _thread_pools().limit(limits=1, user_api="blas"):
+        with one_blas_thread():
             for batch in _token_batches(sentences, self.batch_size, self.max_run_tokens):
                 docs = batch
                 for name, proc in self.components:
@@ -295,6 +296,16 @@ def set_matrix_products(model: Language, *, use_blis: bool) -> Language:
             for layer in layers.walk():
                 layer.ops = ops
     return model
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager[object]:
+    """BLAS on one thread for a block, and left alone where it already runs one: setting the
+    threads of OpenBLAS in a forked process starts its thread server again, whose new thread
+    spins for about 0.1 s of CPU (measured here) that a worker's siblings would lose."""
+    blas = _thread_pools().select(user_api="blas")
+    if all(library.num_threads == 1 for library in blas.lib_controllers):
+        return contextlib.nullcontext()
+    return blas.limit(limits=1)
 
 
 @lru_cache(maxsize=1)
