@@ -203,6 +203,30 @@ def test_pipeline_n_process_two_leaves_the_callers_garbage_collector_as_it_was(n
         gc.unfreeze()
 
 
+def test_pipeline_load_builds_the_place_matchers_workers_would_each_build_again():
+    # forked workers inherit what load() built; what a stage builds on first use would be
+    # built again in every worker. "the army" needs the article's country, counted with the
+    # gazetteer's places: after load() no article builds them.
+    script = textwrap.dedent(
+        """
+        import claimx
+        from claimx.lexicon import gazetteer
+
+        nlp = claimx.load()
+
+        def built_after_load():
+            raise AssertionError("place matchers built after load()")
+
+        gazetteer.place_patterns = built_after_load
+        claims = claimx.extract("In Mosul, officials said the army killed 12 people.", nlp=nlp)
+        print(claims[0].agent.name)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "Iraqi security forces"
+
+
 def test_pipeline_worker_rounds_cover_the_stream_once_in_order():
     from claimx.contract.article import Article
     from claimx.pipeline.workers import TAIL_BATCH, WORKER_BATCH, _rounds

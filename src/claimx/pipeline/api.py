@@ -82,7 +82,9 @@ def load(
     # features than one parsed after (the same article gave "about 400 ... killed" alone and
     # lost it when a run had parsed one before). One sentence loads them all (its numeric date
     # loads dateparser, which a month's name no longer needs), so every article of a run, a
-    # resume or a worker is read the same way; a missing model also fails here.
+    # resume or a worker is read the same way; a missing model also fails here. Its generic
+    # agent ("the army") builds the place matchers an article's country is counted with, which
+    # forked workers would otherwise each build again.
     nlp(make_doc(nlp, read_text("warm_up.txt")))
     return nlp
 
