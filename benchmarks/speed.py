@@ -28,7 +28,8 @@ the kinds taking turns; the fastest run of each is kept and every run's seconds 
   counts the share of tokens the gate sent to the model (``parsed_share``) and the share in
   candidate sentences (``candidate_share``);
 - ``claimx_w1`` and ``claimx_w2``: ``claimx.extract_many(..., n_process=1)`` and ``n_process=2``
-  (what ``claimx extract --workers 1`` and ``--workers 2`` run; their ratio is the scaling);
+  (what ``claimx extract --workers 1`` and ``--workers 2`` run, in a process that keeps its
+  freed heap as the command's does; their ratio is the scaling);
 - ``claimx_stages``: the same articles again, timed stage by stage (``benchmarks/stages.py``):
   each claimx stage, and the gate split into its own rules and the English model's components.
 
@@ -115,6 +116,10 @@ def measure(kind: str, source: str, limit: int | None) -> dict[str, Any]:
     else:
         import claimx
 
+        if kind in ("claimx_w1", "claimx_w2"):
+            from claimx.pipeline.heap import keep_freed_heap
+
+            keep_freed_heap()  # as the claimx command does in its process
         nlp = claimx.load()
         result["load_s"] = time.perf_counter() - t0
         # the first call pulls in lazily imported parts (quantulum3, dateparser)

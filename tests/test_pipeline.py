@@ -227,6 +227,46 @@ def test_pipeline_load_builds_the_place_matchers_workers_would_each_build_again(
     assert result.stdout.strip().splitlines()[-1] == "Iraqi security forces"
 
 
+def _glibc() -> bool:
+    import os
+
+    try:
+        return bool(os.confstr("CS_GNU_LIBC_VERSION"))
+    except (ValueError, OSError):
+        return False
+
+
+@pytest.mark.skipif(not _glibc(), reason="the trim threshold is glibc's")
+def test_pipeline_claimx_processes_keep_their_freed_heap():
+    # the claimx command and its workers keep freed heap for the next article instead of giving
+    # it back and faulting it in again; counted in page faults over the same allocations
+    script = textwrap.dedent(
+        """
+        import resource, sys
+        from claimx.pipeline.heap import keep_freed_heap
+
+        if sys.argv[1] == "keep":
+            assert keep_freed_heap()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(50):
+            blocks = [None] * 2000
+            for i in range(2000):
+                blocks[i] = bytearray(4000)  # 8 MB of the heap, freed at once
+            del blocks
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+        """
+    )
+
+    def faults(mode: str) -> int:
+        result = subprocess.run(
+            [sys.executable, "-c", script, mode], capture_output=True, text=True, check=True
+        )
+        return int(result.stdout.strip().splitlines()[-1])
+
+    given_back, kept = faults("default"), faults("keep")
+    assert kept * 10 < given_back
+
+
 def test_pipeline_worker_rounds_cover_the_stream_once_in_order():
     from claimx.contract.article import Article
     from claimx.pipeline.workers import TAIL_BATCH, WORKER_BATCH, _rounds

@@ -24,6 +24,10 @@ for _name in _COMMAND_MODULES:
 
 def main() -> None:
     """Console-script entry point."""
+    from claimx.pipeline.heap import keep_freed_heap
+
+    # the command's process is claimx's own: its freed heap is kept for the next article
+    keep_freed_heap()
     app()
 
 

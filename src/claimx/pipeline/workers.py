@@ -42,6 +42,7 @@ from claimx.pipeline.api import (
     report_failure,
 )
 from claimx.pipeline.gate.component import one_blas_thread
+from claimx.pipeline.heap import keep_freed_heap
 
 # Batches in flight per worker: one running, one queued.
 IN_FLIGHT_PER_WORKER = 2
@@ -233,6 +234,7 @@ def _signal_name(number: int) -> str:
 def _init_worker(parent: int, pdeathsig: bool) -> None:
     # Ctrl-C reaches the whole process group; the parent stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    keep_freed_heap()
     if pdeathsig:
         with contextlib.suppress(Exception):
             ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
