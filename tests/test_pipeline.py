@@ -227,6 +227,27 @@ def test_pipeline_load_builds_the_place_matchers_workers_would_each_build_again(
     assert result.stdout.strip().splitlines()[-1] == "Iraqi security forces"
 
 
+def test_pipeline_n_process_two_gives_back_the_collector_and_blas_when_workers_cannot_start(
+    nlp, monkeypatch
+):
+    import gc
+
+    from threadpoolctl import threadpool_info
+
+    from claimx.pipeline import workers
+
+    def no_processes(*_args):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(workers, "_Pool", no_processes)
+    blas_before = [(i["internal_api"], i["num_threads"]) for i in threadpool_info()]
+    articles = [{"id": f"s{i}", "text": f"{i + 2} people were killed."} for i in range(4)]
+    with pytest.raises(OSError, match="no more processes"):
+        list(claimx.extract_many(articles, nlp=nlp, n_process=2, batch_size=2))
+    assert gc.get_freeze_count() == 0
+    assert [(i["internal_api"], i["num_threads"]) for i in threadpool_info()] == blas_before
+
+
 def _glibc() -> bool:
     import os
 

@@ -80,44 +80,45 @@ def extract_parallel(
         return
     global _WORKER_NLP
     _WORKER_NLP = nlp
-    # Python's advice for fork without exec: the objects the workers inherit (the model, the
-    # vocab, the rules) stay out of their collections, which would otherwise touch, and so
-    # copy, every memory page they live on (a fifth fewer page faults in a worker here)
-    frozen_before = gc.get_freeze_count()
-    gc.freeze()
-    # The workers are the run's threads: each inherits a one-thread BLAS and never sets it
-    # (see one_blas_thread); the parent's is given back when the pool ends.
-    blas = contextlib.ExitStack()
-    blas.enter_context(one_blas_thread())
-    pool = _Pool(context, n_process)
+    with contextlib.ExitStack() as held:  # given back in reverse order, however the run ends
+        # Python's advice for fork without exec: the objects the workers inherit (the model,
+        # the vocab, the rules) stay out of their collections, which would otherwise touch,
+        # and so copy, every memory page they live on (a fifth fewer page faults in a worker)
+        if not gc.get_freeze_count():
+            held.callback(gc.unfreeze)
+        gc.freeze()
+        # The workers are the run's threads: each inherits a one-thread BLAS and never sets
+        # it (see one_blas_thread); the parent's is given back when the pool ends.
+        held.enter_context(one_blas_thread())
+        pool = _Pool(context, n_process)
+        held.callback(pool.stop)
+        yield from _run(pool, batches, n_process, on_error)
+
+
+def _run(
+    pool: _Pool, batches: Iterable[list[Article]], n_process: int, on_error: OnError | None
+) -> Iterator[tuple[Article, list[Claim]]]:
     # in input order; a batch is submitted as soon as any batch ends (not only the oldest),
     # so that a long batch at the head does not leave the other workers without work
     pending: deque[tuple[list[Article], Future[Any], int]] = deque()
-    try:
-        for round_ in _rounds(batches, n_process):
-            # the longest first: a long article started last would keep one worker busy alone
-            submitted = {
-                id(batch): pool.submit(batch)
-                for batch in sorted(round_, key=_characters, reverse=True)
-            }
-            pending.extend((batch, *submitted[id(batch)]) for batch in round_)
-            while True:
-                while pending and pending[0][1].done():
-                    yield from _collect(pool, *pending.popleft(), on_error)
-                running = [future for _b, future, _g in pending if not future.done()]
-                if len(running) < IN_FLIGHT_PER_WORKER * n_process:
-                    break
-                if len(pending) >= MAX_PENDING_PER_WORKER * n_process:
-                    yield from _collect(pool, *pending.popleft(), on_error)
-                else:
-                    wait(running, return_when=FIRST_COMPLETED)
-        while pending:
-            yield from _collect(pool, *pending.popleft(), on_error)
-    finally:
-        pool.stop()
-        blas.close()
-        if not frozen_before:
-            gc.unfreeze()
+    for round_ in _rounds(batches, n_process):
+        # the longest first: a long article started last would keep one worker busy alone
+        submitted = {
+            id(batch): pool.submit(batch) for batch in sorted(round_, key=_characters, reverse=True)
+        }
+        pending.extend((batch, *submitted[id(batch)]) for batch in round_)
+        while True:
+            while pending and pending[0][1].done():
+                yield from _collect(pool, *pending.popleft(), on_error)
+            running = [future for _b, future, _g in pending if not future.done()]
+            if len(running) < IN_FLIGHT_PER_WORKER * n_process:
+                break
+            if len(pending) >= MAX_PENDING_PER_WORKER * n_process:
+                yield from _collect(pool, *pending.popleft(), on_error)
+            else:
+                wait(running, return_when=FIRST_COMPLETED)
+    while pending:
+        yield from _collect(pool, *pending.popleft(), on_error)
 
 
 def _characters(batch: list[Article]) -> int:
