@@ -6,6 +6,9 @@ costs more than the gated parse. A worker takes a batch as soon as it is free, w
 ended, while claims come back in input order; the stream's last articles go out in small
 batches, longest first, so that the workers finish together.
 
+Workers are the run's parallelism: each inherits a BLAS on one thread and keeps its freed heap
+for the next article (:mod:`claimx.pipeline.heap`).
+
 Nothing one article does stops the others: an exception in a stage comes back as that
 article's :class:`~claimx.pipeline.api.ArticleError`; a worker that dies (killed for memory, a
 crash in native code) breaks the pool, which is started again, and the batch it held is run
