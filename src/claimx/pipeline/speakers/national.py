@@ -30,7 +30,7 @@ def article_country(doc: Doc, matchers: Matchers) -> str | None:
                 first[country] = min(first.get(country, start), start)
     for tok in doc:
         if tok.text[:1].isupper():
-            demonym = _demonym(tok.text)
+            demonym = gaz.demonym(tok.text)
             if demonym is not None and demonym.country:
                 counts[demonym.country] = counts.get(demonym.country, 0) + 1
                 first[demonym.country] = min(first.get(demonym.country, tok.i), tok.i)
@@ -51,12 +51,6 @@ def national(index: SpeakerIndex, phrase: str) -> Entity | None:
         if body is not None:
             return Entity(body.name, body.kind, body.parent)
     return None
-
-
-@per_rules_memo(maxsize=8192)
-def _demonym(text: str) -> gaz.Demonym | None:
-    """``gazetteer.demonym``, remembered per word (the article's country reads every word)."""
-    return gaz.demonym(text)
 
 
 @per_rules_memo(maxsize=256)
