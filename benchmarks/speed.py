@@ -15,9 +15,11 @@ The sources:
   that weighs more on a short run.
 
 Every measurement runs in its own fresh process (so peak memory is that of the measurement
-alone) over the same texts, ``--repeat`` times (3; the whole file and the giant article once),
-the kinds taking turns; the fastest run of each is kept and every run's seconds are listed
-(``runs_seconds``): on a shared machine one run of a minute varies by 10 % or more.
+alone) over the same texts, the kinds taking turns: ``--repeat`` times (3) for plain spaCy's
+runs of a minute, ``--repeat-short`` times (5) for the runs of a few seconds, which one moment of
+the machine's other work slows by more; the whole file and the giant article once. The fastest
+run of each is kept and every run's seconds are listed (``runs_seconds``): on a shared machine
+one run varies by 10 % or more.
 
 - ``plain``: ``spacy.load(MODEL).pipe(texts)``, the full English pipeline;
 - ``plain_numpy``: the same with its matrix products on numpy's BLAS, as claimx's gate runs
@@ -233,7 +235,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="40 ordinary articles only")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument(
-        "--repeat", type=int, default=3, help="runs of each timing; the fastest is kept"
+        "--repeat", type=int, default=3, help="runs of each plain spaCy timing; the fastest is kept"
+    )
+    parser.add_argument(
+        "--repeat-short",
+        type=int,
+        default=5,
+        help="runs of each timing of a few seconds (claimx, its workers, the tokenizer)",
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--source", help=argparse.SUPPRESS)
@@ -276,16 +284,17 @@ def main() -> None:
             }
         )
     for source, kinds in plan.items():
-        # each timing is taken ``--repeat`` times, the kinds taking turns (a slow spell of the
+        # each timing is taken several times, the kinds taking turns (a slow spell of the
         # machine falls on both sides of a ratio), and the fastest run is kept, as timeit does:
         # it is the one least slowed by whatever else ran; every run's seconds are kept too
-        repeats = 1 if source in ("whole", "giant") else args.repeat
+        repeats = {kind: _repeats(kind, source, args) for kind in kinds}
         runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
-        for turn in range(repeats):
+        for turn in range(max(repeats.values())):
             for kind in kinds:
-                if kind == "claimx_stages" and turn:
+                if turn >= repeats[kind]:
                     continue
-                print(f"{source}: {kind} ({turn + 1}/{repeats}) ...", file=sys.stderr, flush=True)
+                progress = f"{source}: {kind} ({turn + 1}/{repeats[kind]}) ..."
+                print(progress, file=sys.stderr, flush=True)
                 runs[kind].append(run_child(kind, source, limit))
         results[source] = {kind: _fastest(found) for kind, found in runs.items()}
     ordinary = results["ordinary"]
@@ -316,6 +325,12 @@ def main() -> None:
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print_table(results)
     print(f"\nwritten to {args.out}", file=sys.stderr)
+
+
+def _repeats(kind: str, source: str, args: argparse.Namespace) -> int:
+    if source in ("whole", "giant") or kind == "claimx_stages":
+        return 1
+    return args.repeat if kind.startswith("plain") else args.repeat_short
 
 
 def print_table(results: dict[str, Any]) -> None:
